@@ -1,0 +1,327 @@
+//! The annotated document: statistics plus a flat list of standoff spans.
+//!
+//! Every layer (paragraphs, sentences, tokens, entities, quotes, sources,
+//! hedges, ...) is a list of spans over the same text, so a new layer adds
+//! labels, never a new shape. Spans point into the text by byte offsets here;
+//! [`crate::wire`] turns them into the UTF-16 offsets that JS sees.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Index of a span in [`Document::spans`]'s creation order; unique per document.
+pub type SpanId = u32;
+
+/// A family of spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    /// A paragraph: text between line breaks.
+    Paragraph,
+    /// A sentence inside a paragraph.
+    Sentence,
+    /// A word, number, punctuation mark or symbol.
+    Token,
+    /// A named entity, date or number.
+    Entity,
+    /// A quotation or reported speech.
+    Quote,
+    /// The words that introduce speech ("said", "according to").
+    Cue,
+    /// A mention that a claim is attributed to.
+    Source,
+    /// A word or phrase that marks uncertainty.
+    Hedge,
+    /// A pronoun or other mention resolved to a document entity.
+    Mention,
+}
+
+impl Layer {
+    /// Every layer, in the order in which containers precede their contents.
+    pub const ALL: [Layer; 9] = [
+        Layer::Paragraph,
+        Layer::Sentence,
+        Layer::Quote,
+        Layer::Source,
+        Layer::Entity,
+        Layer::Mention,
+        Layer::Cue,
+        Layer::Hedge,
+        Layer::Token,
+    ];
+
+    /// Rank used to order spans that share a range: containers first.
+    pub fn rank(self) -> usize {
+        Layer::ALL.iter().position(|&l| l == self).unwrap_or(usize::MAX)
+    }
+
+    /// The layer's wire name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Paragraph => "paragraph",
+            Layer::Sentence => "sentence",
+            Layer::Token => "token",
+            Layer::Entity => "entity",
+            Layer::Quote => "quote",
+            Layer::Cue => "cue",
+            Layer::Source => "source",
+            Layer::Hedge => "hedge",
+            Layer::Mention => "mention",
+        }
+    }
+}
+
+macro_rules! labels {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal ),* $(,)?) => {
+        /// What a span is, within its layer. Serialised as the string shown.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum Label {
+            $( $(#[$doc])* #[serde(rename = $name)] $variant, )*
+        }
+
+        impl Label {
+            /// Every label.
+            pub const ALL: &'static [Label] = &[$(Label::$variant),*];
+
+            /// The label's wire name.
+            pub fn name(self) -> &'static str {
+                match self { $(Label::$variant => $name,)* }
+            }
+
+            /// The label with this wire name.
+            pub fn from_name(name: &str) -> Option<Label> {
+                match name { $($name => Some(Label::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+labels! {
+    /// A paragraph.
+    Paragraph = "paragraph",
+    /// A sentence.
+    Sentence = "sentence",
+    /// A word token (letters, possibly with digits or inner marks).
+    Word = "word",
+    /// A number token ("1,000", "3.5").
+    Number = "number",
+    /// A punctuation token.
+    Punct = "punct",
+    /// A symbol token ("$", "%", "+").
+    Symbol = "symbol",
+    /// An emoji, possibly a joined sequence or a flag.
+    Emoji = "emoji",
+    /// A web address.
+    Url = "url",
+    /// An e-mail address.
+    Email = "email",
+    /// A hashtag.
+    Hashtag = "hashtag",
+    /// An @-handle.
+    Handle = "handle",
+    /// People, including fictional.
+    Person = "PERSON",
+    /// Nationalities, religious or political groups.
+    Norp = "NORP",
+    /// Buildings, airports, highways, bridges.
+    Fac = "FAC",
+    /// Companies, agencies, institutions, armed groups.
+    Org = "ORG",
+    /// Countries, cities, states.
+    Gpe = "GPE",
+    /// Non-GPE locations: regions, mountain ranges, bodies of water.
+    Loc = "LOC",
+    /// Objects, vehicles, foods (not services).
+    Product = "PRODUCT",
+    /// Named hurricanes, battles, wars, sports events.
+    Event = "EVENT",
+    /// Titles of books, songs, films.
+    WorkOfArt = "WORK_OF_ART",
+    /// Named documents made into laws.
+    Law = "LAW",
+    /// Any named language.
+    Language = "LANGUAGE",
+    /// Absolute or relative dates or periods.
+    Date = "DATE",
+    /// Times smaller than a day.
+    Time = "TIME",
+    /// Percentages.
+    Percent = "PERCENT",
+    /// Monetary values.
+    Money = "MONEY",
+    /// Measurements, as of weight or distance.
+    Quantity = "QUANTITY",
+    /// "first", "second".
+    Ordinal = "ORDINAL",
+    /// Numerals that fall under no other type.
+    Cardinal = "CARDINAL",
+    /// Quoted words in quotation marks, attributed to a speaker.
+    Direct = "direct",
+    /// Reported speech without quotation marks.
+    Indirect = "indirect",
+    /// Paraphrase that contains a quoted phrase.
+    Mixed = "mixed",
+    /// Quotation marks used for distance or a name, not speech.
+    Scare = "scare",
+    /// A verb of saying ("said", "told", "warned").
+    SpeechVerb = "speech_verb",
+    /// A phrase of attribution ("according to").
+    Attribution = "attribution",
+    /// A source named as a person.
+    NamedPerson = "named_person",
+    /// A source named as an organisation.
+    NamedOrganization = "named_organization",
+    /// An unnamed person or group.
+    Anonymous = "anonymous",
+    /// A document: a report, statement, study.
+    Document = "document",
+    /// could, may, might.
+    Modal = "modal",
+    /// potential, possible, likely, reportedly.
+    Epistemic = "epistemic",
+    /// appear to, is expected to, is inclined to.
+    HedgingPhrase = "hedging_phrase",
+    /// no deal is finalized, has not been confirmed.
+    NegatedFinality = "negated_finality",
+    /// expressed skepticism, doubted.
+    Doubt = "doubt",
+    /// he, she, they.
+    Pronoun = "pronoun",
+}
+
+/// A value in a span's `attrs` or a summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// true or false.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Num(f64),
+    /// Text.
+    Str(String),
+    /// Span ids.
+    Ids(Vec<SpanId>),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Str(s.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Str(s)
+    }
+}
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::Int(n)
+    }
+}
+impl From<f64> for Value {
+    fn from(n: f64) -> Value {
+        Value::Num(n)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+/// Layer-specific fields of a span, e.g. a quote's speaker span id.
+pub type Attrs = BTreeMap<&'static str, Value>;
+
+/// One standoff annotation: a labelled byte range of the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// Unique in the document; other spans' attrs refer to it.
+    pub id: SpanId,
+    /// The family of the span.
+    pub layer: Layer,
+    /// What the span is.
+    pub label: Label,
+    /// First byte, inclusive.
+    pub start_byte: usize,
+    /// Last byte, exclusive.
+    pub end_byte: usize,
+    /// Extra fields; empty for most spans.
+    pub attrs: Attrs,
+}
+
+/// Counts over the whole text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stats {
+    /// Unicode scalar values (code points).
+    pub chars: usize,
+    /// Whitespace-separated words that contain a letter or digit.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
+    /// Minutes to read at 230 words a minute, rounded up; 0 for no words.
+    pub reading_minutes: usize,
+}
+
+/// The result of [`crate::annotate`]: statistics and spans, sorted by start,
+/// longer (containing) spans first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Counts over the text.
+    pub stats: Stats,
+    /// All spans of the requested layers.
+    pub spans: Vec<Span>,
+    /// Summaries computed by layers (e.g. `sourcing`), keyed by name.
+    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+}
+
+/// Collects spans while layers run, handing out ids.
+#[derive(Debug, Default)]
+pub struct SpanSink {
+    spans: Vec<Span>,
+}
+
+impl SpanSink {
+    /// An empty sink.
+    pub fn new() -> SpanSink {
+        SpanSink::default()
+    }
+
+    /// Adds a span and returns its id.
+    pub fn push(&mut self, layer: Layer, label: Label, start_byte: usize, end_byte: usize, attrs: Attrs) -> SpanId {
+        let id = self.spans.len() as SpanId;
+        self.spans.push(Span { id, layer, label, start_byte, end_byte, attrs });
+        id
+    }
+
+    /// The span with this id.
+    pub fn get(&self, id: SpanId) -> Option<&Span> {
+        self.spans.get(id as usize)
+    }
+
+    /// The span with this id, to add attrs after the fact.
+    pub fn get_mut(&mut self, id: SpanId) -> Option<&mut Span> {
+        self.spans.get_mut(id as usize)
+    }
+
+    /// Spans added so far, in creation order.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// The spans of the wanted layers, sorted by start, containers first.
+    pub fn finish(self, wants: impl Fn(Layer) -> bool) -> Vec<Span> {
+        let mut spans: Vec<Span> = self.spans.into_iter().filter(|s| wants(s.layer)).collect();
+        spans.sort_by(|a, b| {
+            a.start_byte
+                .cmp(&b.start_byte)
+                .then(b.end_byte.cmp(&a.end_byte))
+                .then(a.layer.rank().cmp(&b.layer.rank()))
+                .then(a.id.cmp(&b.id))
+        });
+        spans
+    }
+}

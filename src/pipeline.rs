@@ -1,0 +1,56 @@
+//! The order in which layers run, and what each one needs.
+//!
+//! Layers share one [`SpanSink`], so a later layer (quotes) can point at the
+//! spans of an earlier one (entities) by id. A layer that is not returned is
+//! still computed when a returned layer depends on it.
+
+use std::collections::BTreeMap;
+
+use crate::doc::{Attrs, Document, Label, Layer, SpanSink, Stats};
+use crate::options::Options;
+use crate::text::{self, Segmentation};
+
+/// What a layer gets to read and write.
+pub struct Context<'a> {
+    /// The input.
+    pub text: &'a str,
+    /// Paragraphs, sentences and tokens.
+    pub seg: Segmentation,
+    /// Spans so far.
+    pub sink: SpanSink,
+    /// Summaries so far (e.g. `sourcing`).
+    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+}
+
+/// Runs every layer that `options` needs over `text`.
+pub fn run(text: &str, options: &Options) -> Document {
+    let seg = text::segment(text);
+    let mut cx = Context { text, seg, sink: SpanSink::new(), summaries: BTreeMap::new() };
+
+    if options.wants(Layer::Paragraph) {
+        for p in &cx.seg.paragraphs {
+            cx.sink.push(Layer::Paragraph, Label::Paragraph, p.start, p.end, Attrs::new());
+        }
+    }
+    if options.wants(Layer::Sentence) {
+        for s in &cx.seg.sentences {
+            cx.sink.push(Layer::Sentence, Label::Sentence, s.start, s.end, Attrs::new());
+        }
+    }
+    if options.wants(Layer::Token) {
+        for t in &cx.seg.tokens {
+            cx.sink.push(Layer::Token, t.kind, t.start, t.end, Attrs::new());
+        }
+    }
+
+    let words = text::count_words(text);
+    let stats = Stats {
+        chars: text.chars().count(),
+        words,
+        sentences: cx.seg.sentences.len(),
+        paragraphs: cx.seg.paragraphs.len(),
+        reading_minutes: words.div_ceil(230),
+    };
+    let spans = cx.sink.finish(|l| options.wants(l));
+    Document { stats, spans, summaries: cx.summaries }
+}

@@ -1,0 +1,110 @@
+//! Byte offsets (Rust) to UTF-16 code units (JS), in one place.
+//!
+//! Modelled on rust-analyzer's `line-index`: one index built per document,
+//! conversions that return `Option` instead of guessing. The index stores
+//! only the non-ASCII characters, so an ASCII article costs nothing and a
+//! converted offset is one binary search away.
+
+/// Converts between byte offsets and UTF-16 code-unit offsets of one text.
+#[derive(Clone, Debug)]
+pub struct OffsetIndex {
+    /// For each non-ASCII char: its byte start, and how many more bytes than
+    /// UTF-16 units the text has *after* it ends (the running excess).
+    wide: Vec<(u32, u32, u8)>,
+    len_bytes: usize,
+}
+
+impl OffsetIndex {
+    /// Builds the index for `text`.
+    pub fn new(text: &str) -> OffsetIndex {
+        let mut wide = Vec::new();
+        let mut excess: u32 = 0;
+        for (i, c) in text.char_indices() {
+            let n8 = c.len_utf8();
+            if n8 > 1 {
+                excess += (n8 - c.len_utf16()) as u32;
+                wide.push((i as u32, excess, n8 as u8));
+            }
+        }
+        OffsetIndex { wide, len_bytes: text.len() }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, or `None` when `byte` is past
+    /// the end or inside a character.
+    pub fn to_utf16(&self, byte: usize) -> Option<usize> {
+        if byte > self.len_bytes {
+            return None;
+        }
+        // Characters that start before `byte`.
+        let k = self.wide.partition_point(|&(start, _, _)| (start as usize) < byte);
+        if k == 0 {
+            return Some(byte);
+        }
+        let (start, excess, n8) = self.wide[k - 1];
+        if byte < start as usize + n8 as usize {
+            return None; // inside a multi-byte char
+        }
+        Some(byte - excess as usize)
+    }
+
+    /// The byte offset of UTF-16 offset `unit`, or `None` when it is past the
+    /// end or between the two halves of a surrogate pair.
+    pub fn to_utf8(&self, unit: usize) -> Option<usize> {
+        // Find the last wide char whose UTF-16 start is before `unit`.
+        let k = self.wide.partition_point(|&(start, excess, n8)| {
+            let n16 = if n8 == 4 { 2 } else { 1 };
+            let end16 = start as usize + n8 as usize - excess as usize;
+            end16 - n16 < unit
+        });
+        let byte = if k == 0 {
+            unit
+        } else {
+            let (start, excess, n8) = self.wide[k - 1];
+            let end16 = start as usize + n8 as usize - excess as usize;
+            if unit < end16 {
+                return None; // inside a surrogate pair
+            }
+            unit + excess as usize
+        };
+        (byte <= self.len_bytes).then_some(byte)
+    }
+
+    /// Length of the text in UTF-16 code units.
+    pub fn len_utf16(&self) -> usize {
+        self.len_bytes - self.wide.last().map_or(0, |&(_, e, _)| e as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) {
+        let index = OffsetIndex::new(text);
+        let mut units = 0;
+        for (i, c) in text.char_indices() {
+            assert_eq!(index.to_utf16(i), Some(units), "byte {i} of {text:?}");
+            assert_eq!(index.to_utf8(units), Some(i));
+            for inner in 1..c.len_utf8() {
+                assert_eq!(index.to_utf16(i + inner), None);
+            }
+            if c.len_utf16() == 2 {
+                assert_eq!(index.to_utf8(units + 1), None);
+            }
+            units += c.len_utf16();
+        }
+        assert_eq!(index.to_utf16(text.len()), Some(units));
+        assert_eq!(index.to_utf8(units), Some(text.len()));
+        assert_eq!(index.len_utf16(), units);
+        assert_eq!(index.to_utf16(text.len() + 1), None);
+        assert_eq!(index.to_utf8(units + 1), None);
+    }
+
+    #[test]
+    fn curly_quotes_emoji_arabic_cjk() {
+        check("“Iraq’s” — 👍🏽 العراق 北京 👨‍👩‍👧 🇮🇶 x");
+        check("");
+        check("plain ascii");
+        check("é");
+    }
+}

@@ -1,0 +1,197 @@
+//! Paragraphs and sentences for news copy.
+//!
+//! UAX #29 sentence boundaries break after every "Mr." and "U.S.", and know
+//! nothing of the wire convention `“…,” he said.`; so sentences are found
+//! over our own tokens instead. A sentence ends at a terminator (. ! ? … and
+//! the CJK full stops), after any closing quotes and brackets, when what
+//! follows could start a sentence. Paragraphs end at line breaks, except
+//! where a line break looks like hard wrapping inside a sentence.
+
+use std::ops::Range;
+
+use super::tokens::{Token, is_abbreviation};
+use crate::doc::Label;
+
+/// Paragraph byte ranges: non-blank stretches between line breaks, trimmed.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut blank_since_last = true;
+    for line in lines(text) {
+        let l = &text[line.clone()];
+        let trimmed_start = line.start + (l.len() - l.trim_start().len());
+        let trimmed_end = line.start + l.trim_end().len();
+        if trimmed_start >= trimmed_end || text[trimmed_start..trimmed_end].chars().all(is_blank) {
+            blank_since_last = true;
+            continue;
+        }
+        let this = trimmed_start..trimmed_end;
+        match out.last_mut() {
+            Some(prev) if !blank_since_last && is_wrapped(&text[prev.clone()], &text[this.clone()]) => prev.end = this.end,
+            _ => out.push(this),
+        }
+        blank_since_last = false;
+    }
+    out
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
+/// A line that continues the previous one: the previous line stops mid
+/// sentence and this one starts in lower case.
+fn is_wrapped(prev: &str, next: &str) -> bool {
+    let ends_open = prev.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower
+}
+
+/// Line ranges, split at \n, \r\n, \r, U+2028 and U+2029 (terminators excluded).
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = iter.next() {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}') {
+                let line = start..i;
+                start = i + c.len_utf8();
+                if c == '\r' && iter.peek().is_some_and(|&(_, n)| n == '\n') {
+                    iter.next();
+                    start += 1;
+                }
+                return Some(line);
+            }
+        }
+        if start <= text.len() {
+            let line = start..text.len();
+            start = text.len() + 1;
+            return Some(line);
+        }
+        None
+    })
+}
+
+/// Words after which an initialism such as "U.S." or "p.m." ends the sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There",
+    "But", "And", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "His", "Her", "Its", "Their",
+    "Our", "Some", "Many", "Most", "No", "Yet", "So", "Still", "Meanwhile", "However", "Officials", "Police",
+];
+
+/// Sentence byte ranges within one paragraph, given its tokens.
+pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut sent_start: Option<usize> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        let start = *sent_start.get_or_insert(tok.start);
+        let t = tok.text(text);
+        if let Some(kind) = terminator(t, tok.kind) {
+            // Absorb closing quotes and brackets.
+            let mut j = i + 1;
+            while j < tokens.len() && is_closer(tokens[j].text(text)) && closes(text, tokens, j) {
+                j += 1;
+            }
+            let next = tokens.get(j);
+            if ends_sentence(text, kind, t, next, i, tokens) {
+                let end = tokens[j - 1].end;
+                out.push(start..end);
+                sent_start = None;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(start) = sent_start {
+        let end = tokens.last().map_or(para.end, |t| t.end);
+        out.push(start..end);
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Terminator {
+    /// . ! ? … and their runs.
+    Strong,
+    /// CJK full stops: no space follows, and no case.
+    Cjk,
+    /// An abbreviation that took its period.
+    Abbreviation,
+}
+
+fn terminator(t: &str, kind: Label) -> Option<Terminator> {
+    if kind == Label::Punct {
+        let c = t.chars().next()?;
+        return match c {
+            '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '۔' => Some(Terminator::Strong),
+            '。' | '！' | '？' | '｡' => Some(Terminator::Cjk),
+            _ => None,
+        };
+    }
+    (kind == Label::Word && t.len() > 1 && t.ends_with('.')).then_some(Terminator::Abbreviation)
+}
+
+/// A straight quote closes only when attached to what precedes it; one
+/// after a space opens the next sentence (`asked. "Yes."`).
+fn closes(text: &str, tokens: &[Token], j: usize) -> bool {
+    let t = tokens[j].text(text);
+    !(t == "\"" || t == "'") || tokens[j].start == tokens[j - 1].end
+}
+
+fn is_closer(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "'" | ")" | "]" | "}" | "»" | "›" | "」" | "』" | "）")
+}
+
+fn ends_sentence(text: &str, kind: Terminator, t: &str, next: Option<&Token>, i: usize, tokens: &[Token]) -> bool {
+    let Some(next) = next else { return true };
+    if kind == Terminator::Cjk {
+        return true;
+    }
+    let n = next.text(text);
+    let first = n.chars().next().unwrap_or(' ');
+    let could_start = first.is_uppercase()
+        || first.is_numeric()
+        || "\"“‘'([«¿¡-—–•*".contains(first)
+        || (first.is_alphabetic() && !first.is_lowercase()) // scripts without case
+        || matches!(next.kind, Label::Emoji | Label::Hashtag | Label::Handle | Label::Url);
+    if !could_start {
+        return false;
+    }
+    match kind {
+        Terminator::Strong => {
+            // "No. 10": a bare "No" before "." and a number is an abbreviation.
+            if t == "." && first.is_numeric() {
+                let prev = i.checked_sub(1).map(|p| tokens[p].text(text));
+                if prev.is_some_and(|p| is_abbreviation(p) && tokens[i - 1].end == tokens[i].start) {
+                    return false;
+                }
+            }
+            true
+        }
+        Terminator::Abbreviation => {
+            let word = &t[..t.len() - 1];
+            // Titles and months never end a sentence in practice ("Gen. Smith", "Jan. 3").
+            if is_title_like(word) {
+                return false;
+            }
+            // An initial ("J. Smith") does not either.
+            if word.chars().count() == 1 {
+                return false;
+            }
+            // "U.S.", "p.m.", "Inc.": only before a word that typically starts a sentence.
+            SENTENCE_STARTERS.contains(&n) || "\"“‘".contains(first)
+        }
+        Terminator::Cjk => true,
+    }
+}
+
+fn is_title_like(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+        "brig", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "fig", "vs",
+    ];
+    TITLES.contains(&word.to_ascii_lowercase().as_str())
+}

@@ -1,0 +1,51 @@
+use super::*;
+
+fn sents(text: &str) -> Vec<&str> {
+    segment(text).sentences.iter().map(|r| &text[r.clone()]).collect()
+}
+
+#[test]
+fn abbreviations_do_not_end_sentences() {
+    assert_eq!(
+        sents("Gen. Smith met Mr. Jones at No. 10 on Jan. 5 at 3 p.m. in the U.S. capital. He left."),
+        ["Gen. Smith met Mr. Jones at No. 10 on Jan. 5 at 3 p.m. in the U.S. capital.", "He left."]
+    );
+    assert_eq!(sents("It was 3.5 percent, or 1,000.5 units. Then J. R. Smith spoke."), [
+        "It was 3.5 percent, or 1,000.5 units.",
+        "Then J. R. Smith spoke."
+    ]);
+    assert_eq!(sents("Troops left the U.S. The war ended."), ["Troops left the U.S.", "The war ended."]);
+}
+
+#[test]
+fn quotes_continue_or_end_sentences() {
+    assert_eq!(
+        sents("“We want peace,” he said. “Not now?” she asked. \"Yes.\" Then silence."),
+        ["“We want peace,” he said.", "“Not now?” she asked.", "\"Yes.\"", "Then silence."]
+    );
+    assert_eq!(sents("“Go home.” The crowd left…  and then? Nothing!"), ["“Go home.”", "The crowd left…  and then?", "Nothing!"]);
+}
+
+#[test]
+fn paragraphs_split_on_line_breaks_but_not_wraps() {
+    let text = "Headline here\nFirst line of a\nwrapped paragraph.\r\n\r\nSecond para.\rThird para.";
+    let seg = segment(text);
+    let paras: Vec<&str> = seg.paragraphs.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(paras, ["Headline here", "First line of a\nwrapped paragraph.", "Second para.", "Third para."]);
+    assert_eq!(seg.sentences.len(), 4);
+}
+
+#[test]
+fn unicode_sentences() {
+    assert_eq!(sents("北京很大。上海也很大。"), ["北京很大。", "上海也很大。"]);
+    assert_eq!(sents("قال المسؤول. وأضاف"), ["قال المسؤول.", "وأضاف"]);
+    assert_eq!(sents("Great news 🎉. Next 👨‍👩‍👧 one."), ["Great news 🎉.", "Next 👨‍👩‍👧 one."]);
+}
+
+#[test]
+fn degenerate_inputs() {
+    assert!(segment("").sentences.is_empty());
+    assert!(segment("   \n\t \r\n ").paragraphs.is_empty());
+    assert!(segment("\0\u{200b}\u{feff}").paragraphs.is_empty());
+    assert_eq!(segment("...").sentences.len(), 1);
+}
