@@ -13,10 +13,14 @@
 
 #![deny(missing_docs)]
 
+pub mod coref;
 pub mod doc;
+pub mod entities;
 pub mod error;
+pub mod hedges;
 pub mod options;
 pub mod pipeline;
+pub mod quotes;
 pub mod text;
 pub mod wire;
 

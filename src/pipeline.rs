@@ -43,6 +43,18 @@ pub fn run(text: &str, options: &Options) -> Document {
         }
     }
 
+    let needs_entities = [Layer::Entity, Layer::Mention, Layer::Quote, Layer::Cue, Layer::Source].iter().any(|&l| options.wants(l));
+    if needs_entities {
+        crate::entities::annotate(&mut cx);
+        crate::coref::annotate(&mut cx);
+    }
+    if [Layer::Quote, Layer::Cue, Layer::Source].iter().any(|&l| options.wants(l)) {
+        crate::quotes::annotate(&mut cx);
+    }
+    if options.wants(Layer::Hedge) {
+        crate::hedges::annotate(&mut cx);
+    }
+
     let words = text::count_words(text);
     let stats = Stats {
         chars: text.chars().count(),
