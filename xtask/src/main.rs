@@ -7,7 +7,7 @@
 mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
-mod gen;
+mod generate;
 mod train;
 
 use std::process::ExitCode;
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     };
     let rest = &args[1..];
     let result = match task.as_str() {
-        "gen" => gen::run(rest),
+        "gen" => generate::run(rest),
         "train" => train::run(rest),
         "eval-ner" => eval_ner::run(rest),
         "eval-quotes" => eval_quotes::run(rest),
