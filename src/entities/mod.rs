@@ -2,6 +2,7 @@
 //!
 //! (Being built: a statistical tagger plus gazetteers plus rules; see issue 4.)
 
+pub mod gazetteer;
 pub mod numeric;
 
 use crate::pipeline::Context;

@@ -1,0 +1,261 @@
+//! Gazetteers: which words and phrases are known names, titles or org words.
+//!
+//! `cargo xtask gen` compiles the shared GeoNames, SSA, Census and
+//! hand-compiled lists into one sorted table, `data/gen/gazetteer.tsv`
+//! (`entry<TAB>class letters<TAB>iso2`), which is compiled into the binary
+//! with `include_str!`. It is parsed once, at first use, into a hash map
+//! keyed by the entry's own `&'static str` (no copies). A hash map beats
+//! an FST here: the table has ~20k entries, lookups happen several times
+//! per token, and the crate adds no dependency to the .wasm.
+//!
+//! Multi-word entries ("Prime Minister", "New York", "Revolutionary
+//! Guards") are looked up by joining token texts with one space (no space
+//! where the tokens touch, so "al-Sudani" is "al-Sudani"); see
+//! [`Gazetteer::longest_match`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::text::Token;
+
+/// The committed table.
+const TABLE: &str = include_str!("../../data/gen/gazetteer.tsv");
+
+/// What a gazetteer entry is. One entry may have several classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Class {
+    /// A given name (SSA list).
+    Given = 0,
+    /// A surname (US Census list).
+    Surname,
+    /// A country, its short forms and historical states.
+    Country,
+    /// A city (GeoNames, by population) or a capital.
+    City,
+    /// A sub-national GPE: US state, province, region labelled GPE.
+    Region,
+    /// A non-GPE location: continent, sea, river, range.
+    Loc,
+    /// A facility.
+    Fac,
+    /// A nationality, religious, political or ethnic group word.
+    Norp,
+    /// A title before a name ("President", "Gen.").
+    Title,
+    /// A lower-case role noun before a name ("spokesman").
+    Role,
+    /// A company suffix ("Inc.", "Ltd").
+    OrgSuffix,
+    /// An organisation head word ("Ministry", "Party", "Guards").
+    OrgHead,
+    /// An organisation prefix word ("Kataib", "Jaish").
+    OrgPrefix,
+    /// A month, weekday or holiday.
+    Temporal,
+}
+
+impl Class {
+    /// Every class, in bit order.
+    pub const ALL: [Class; 14] = [
+        Class::Given,
+        Class::Surname,
+        Class::Country,
+        Class::City,
+        Class::Region,
+        Class::Loc,
+        Class::Fac,
+        Class::Norp,
+        Class::Title,
+        Class::Role,
+        Class::OrgSuffix,
+        Class::OrgHead,
+        Class::OrgPrefix,
+        Class::Temporal,
+    ];
+
+    /// The letter that stands for the class in the generated table.
+    pub fn letter(self) -> char {
+        match self {
+            Class::Given => 'g',
+            Class::Surname => 's',
+            Class::Country => 'C',
+            Class::City => 'c',
+            Class::Region => 'r',
+            Class::Loc => 'L',
+            Class::Fac => 'F',
+            Class::Norp => 'N',
+            Class::Title => 'T',
+            Class::Role => 'R',
+            Class::OrgSuffix => 'O',
+            Class::OrgHead => 'H',
+            Class::OrgPrefix => 'P',
+            Class::Temporal => 'M',
+        }
+    }
+
+    /// The class for a letter.
+    pub fn from_letter(c: char) -> Option<Class> {
+        Class::ALL.iter().copied().find(|k| k.letter() == c)
+    }
+
+    /// The class's bit in a [`Classes`] set.
+    pub const fn bit(self) -> u16 {
+        1 << self as u8
+    }
+}
+
+/// A set of classes as bits.
+pub type Classes = u16;
+
+/// Whether `set` contains `class`.
+pub fn has(set: Classes, class: Class) -> bool {
+    set & class.bit() != 0
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Its classes.
+    pub classes: Classes,
+    /// The ISO 3166 country code of a place or nationality, when known.
+    pub iso2: Option<&'static str>,
+}
+
+/// FNV-1a: short keys, no DoS concern, cheaper than SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The parsed table.
+pub struct Gazetteer {
+    map: FnvMap<&'static str, Entry>,
+    /// Most tokens in one entry.
+    max_tokens: usize,
+}
+
+impl Gazetteer {
+    fn parse(table: &'static str) -> Gazetteer {
+        let mut map = FnvMap::default();
+        let mut max_tokens = 1;
+        for line in table.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(entry), Some(letters)) = (cols.next(), cols.next()) else { continue };
+            let classes = letters.chars().filter_map(Class::from_letter).fold(0, |acc, c| acc | c.bit());
+            let iso2 = cols.next().filter(|s| s.len() == 2);
+            let words = crate::text::tokens::tokenize(entry).len();
+            max_tokens = max_tokens.max(words);
+            map.insert(entry, Entry { classes, iso2 });
+        }
+        Gazetteer { map, max_tokens: max_tokens.min(8) }
+    }
+
+    /// The entry for exactly `s`.
+    pub fn get(&self, s: &str) -> Option<Entry> {
+        self.map.get(s).copied()
+    }
+
+    /// The classes of exactly `s` (0 when unknown).
+    pub fn classes(&self, s: &str) -> Classes {
+        self.map.get(s).map_or(0, |e| e.classes)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The longest entry that starts at `tokens[i]` and has any class in
+    /// `want`, as (number of tokens, entry). `buf` is scratch space, reused
+    /// across calls so that lookups do not allocate.
+    pub fn longest_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        want: Classes,
+        buf: &mut String,
+    ) -> Option<(usize, Entry)> {
+        buf.clear();
+        let mut best = None;
+        let last = tokens.len().min(i + self.max_tokens);
+        for j in i..last {
+            let tok = &tokens[j];
+            if j > i && tokens[j - 1].end < tok.start {
+                buf.push(' ');
+            }
+            let Some(s) = text.get(tok.start..tok.end) else { break };
+            buf.push_str(s);
+            if let Some(e) = self.map.get(buf.as_str()) {
+                if e.classes & want != 0 {
+                    best = Some((j + 1 - i, *e));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The gazetteer, parsed at first use.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(TABLE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_countries_cities_and_groups() {
+        let g = get();
+        assert!(has(g.classes("Iraq"), Class::Country));
+        assert_eq!(g.get("Iraq").and_then(|e| e.iso2), Some("IQ"));
+        assert!(has(g.classes("Baghdad"), Class::City));
+        assert!(has(g.classes("Iranian"), Class::Norp));
+        assert!(has(g.classes("Shi’ite"), Class::Norp));
+        assert!(has(g.classes("Guards"), Class::OrgHead));
+        assert!(has(g.classes("Kataib"), Class::OrgPrefix));
+        assert!(has(g.classes("Mohammed"), Class::Given) || has(g.classes("Michael"), Class::Given));
+        assert_eq!(g.classes("the"), 0);
+    }
+
+    #[test]
+    fn longest_match_spans_tokens() {
+        let text = "Prime Minister Sudani visited New York City.";
+        let toks = crate::text::tokens::tokenize(text);
+        let mut buf = String::new();
+        let (n, e) = get().longest_match(text, &toks, 0, Class::Title.bit(), &mut buf).expect("title");
+        assert_eq!(n, 2);
+        assert!(has(e.classes, Class::Title));
+        let ny = toks.iter().position(|t| t.text(text) == "New").expect("New");
+        let (n, _) = get().longest_match(text, &toks, ny, Class::City.bit(), &mut buf).expect("city");
+        assert!(n >= 2);
+        assert!(get().longest_match(text, &toks, 2, Class::Country.bit(), &mut buf).is_none());
+    }
+}
