@@ -1,0 +1,79 @@
+# newslens: build, serve, test and benchmark.
+#
+#   make serve   install what is missing, build the wasm and the CLI, serve www/
+#   make test    install what is missing (plus chromium), build, run every test
+#   make bench   wasm size, instantiate time, annotation speed in Node
+#
+# Cargo is asked every time (it is a no-op when nothing changed and knows the
+# real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
+# the .wasm cargo left behind is newer than what www/pkg holds.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+WASM_TARGET := wasm32-unknown-unknown
+# [profile.wasm] in Cargo.toml: the release profile tuned for a small .wasm.
+WASM_PROFILE := wasm
+WASM_RAW := $(TARGET_DIR)/$(WASM_TARGET)/$(WASM_PROFILE)/newslens.wasm
+PKG := www/pkg
+PKG_JS := $(PKG)/newslens.js
+PKG_WASM := $(PKG)/newslens_bg.wasm
+CLI := $(TARGET_DIR)/release/newslens
+WASM_OPT := node_modules/.bin/wasm-opt
+# The features rustc enables by default for wasm32 (and every current
+# browser has); wasm-opt must be told, or it rejects the module.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-multivalue --enable-reference-types
+
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench setup setup-browser clean FORCE
+
+build: wasm cli
+
+wasm: $(PKG_JS) $(PKG_WASM)
+
+cli: $(CLI)
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+$(WASM_RAW): FORCE | setup
+	cargo build --profile $(WASM_PROFILE) --target $(WASM_TARGET) --lib
+
+# wasm-bindgen writes the JS glue and the .wasm; wasm-opt shrinks the .wasm
+# in place. Both files are one step: the glue names the .wasm's exports.
+$(PKG_JS) $(PKG_WASM) &: $(WASM_RAW) | setup
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name newslens $(WASM_RAW)
+	$(WASM_OPT) -Oz $(WASM_FEATURES) --strip-debug --strip-producers $(PKG_WASM) -o $(PKG_WASM)
+	@ls -l $(PKG_WASM) | awk '{ printf "wasm: %s is %d bytes\n", $$NF, $$5 }'
+
+$(CLI): FORCE | setup
+	cargo build --release --bin newslens
+
+serve: build
+	node scripts/serve.mjs
+
+test: setup-browser wasm test-rust test-node test-e2e
+
+test-rust: | setup
+	cargo test --workspace
+
+# The CLI built by `cargo test` (debug) is enough to compare with the wasm.
+test-node: wasm test-rust
+	NEWSLENS_CLI=$(TARGET_DIR)/debug/newslens node --test tests/node/
+
+test-e2e: wasm setup-browser
+	@if [ -d tests/e2e ]; then node --test tests/e2e/; else echo "test-e2e: no tests/e2e yet"; fi
+
+bench: wasm
+	node benches/bench.mjs
+
+clean:
+	rm -rf $(PKG) out
+
+FORCE:
