@@ -1,0 +1,165 @@
+// End-to-end: the page in headless Chromium, checked against the wasm in Node.
+//
+// One browser and one server for the file; each test opens its own page.
+// Every request of every page is recorded, and the last test asserts that
+// none left the page's origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
+  waitForRender, paste, highlights,
+} from './harness.mjs';
+
+let server;
+let browser;
+let requests;
+let wasm;
+let seed;
+
+before(async () => {
+  [server, browser, wasm, seed] = await Promise.all([startServer(), startBrowser(), loadWasm(), readSeed()]);
+  requests = recordRequests(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage() {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  return { page, errors };
+}
+
+test('the sample is annotated on load', async () => {
+  const { page, errors } = await openPage();
+  const sample = await page.locator('#input').inputValue();
+  assert.ok(sample.length > 1000, 'the text area is preloaded with the sample');
+  await waitForRender(page, sample);
+  const expected = wasm.annotate(sample).spans.filter((s) => s.layer === 'sentence');
+  const shown = await highlights(page, 'sentence');
+  assert.equal(shown.length, expected.length);
+  assert.ok(shown.length >= 10, `the sample has ${shown.length} sentences`);
+  assert.match(await page.locator('#stats').textContent(), /\d+ words · \d+ sentences · \d+ paragraphs · \d+ min read/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pasting the reference article shows its 14 sentences, exactly as the wasm cuts them', async () => {
+  const { page, errors } = await openPage();
+  await waitForRender(page, await page.locator('#input').inputValue());
+  await paste(page, seed);
+  await waitForRender(page, seed);
+
+  const doc = wasm.annotate(seed);
+  const expected = doc.spans.filter((s) => s.layer === 'sentence').map((s) => seed.slice(s.start, s.end));
+  assert.equal(expected.length, 14);
+  const shown = await highlights(page, 'sentence');
+  assert.equal(shown.length, 14);
+  assert.deepEqual(shown.map((s) => s.text), expected);
+
+  const paragraphs = await highlights(page, 'paragraph');
+  assert.deepEqual(paragraphs.map((p) => p.text), doc.spans.filter((s) => s.layer === 'paragraph').map((s) => seed.slice(s.start, s.end)));
+  // The rendered article is the text itself, nothing added or lost (chips are CSS).
+  const rendered = await page.locator('#article').evaluate((a) => a.textContent);
+  assert.equal(rendered, seed);
+  // Every other returned layer is drawn with its exact text too.
+  for (const layer of ['entity', 'quote', 'cue', 'source', 'hedge', 'mention']) {
+    const want = doc.spans.filter((s) => s.layer === layer).map((s) => seed.slice(s.start, s.end));
+    const got = (await highlights(page, layer)).map((s) => s.text);
+    assert.deepEqual(got, want, `layer ${layer}`);
+  }
+  assert.match(await page.locator('#stats').textContent(), /14 sentences · 13 paragraphs/);
+  await screenshot(page, 'seed-light');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('toggling a layer removes its highlights and brings them back', async () => {
+  const { page } = await openPage();
+  await paste(page, seed);
+  await waitForRender(page, seed);
+  const toggle = page.locator('#layers input[value="sentence"]');
+  assert.equal(await toggle.isChecked(), true);
+
+  await toggle.uncheck();
+  await page.waitForFunction(() => document.getElementById('article').dataset.status === 'done');
+  assert.equal(await page.locator('#article [data-layer="sentence"]').count(), 0);
+  assert.equal(await page.locator('#article').evaluate((a) => a.textContent), seed, 'the text stays');
+  await screenshot(page, 'seed-no-sentences');
+
+  await toggle.check();
+  await page.waitForFunction(() => document.getElementById('article').dataset.status === 'done');
+  assert.equal((await highlights(page, 'sentence')).length, 14);
+
+  // Tokens are off by default, fetched when turned on.
+  const tokens = page.locator('#layers input[value="token"]');
+  assert.equal(await tokens.isChecked(), false);
+  assert.equal(await page.locator('#article [data-layer="token"]').count(), 0);
+  await tokens.check();
+  const expected = wasm.annotate(seed).spans.filter((s) => s.layer === 'token').map((s) => seed.slice(s.start, s.end));
+  await page.waitForFunction((n) => new Set([...document.querySelectorAll('#article [data-layer="token"]')].map((e) => e.dataset.id)).size === n, expected.length);
+  assert.deepEqual((await highlights(page, 'token')).map((t) => t.text), expected);
+  await tokens.uncheck();
+  await page.close();
+});
+
+test('an error is shown, and the page keeps working afterwards', async () => {
+  const { page } = await openPage();
+  await waitForRender(page, await page.locator('#input').inputValue());
+  // Over the core's 32 MiB limit: built in the page, handed to the text area as a paste would be.
+  await page.evaluate(() => {
+    const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+    // 13 UTF-8 bytes per 5 UTF-16 units, so that the text area (slow to lay out) stays small.
+    input.value = '€€€€ '.repeat(2_700_000);
+    input.dispatchEvent(new Event('paste'));
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  const error = page.locator('#error');
+  await error.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.match(await error.textContent(), /limit is 33554432 bytes/);
+  await screenshot(page, 'error', { fullPage: false });
+
+  await paste(page, seed);
+  await waitForRender(page, seed);
+  assert.equal(await error.isVisible(), false, 'the error goes away with the next good result');
+  assert.equal((await highlights(page, 'sentence')).length, 14);
+  await page.close();
+});
+
+test('typing re-annotates after a pause, dropping stale results', async () => {
+  const { page } = await openPage();
+  await paste(page, 'One sentence here.');
+  await waitForRender(page, 'One sentence here.');
+  await page.locator('#input').press('End');
+  await page.locator('#input').pressSequentially(' Two more. And three.', { delay: 10 });
+  const text = await page.locator('#input').inputValue();
+  await waitForRender(page, text);
+  const shown = (await highlights(page, 'sentence')).map((s) => s.text);
+  assert.deepEqual(shown, ['One sentence here.', 'Two more.', 'And three.']);
+  await page.close();
+});
+
+test('article text is never parsed as HTML', async () => {
+  const { page, errors } = await openPage();
+  const evil = 'Officials said <img src=x onerror="window.__pwned=1"> was <b>bold</b>.\n<script>window.__pwned=2</script>';
+  await paste(page, evil);
+  await waitForRender(page, evil);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#article img, #article b, #article script').count(), 0);
+  assert.equal(await page.locator('#article').evaluate((a) => a.textContent), evil);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no request leaves the page origin', async () => {
+  const origin = new URL(server.url).origin;
+  assert.ok(requests.length > 0);
+  const foreign = requests.filter((u) => new URL(u).origin !== origin && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});

@@ -1,0 +1,122 @@
+// Renders an annotated text as nested highlight elements, incrementally.
+//
+// Like displaCy's render_ents, it walks the sorted spans with a cursor and
+// emits the text between them; unlike it, spans may nest (paragraph ⊃
+// sentence ⊃ quote ⊃ entity) and may even cross (a quote running over two
+// sentences). At every boundary the set of open spans is sorted into the
+// nesting we want (paragraphs, then sentences, then longer before shorter)
+// and the open elements are closed and reopened as needed, so a crossing span
+// becomes several fragments that share a data-id: the first carries
+// `cut-end`, the next `cut-start`, and only the last one shows the chip.
+//
+// Article text only ever enters the DOM through createTextNode. The walk
+// works in time slices and yields between them, so a 1 MB article never
+// blocks the main thread for long; `cancel()` stops a render that a newer
+// document has made stale.
+
+/** Layers that tile the text and are always drawn outermost, in this order. */
+const OUTER = { paragraph: 0, sentence: 1 };
+/** Containers before contents when two spans share a range (as in doc.rs). */
+const RANK = { paragraph: 0, sentence: 1, quote: 2, source: 3, entity: 4, mention: 5, cue: 6, hedge: 7, token: 8 };
+
+function nest(a, b) {
+  return (OUTER[a.layer] ?? 2) - (OUTER[b.layer] ?? 2)
+    || b.end - a.end
+    || (RANK[a.layer] ?? 9) - (RANK[b.layer] ?? 9)
+    || a.start - b.start
+    || a.id - b.id;
+}
+
+const yieldToBrowser = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+
+/**
+ * Starts rendering `text` with `spans` (wire spans: {id, layer, label, start,
+ * end, attrs}) into a new element. `onFirstSlice(root)` is called once the
+ * first slice is built (swap it into the page then, so a short document
+ * appears at once without flicker); the returned promise resolves to `true`
+ * when the render completes, `false` when it was cancelled.
+ *
+ * @param {string} text
+ * @param {Array<object>} spans visible spans, any order
+ * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number}} opts
+ */
+export function render(text, spans, opts = {}) {
+  const sliceMs = opts.sliceMs ?? 8;
+  const decorate = opts.decorate ?? (() => {});
+  let cancelled = false;
+
+  const sorted = spans
+    .filter((s) => s.end > s.start && s.start >= 0 && s.end <= text.length)
+    .sort((a, b) => a.start - b.start || nest(a, b));
+  const cuts = new Set([0, text.length]);
+  for (const s of sorted) { cuts.add(s.start); cuts.add(s.end); }
+  const bounds = Array.from(cuts).sort((a, b) => a - b);
+  const hasParagraphs = sorted.some((s) => s.layer === 'paragraph');
+
+  const root = document.createElement('div');
+  root.className = 'doc';
+
+  const done = (async () => {
+    /** @type {{span: object, el: Element}[]} */
+    const stack = [];
+    let active = [];
+    let next = 0;
+    let pos = 0;
+    let first = true;
+    let deadline = performance.now() + sliceMs;
+
+    for (let bi = 0; bi < bounds.length; bi++) {
+      const b = bounds[bi];
+      if (b > pos) {
+        const node = document.createTextNode(text.slice(pos, b));
+        const top = stack.length ? stack[stack.length - 1].el : root;
+        if (!stack.length && hasParagraphs && /^\s+$/.test(node.data)) {
+          // Line breaks between paragraph blocks: kept for copying, drawn by CSS margins.
+          const gap = document.createElement('span');
+          gap.className = 'gap';
+          gap.append(node);
+          root.append(gap);
+        } else {
+          top.append(node);
+        }
+        pos = b;
+      }
+      if (active.length) active = active.filter((s) => s.end > b);
+      while (next < sorted.length && sorted[next].start <= b) {
+        if (sorted[next].end > b) active.push(sorted[next]);
+        next++;
+      }
+      const want = active.length > 1 ? active.slice().sort(nest) : active;
+      let k = 0;
+      while (k < stack.length && k < want.length && stack[k].span === want[k]) k++;
+      while (stack.length > k) {
+        const { span, el } = stack.pop();
+        if (span.end > b) el.classList.add('cut-end');
+      }
+      for (; k < want.length; k++) {
+        const span = want[k];
+        const el = document.createElement(span.layer === 'paragraph' ? 'div' : 'mark');
+        el.className = `hl l-${span.layer}`;
+        el.dataset.id = String(span.id);
+        el.dataset.layer = span.layer;
+        el.dataset.label = span.label;
+        if (span.start < b) el.classList.add('cut-start');
+        decorate(el, span);
+        (stack.length ? stack[stack.length - 1].el : root).append(el);
+        stack.push({ span, el });
+      }
+
+      if ((bi & 31) === 31 && performance.now() > deadline) {
+        if (first) { first = false; opts.onFirstSlice?.(root); }
+        await yieldToBrowser();
+        if (cancelled) return false;
+        deadline = performance.now() + sliceMs;
+      }
+    }
+    if (first) opts.onFirstSlice?.(root);
+    return true;
+  })();
+
+  return { root, done, cancel: () => { cancelled = true; } };
+}
