@@ -63,8 +63,10 @@ test: setup-browser wasm test-rust test-node test-e2e
 test-rust: | setup
 	cargo test --workspace
 
-# The CLI built by `cargo test` (debug) is enough to compare with the wasm.
-test-node: wasm test-rust
+# The debug CLI (the one `cargo test` builds anyway) is enough to compare
+# with the wasm.
+test-node: wasm | setup
+	cargo build --bin newslens
 	NEWSLENS_CLI=$(TARGET_DIR)/debug/newslens node --test tests/node/
 
 test-e2e: wasm setup-browser
