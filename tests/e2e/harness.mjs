@@ -3,11 +3,11 @@
 // wasm loaded in Node (the oracle the page is checked against), and request
 // recording.
 //
-// The server sends the same Content-Security-Policy as `make serve`, so a
-// page that needs an inline script, a CDN or a font server fails here too.
+// The server is the one `make serve` runs, with its strict
+// Content-Security-Policy, so a page that needs an inline script, a CDN or a
+// font server fails here too.
 
-import { createServer } from 'node:http';
-import { readFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,47 +19,10 @@ export const SHOTS = path.join(ROOT, 'out', 'screenshots');
 export const SEED_PATH = path.join(ROOT, '..', 'shared', 'data', 'seed-article.txt');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Serves www/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function startServer(root = WWW) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain', 'content-security-policy': CSP });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
-  };
+/** Serves www/ with the project's server (scripts/serve.mjs) on a free 127.0.0.1 port. */
+export async function startServer() {
+  const { serve } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
+  return serve({ port: 0, strictPort: true });
 }
 
 /** Starts headless Chromium with a fresh profile; resolves to { context, close }. */
