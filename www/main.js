@@ -135,6 +135,12 @@ function visibleSpans() {
   return spans.filter((s) => !state.hidden.has(s.layer));
 }
 
+/** What render() draws: the visible spans, plus paragraphs as plain blocks when hidden. */
+function drawnSpans() {
+  const spans = state.doc?.spans ?? [];
+  return spans.filter((s) => s.layer === 'paragraph' || !state.hidden.has(s.layer));
+}
+
 function decorate(el, span) {
   const chip = chipText(span);
   if (chip) el.dataset.chip = chip;
@@ -161,8 +167,9 @@ function draw() {
   article.dataset.status = 'rendering';
   // Hold the height while a long document is rebuilt, so the page does not jump.
   article.style.minHeight = `${article.offsetHeight}px`;
-  const job = render(text, visibleSpans(), {
+  const job = render(text, drawnSpans(), {
     decorate,
+    plainParagraphs: state.hidden.has('paragraph'),
     onFirstSlice: (root) => { article.replaceChildren(root); },
   });
   state.rendering = job;

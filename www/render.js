@@ -27,8 +27,17 @@ function nest(a, b) {
     || a.id - b.id;
 }
 
-const yieldToBrowser = () =>
-  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+/**
+ * Waits until the browser has drawn a frame (style and layout of what the
+ * last slice added happen there), then continues in a fresh task. Yielding
+ * with scheduler.yield() alone lets slices outrun frames, and the styling of
+ * many slices then lands in one long task. A hidden page gets no frames, so
+ * it just takes turns with other tasks.
+ */
+const yieldToBrowser = () => new Promise((resolve) => {
+  if (document.hidden) setTimeout(resolve, 0);
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
 
 /**
  * Starts rendering `text` with `spans` (wire spans: {id, layer, label, start,
@@ -39,10 +48,15 @@ const yieldToBrowser = () =>
  *
  * @param {string} text
  * @param {Array<object>} spans visible spans, any order
- * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number}} opts
+ * Paragraph spans always become blocks (`div.para`), the unit the browser
+ * can skip laying out while off screen; with `plainParagraphs` they are
+ * drawn as plain blocks, not as highlights of the paragraph layer.
+ *
+ * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number, plainParagraphs?: boolean}} opts
  */
 export function render(text, spans, opts = {}) {
   const sliceMs = opts.sliceMs ?? 8;
+  const plainParagraphs = Boolean(opts.plainParagraphs);
   const decorate = opts.decorate ?? (() => {});
   let cancelled = false;
 
@@ -97,12 +111,16 @@ export function render(text, spans, opts = {}) {
       for (; k < want.length; k++) {
         const span = want[k];
         const el = document.createElement(span.layer === 'paragraph' ? 'div' : 'mark');
-        el.className = `hl l-${span.layer}`;
-        el.dataset.id = String(span.id);
-        el.dataset.layer = span.layer;
-        el.dataset.label = span.label;
-        if (span.start < b) el.classList.add('cut-start');
-        decorate(el, span);
+        if (span.layer === 'paragraph' && plainParagraphs) {
+          el.className = 'para';
+        } else {
+          el.className = span.layer === 'paragraph' ? 'para hl l-paragraph' : `hl l-${span.layer}`;
+          el.dataset.id = String(span.id);
+          el.dataset.layer = span.layer;
+          el.dataset.label = span.label;
+          if (span.start < b) el.classList.add('cut-start');
+          decorate(el, span);
+        }
         (stack.length ? stack[stack.length - 1].el : root).append(el);
         stack.push({ span, el });
       }
