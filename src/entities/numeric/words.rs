@@ -1,0 +1,493 @@
+//! Closed word lists for the numeric rules, keyed by lower-case token text
+//! (with `’` written as `'`).
+//!
+//! The sets are small and closed, so they are Rust `match` tables rather
+//! than generated data: the compiler turns them into fast string switches
+//! and nothing is parsed at start-up. They follow
+//! `../shared/data/gazetteers/temporal.tsv` and `numbers_money.tsv`
+//! (month and weekday names, relative-date modifiers, parts of the day,
+//! clock markers and time zones, holidays, number words and scales,
+//! ordinal words, percent markers, currency symbols, codes and words), plus
+//! measurement units, which those files do not list.
+
+/// Month number (1-12) of a full month name.
+pub fn month_full(k: &str) -> Option<u32> {
+    Some(match k {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        "december" => 12,
+        _ => return None,
+    })
+}
+
+/// Month number of an abbreviation, with or without its period (AP style:
+/// "Jan.", "Sept."). Without a period these need a day or year beside them.
+pub fn month_abbr(k: &str) -> Option<u32> {
+    Some(match k.strip_suffix('.').unwrap_or(k) {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// ISO weekday (Monday = 1) of a weekday name, singular or plural.
+pub fn weekday(k: &str) -> Option<u32> {
+    Some(match k.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(k) {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    })
+}
+
+/// ISO weekday of an abbreviation that ends in a period ("Tues.").
+pub fn weekday_abbr(k: &str) -> Option<u32> {
+    Some(match k {
+        "mon." => 1,
+        "tue." | "tues." => 2,
+        "wed." => 3,
+        "thu." | "thur." | "thurs." => 4,
+        "fri." => 5,
+        "sat." => 6,
+        "sun." => 7,
+        _ => return None,
+    })
+}
+
+/// Parts of the day that make a date phrase a TIME ("Tuesday night").
+pub fn part_of_day(k: &str) -> bool {
+    matches!(k, "morning" | "afternoon" | "evening" | "night" | "overnight")
+}
+
+/// Points of the day that are TIME after "at", "before", "until" ....
+pub fn day_point(k: &str) -> bool {
+    matches!(k, "dawn" | "daybreak" | "dusk" | "sunset" | "sunrise" | "nightfall")
+}
+
+/// Calendar units: with a number they make a DATE ("three years").
+/// Returns the singular unit name.
+pub fn date_unit(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "fortnight" | "fortnights" => "fortnight",
+        "month" | "months" => "month",
+        "year" | "years" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "quarter" | "quarters" => "quarter",
+        "weekend" | "weekends" => "weekend",
+        "semester" | "semesters" => "semester",
+        "season" | "seasons" => "season",
+        _ => return None,
+    })
+}
+
+/// Clock units: with a number they make a TIME ("two hours").
+pub fn time_unit(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "hour" | "hours" | "hrs" => "hour",
+        "minute" | "minutes" | "mins" => "minute",
+        "second" | "seconds" | "secs" => "second",
+        _ => return None,
+    })
+}
+
+/// Seasons (DATE with a modifier or a year: "last summer", "summer 2024").
+pub fn season(k: &str) -> bool {
+    matches!(k, "spring" | "summer" | "autumn" | "fall" | "winter")
+}
+
+/// Words before a calendar unit or name that make a relative date
+/// ("last week", "this year", "next Tuesday").
+pub fn relative_modifier(k: &str) -> bool {
+    matches!(k, "this" | "last" | "next" | "coming" | "past" | "previous" | "following")
+}
+
+/// Time zones and clock markers after a time ("1500 GMT").
+pub fn zone(k: &str) -> bool {
+    matches!(
+        k,
+        "gmt" | "utc" | "bst" | "cet" | "cest" | "eet" | "eest" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "aest" | "aedt" | "et" | "pt" | "zulu"
+    )
+}
+
+/// The hour offset (0 or 12) of a.m./p.m. markers.
+pub fn meridiem(k: &str) -> Option<u32> {
+    match k {
+        "a.m." | "am" | "a.m" => Some(0),
+        "p.m." | "pm" | "p.m" => Some(12),
+        _ => None,
+    }
+}
+
+/// Cardinal number words below a hundred.
+pub fn small_number(k: &str) -> Option<u32> {
+    Some(match k {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Scale words after a number ("2.5 million", "£3bn"). `money` allows the
+/// one-letter forms that only make sense after a currency ("$5m", "$10k").
+pub fn scale(k: &str, money: bool) -> Option<f64> {
+    Some(match k {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "trln" => 1e12,
+        "m" if money => 1e6,
+        "k" if money => 1e3,
+        "b" if money => 1e9,
+        _ => return None,
+    })
+}
+
+/// Vague plural scales that OntoNotes marks CARDINAL ("dozens", "hundreds").
+pub fn vague_scale(k: &str) -> bool {
+    matches!(k, "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+}
+
+/// Ordinal words and their values.
+pub fn ordinal_word(k: &str) -> Option<u32> {
+    Some(match k {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        _ => return None,
+    })
+}
+
+/// Currency symbols (one token) and their ISO codes. "$" is taken as USD
+/// unless a prefix says otherwise; "¥" as JPY.
+pub fn currency_symbol(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "฿" => "THB",
+        "₫" => "VND",
+        _ => return None,
+    })
+}
+
+/// Prefixes written against "$" ("US$", "C$", "HK$").
+pub fn dollar_prefix(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "us" | "u.s." => "USD",
+        "c" | "ca" => "CAD",
+        "a" | "au" => "AUD",
+        "nz" => "NZD",
+        "hk" => "HKD",
+        "s" => "SGD",
+        "r" => "BRL",
+        "nt" => "TWD",
+        "mx" => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO currency codes written as words ("USD 5 million", "5 million euros").
+pub fn currency_code(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "chf" => "CHF",
+        "inr" => "INR",
+        "iqd" => "IQD",
+        "irr" => "IRR",
+        "sar" => "SAR",
+        "aed" => "AED",
+        "rub" => "RUB",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "hkd" => "HKD",
+        _ => return None,
+    })
+}
+
+/// Currency words after an amount, with the ISO code when the word alone
+/// says which currency it is (`""` when a nationality adjective must tell:
+/// "Iraqi dinars").
+pub fn currency_word(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "dollar" | "dollars" => "USD",
+        "cent" | "cents" => "USD",
+        "euro" | "euros" | "eurocents" => "EUR",
+        "sterling" | "pence" | "penny" | "quid" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "rupee" | "rupees" => "INR",
+        "rupiah" => "IDR",
+        "riyal" | "riyals" => "SAR",
+        "rial" | "rials" | "toman" | "tomans" => "IRR",
+        "dinar" | "dinars" => "",
+        "dirham" | "dirhams" => "AED",
+        "shekel" | "shekels" => "ILS",
+        "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
+        "lira" | "liras" | "lire" => "TRY",
+        "peso" | "pesos" => "",
+        "reais" => "BRL",
+        "rand" => "ZAR",
+        "franc" | "francs" => "",
+        "krona" | "kronor" => "SEK",
+        "krone" | "kroner" => "",
+        "zloty" | "zlotys" => "PLN",
+        "forint" | "forints" => "HUF",
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        "naira" => "NGN",
+        "shilling" | "shillings" => "",
+        "birr" => "ETB",
+        "hryvnia" | "hryvnias" => "UAH",
+        "lari" => "GEL",
+        "manat" => "",
+        "tenge" => "KZT",
+        "afghani" | "afghanis" => "AFN",
+        "taka" => "BDT",
+        "bitcoin" | "bitcoins" => "BTC",
+        _ => return None,
+    })
+}
+
+/// The ISO code that a nationality adjective gives a currency word
+/// ("Iraqi dinars" -> IQD, "Swiss francs" -> CHF).
+pub fn currency_by_adjective(adj: &str, word: &str) -> Option<&'static str> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    Some(match (adj, w) {
+        ("iraqi", "dinar") => "IQD",
+        ("jordanian", "dinar") => "JOD",
+        ("kuwaiti", "dinar") => "KWD",
+        ("libyan", "dinar") => "LYD",
+        ("algerian", "dinar") => "DZD",
+        ("tunisian", "dinar") => "TND",
+        ("bahraini", "dinar") => "BHD",
+        ("serbian", "dinar") => "RSD",
+        ("iranian", "rial") => "IRR",
+        ("omani", "rial") => "OMR",
+        ("yemeni", "rial") => "YER",
+        ("saudi", "riyal") => "SAR",
+        ("qatari", "riyal") => "QAR",
+        ("swiss", "franc") => "CHF",
+        ("mexican", "peso") => "MXN",
+        ("argentine", "peso") => "ARS",
+        ("philippine", "peso") => "PHP",
+        ("colombian", "peso") => "COP",
+        ("chilean", "peso") => "CLP",
+        ("canadian", "dollar") => "CAD",
+        ("australian", "dollar") => "AUD",
+        ("hong", "dollar") => "HKD",
+        ("taiwan", "dollar") => "TWD",
+        ("singapore", "dollar") => "SGD",
+        ("zimbabwean", "dollar") => "ZWL",
+        ("us" | "u.s." | "american", "dollar") => "USD",
+        ("indian", "rupee") => "INR",
+        ("pakistani", "rupee") => "PKR",
+        ("sri", "rupee") => "LKR",
+        ("nepalese", "rupee") => "NPR",
+        ("kenyan", "shilling") => "KES",
+        ("ugandan", "shilling") => "UGX",
+        ("tanzanian", "shilling") => "TZS",
+        ("norwegian", "krone") => "NOK",
+        ("danish", "krone") => "DKK",
+        ("egyptian", "pound") => "EGP",
+        ("lebanese", "pound") => "LBP",
+        ("syrian", "pound") => "SYP",
+        ("sudanese", "pound") => "SDG",
+        ("british", "pound") => "GBP",
+        ("turkish", "lira") => "TRY",
+        ("chinese", "yuan") => "CNY",
+        ("japanese", "yen") => "JPY",
+        ("russian", "ruble" | "rouble") => "RUB",
+        ("brazilian", "real") => "BRL",
+        ("south", "rand") => "ZAR",
+        _ => return None,
+    })
+}
+
+/// Measurement units after a number, with a short canonical name.
+pub fn unit(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "mile" | "miles" | "mi" => "mi",
+        "metre" | "metres" | "meter" | "meters" => "m",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
+        "ft" | "feet" | "foot" => "ft",
+        "inch" | "inches" => "in",
+        "yard" | "yards" | "yd" | "yds" => "yd",
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => "kg",
+        "gram" | "grams" | "gramme" | "grammes" => "g",
+        "ton" | "tons" | "tonne" | "tonnes" => "t",
+        "lb" | "lbs" | "pound" | "pounds" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "barrel" | "barrels" | "bbl" => "bbl",
+        "bpd" => "bbl/d",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "ha",
+        "litre" | "litres" | "liter" | "liters" => "L",
+        "gallon" | "gallons" => "gal",
+        "mph" => "mph",
+        "kph" | "km/h" => "km/h",
+        "knot" | "knots" => "kn",
+        "degree" | "degrees" => "deg",
+        "mw" | "megawatt" | "megawatts" => "MW",
+        "gw" | "gigawatt" | "gigawatts" => "GW",
+        "kw" | "kilowatt" | "kilowatts" => "kW",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "bcm" => "bcm",
+        "calorie" | "calories" | "kcal" => "kcal",
+        "megaton" | "megatons" | "kiloton" | "kilotons" => "kt",
+        _ => return None,
+    })
+}
+
+/// Named holidays (OntoNotes DATE), as lower-case token keys. The first
+/// word must be capitalised in the text.
+pub const HOLIDAYS: &[&[&str]] = &[
+    &["christmas", "eve"],
+    &["christmas", "day"],
+    &["christmas"],
+    &["easter"],
+    &["good", "friday"],
+    &["lent"],
+    &["thanksgiving"],
+    &["new", "year", "'s", "eve"],
+    &["new", "year", "'s", "day"],
+    &["new", "year", "'s"],
+    &["new", "year"],
+    &["halloween"],
+    &["valentine", "'s", "day"],
+    &["independence", "day"],
+    &["fourth", "of", "july"],
+    &["july", "fourth"],
+    &["memorial", "day"],
+    &["labor", "day"],
+    &["labour", "day"],
+    &["veterans", "day"],
+    &["presidents", "day"],
+    &["martin", "luther", "king", "day"],
+    &["juneteenth"],
+    &["boxing", "day"],
+    &["ramadan"],
+    &["eid", "al", "-", "fitr"],
+    &["eid", "al", "-", "adha"],
+    &["eid", "ul", "-", "fitr"],
+    &["eid", "ul", "-", "adha"],
+    &["eid"],
+    &["muharram"],
+    &["ashura"],
+    &["arbaeen"],
+    &["nowruz"],
+    &["hanukkah"],
+    &["chanukah"],
+    &["passover"],
+    &["yom", "kippur"],
+    &["rosh", "hashanah"],
+    &["sukkot"],
+    &["purim"],
+    &["diwali"],
+    &["lunar", "new", "year"],
+    &["chinese", "new", "year"],
+    &["may", "day"],
+    &["armistice", "day"],
+    &["remembrance", "day"],
+    &["victory", "day"],
+    &["bastille", "day"],
+    &["mother", "'s", "day"],
+    &["father", "'s", "day"],
+    &["black", "friday"],
+    &["cyber", "monday"],
+    &["election", "day"],
+];
