@@ -1,8 +1,605 @@
-//! The quotes layer (being built).
+//! The `quote`, `cue` and `source` layers: who is quoted, on whose word,
+//! and how; plus the `sourcing` summary.
+//!
+//! Rules, not a model: news attribution is formulaic ("…,” he said;
+//! X said (that) …; …, according to X), and rules give exact spans from
+//! mark to mark, explainable decisions, and linear time. The steps:
+//!
+//! 1. [`marks`] pairs quotation marks into pieces per paragraph.
+//! 2. [`cues`] finds speech cues outside the pieces.
+//! 3. Each piece looks for its attribution: a cue before it ending in `:`
+//!    or `,` (`X said: “…”`), or right after it (`“…,” he said`,
+//!    `“…,” said a commander of …`). A piece after paraphrase in its
+//!    sentence (`X called it “a disaster,” she said`) is `mixed`.
+//! 4. Pieces of one utterance share a group (`attrs.group`) and its speaker:
+//!    a quote interrupted by its attribution (`“We want peace,” he said,
+//!    “but not at any price.”` gives two pieces, one group), one running on
+//!    over paragraphs, or one followed by more quoted sentences. A quote
+//!    paragraph with no cue that follows a quote continues its speaker.
+//!    Emitting one span per piece keeps every span from a mark to a mark.
+//! 5. Unused cues give reported speech: `X said (that) CONTENT`,
+//!    `CONTENT, X said`, `CONTENT, said X`, `According to X, CONTENT`,
+//!    `CONTENT, according to X`, with CONTENT as the quote span; when
+//!    CONTENT holds a quoted piece it is `mixed` and absorbs the piece.
+//! 6. A piece left without a cue is `direct` (speaker unknown) when it reads
+//!    as a clause, else `scare` (a title or a distanced phrase).
+//! 7. Speakers ([`speakers`]) become `source` spans, classified as named
+//!    person or organisation, anonymous, or document, with role and
+//!    affiliation; pronouns resolve through the coref `mention` layer when
+//!    present, else to the most recent compatible speaker.
 
+pub mod cues;
+pub mod marks;
+pub mod speakers;
+mod summary;
+
+use std::collections::HashMap;
+
+use crate::doc::{Attrs, Label, Layer, SpanId, Value};
+use crate::hedges::matcher::lower_into;
 use crate::pipeline::Context;
+use crate::text::Segmentation;
+use cues::{Cue, CueKind};
+use marks::Piece;
+use speakers::{Earlier, Reader, Speaker};
 
-/// Adds this layer's spans to `cx.sink`.
-pub fn annotate(cx: &mut Context) {
-    let _ = cx;
+/// A quote found, before it becomes a span.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub kind: Label,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Option<usize>,
+    pub speaker: Option<usize>,
+    pub group: Option<usize>,
 }
+
+/// A speaker mention request: token range and appositive.
+type Mention = (usize, usize, Option<(usize, usize)>);
+
+/// Words after "told" that are its object, not the reported content.
+const TOLD_OBJECTS: &[&str] = &[
+    "reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "analysts", "investors", "supporters",
+    "parliament", "congress", "colleagues", "staff", "members",
+];
+
+/// Words after a cue that make it the end of its sentence ("…, X said on
+/// Monday").
+const ADVERBIAL_STARTS: &[&str] = &[
+    "on", "in", "at", "last", "this", "late", "early", "earlier", "later", "yesterday", "today", "tonight",
+    "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "during", "after",
+    "before", "when", "while", "as", "via", "to", "told",
+];
+
+/// Adds quote, cue and source spans and the `sourcing` summary.
+pub fn annotate(cx: &mut Context) {
+    let text = cx.text;
+    let pieces = marks::find_pieces(text, &cx.seg);
+    let cues = cues::find_cues(text, &cx.seg, &pieces);
+    let earlier = Earlier::read(&cx.sink, &cx.summaries);
+    let (found, speakers, cue_used) = {
+        let reader = Reader::new(text, &cx.seg, &earlier);
+        analyse(&reader, &pieces, &cues)
+    };
+
+    // Sources and cues first, so quotes can point at their ids.
+    let mut source_ids: Vec<SpanId> = Vec::with_capacity(speakers.len());
+    for sp in &speakers {
+        let (a, b) = span_bytes(&cx.seg, sp.t0, sp.t1);
+        let mut attrs = Attrs::new();
+        attrs.insert("kind", Value::from(sp.kind.name()));
+        attrs.insert("name", Value::from(sp.name.as_str()));
+        if let Some(r) = &sp.role {
+            attrs.insert("role", Value::from(r.as_str()));
+        }
+        if let Some(f) = &sp.affiliation {
+            attrs.insert("affiliation", Value::from(f.as_str()));
+        }
+        if let Some(id) = sp.entity_span {
+            attrs.insert("entity_span", Value::Int(i64::from(id)));
+        }
+        if let Some(e) = &sp.entity {
+            attrs.insert("entity", e.clone());
+        }
+        if sp.pronoun {
+            attrs.insert("pronoun", Value::Bool(true));
+        }
+        source_ids.push(cx.sink.push(Layer::Source, sp.kind, a, b, attrs));
+    }
+    let mut cue_ids: HashMap<usize, SpanId> = HashMap::new();
+    for (i, c) in cues.iter().enumerate() {
+        if !cue_used[i] {
+            continue;
+        }
+        let (a, b) = span_bytes(&cx.seg, c.t0, c.t1);
+        let label = if c.kind == CueKind::According { Label::Attribution } else { Label::SpeechVerb };
+        cue_ids.insert(i, cx.sink.push(Layer::Cue, label, a, b, Attrs::new()));
+    }
+    for f in &found {
+        let mut attrs = Attrs::new();
+        attrs.insert("kind", Value::from(f.kind.name()));
+        if let Some(id) = f.cue.and_then(|c| cue_ids.get(&c)) {
+            attrs.insert("cue", Value::Int(i64::from(*id)));
+        }
+        if let Some(s) = f.speaker {
+            if let (Some(id), Some(sp)) = (source_ids.get(s), speakers.get(s)) {
+                attrs.insert("speaker", Value::Int(i64::from(*id)));
+                attrs.insert("speaker_name", Value::from(sp.name.as_str()));
+                attrs.insert("source_kind", Value::from(sp.kind.name()));
+                if let Some(e) = &sp.entity {
+                    attrs.insert("speaker_entity", e.clone());
+                }
+            }
+        }
+        if let Some(g) = f.group {
+            attrs.insert("group", Value::Int(g as i64));
+        }
+        cx.sink.push(Layer::Quote, f.kind, f.start, f.end, attrs);
+    }
+    let summary = summary::sourcing(text, &cx.seg, &found, &speakers);
+    cx.summaries.insert("sourcing", summary);
+}
+
+fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
+    match (seg.tokens.get(t0), t1.checked_sub(1).and_then(|i| seg.tokens.get(i))) {
+        (Some(a), Some(b)) if t1 > t0 => (a.start, b.end),
+        (Some(a), _) => (a.start, a.start),
+        _ => (0, 0),
+    }
+}
+
+/// Working state of one analysis.
+struct State<'r, 'a> {
+    r: &'r Reader<'a>,
+    tok_sent: Vec<u32>,
+    cues: &'r [Cue],
+    cue_used: Vec<bool>,
+    mentions: Vec<Mention>,
+    buf: String,
+}
+
+impl State<'_, '_> {
+    fn toks(&self) -> &[crate::text::Token] {
+        &self.r.seg.tokens
+    }
+
+    /// First token that starts at or after byte `b`.
+    fn tok_at(&self, b: usize) -> usize {
+        self.toks().partition_point(|t| t.start < b)
+    }
+
+    fn sent_of(&self, t: usize) -> usize {
+        self.tok_sent.get(t).map_or(0, |&s| s as usize)
+    }
+
+    fn low(&mut self, t: usize) -> &str {
+        let s = self.toks().get(t).map_or("", |tk| tk.text(self.r.text));
+        lower_into(s, &mut self.buf);
+        self.buf.as_str()
+    }
+
+    fn text_of(&self, t: usize) -> &str {
+        self.toks().get(t).map_or("", |tk| tk.text(self.r.text))
+    }
+
+    fn is_word(&self, t: usize) -> bool {
+        self.toks().get(t).is_some_and(|tk| matches!(tk.kind, Label::Word | Label::Number))
+    }
+
+    fn cue_starting(&self, t: usize) -> Option<usize> {
+        self.cues.binary_search_by_key(&t, |c| c.t0).ok()
+    }
+
+    fn cue_ending(&self, t: usize) -> Option<usize> {
+        self.cues.binary_search_by_key(&t, |c| c.t1).ok()
+    }
+
+    fn mention(&mut self, m: Mention) -> usize {
+        if let Some(i) = self.mentions.iter().rposition(|x| x.0 == m.0 && x.1 == m.1) {
+            return i;
+        }
+        self.mentions.push(m);
+        self.mentions.len() - 1
+    }
+
+    /// Sentence-final trim: the last content token (exclusive end) of
+    /// `t0..t1`, dropping trailing punctuation.
+    fn trim_end(&self, t0: usize, mut t1: usize) -> usize {
+        while t1 > t0 && self.toks().get(t1 - 1).is_some_and(|t| t.kind == Label::Punct || t.kind == Label::Symbol) {
+            t1 -= 1;
+        }
+        t1
+    }
+
+    /// A speaker mention for the cue `c` when the speaker follows it.
+    fn speaker_after(&mut self, c: usize) -> Option<Mention> {
+        let cue = self.cues[c];
+        let (a, b, app) = self.r.np_after(cue.sent, cue.t1)?;
+        if !self.r.speaker_like(a, b) {
+            return None;
+        }
+        Some((a, b, app))
+    }
+}
+
+/// The whole analysis: quotes found, speakers (classified in text order),
+/// and which cues were used.
+fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speaker>, Vec<bool>) {
+    let seg = r.seg;
+    let mut tok_sent = vec![0u32; seg.tokens.len()];
+    for (s, range) in seg.sentence_tokens.iter().enumerate() {
+        for t in range.clone() {
+            if let Some(x) = tok_sent.get_mut(t) {
+                *x = s as u32;
+            }
+        }
+    }
+    let mut st = State { r, tok_sent, cues, cue_used: vec![false; cues.len()], mentions: Vec::new(), buf: String::new() };
+    let n = pieces.len();
+    // Per piece: attribution (cue, mention index), mixed content start.
+    let mut attr: Vec<Option<(usize, usize)>> = vec![None; n];
+    let mut mixed_from: Vec<Option<usize>> = vec![None; n];
+    let mut joins_prev = vec![false; n];
+
+    for (k, q) in pieces.iter().enumerate() {
+        let open = st.tok_at(q.start);
+        let after = st.tok_at(q.end);
+        let sent = st.sent_of(open);
+        let s0 = seg.sentence_tokens.get(sent).map_or(0, |r| r.start);
+        // (a) Leading: `X said: “…”`, `X said, “…”`, `X said “…”`.
+        let mut j = open;
+        let mut punct = "";
+        while j > s0 && matches!(st.text_of(j - 1), ":" | ",") {
+            punct = if st.text_of(j - 1) == ":" { ":" } else { "," };
+            j -= 1;
+        }
+        let limit = match punct {
+            ":" => 4,
+            "," => 3,
+            _ => 1,
+        };
+        let mut lead = None;
+        for g in 0..=limit {
+            let Some(end) = j.checked_sub(g) else { break };
+            if end <= s0 {
+                break;
+            }
+            if let Some(c) = st.cue_ending(end) {
+                let gap_ok = g == 0 || punct != "" || (g == 1 && st.low(end) == "that");
+                if gap_ok && st.cues[c].sent == sent {
+                    lead = Some(c);
+                }
+                break;
+            }
+        }
+        if let Some(c) = lead {
+            if st.cue_used[c] {
+                // The cue of the previous piece: `“A,” he said, “B.”`
+                joins_prev[k] = k > 0;
+            } else {
+                let cue = st.cues[c];
+                let m = if cue.kind == CueKind::According {
+                    st.speaker_after(c)
+                } else {
+                    r.subject_before(cue.sent, cue.t0).map(|s| (s.t0, s.t1, s.appositive))
+                };
+                if let Some(m) = m {
+                    st.cue_used[c] = true;
+                    let mi = st.mention(m);
+                    attr[k] = Some((c, mi));
+                    continue;
+                }
+            }
+        }
+        if joins_prev[k] || !q.closed {
+            continue;
+        }
+        // (b) Trailing: `“…,” he said`, `“…,” said X`.
+        let para_end = seg.paragraphs.get(q.para).map_or(0, |p| st.tok_at(p.end));
+        let mut t = after;
+        while t < para_end && matches!(st.text_of(t), "," | "—" | "–" | "-") {
+            t += 1;
+        }
+        if t >= para_end {
+            continue;
+        }
+        let mut trail: Option<(usize, Mention)> = None;
+        if let Some(c) = st.cue_starting(t) {
+            if !st.cue_used[c] {
+                if let Some(m) = st.speaker_after(c) {
+                    trail = Some((c, m));
+                }
+            }
+        } else {
+            let first = st.low(t).to_string();
+            let starts_np = speakers::PRONOUNS.contains(&first.as_str())
+                || matches!(first.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their")
+                || st.toks().get(t).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase));
+            if starts_np {
+                let mut u = t;
+                while u < para_end && u - t <= 8 {
+                    let w = st.text_of(u);
+                    if matches!(w, "." | "?" | "!" | "“" | "”" | "\"" | ";" | ":" | "``" | "''") {
+                        break;
+                    }
+                    if let Some(c) = st.cue_starting(u) {
+                        if !st.cue_used[c] {
+                            // The subject between the mark and the cue.
+                            let mut e = u;
+                            while e > t && matches!(st.low(e - 1), "has" | "had" | "have" | "also" | "later" | "then" | "again") {
+                                e -= 1;
+                            }
+                            if e > t {
+                                let first_is_pronoun = speakers::PRONOUNS.contains(&first.as_str());
+                                let m = if first_is_pronoun { (t, t + 1, None) } else { (t, e, None) };
+                                trail = Some((c, m));
+                            }
+                        }
+                        break;
+                    }
+                    u += 1;
+                }
+            }
+        }
+        if let Some((c, m)) = trail {
+            st.cue_used[c] = true;
+            let mi = st.mention(m);
+            attr[k] = Some((c, mi));
+            // Paraphrase before the piece in its sentence makes it mixed,
+            // unless an earlier piece in the sentence is the quote's start.
+            let prev_in_sentence = k > 0 && pieces[k - 1].end > seg.sentences.get(sent).map_or(0, |s| s.start);
+            let words_before = (s0..open).filter(|&i| st.is_word(i)).count();
+            if words_before >= 2 && !prev_in_sentence {
+                mixed_from[k] = Some(s0);
+            }
+        }
+    }
+
+    // Groups: interrupted, run-on and follow-on pieces.
+    let mut group: Vec<usize> = (0..n).collect();
+    for k in 1..n {
+        let (p, q) = (&pieces[k - 1], &pieces[k]);
+        let run_on = !p.closed && q.para == p.para + 1;
+        let mut join = run_on || joins_prev[k];
+        if !join && q.para == p.para && attr[k].is_none() && mixed_from[k - 1].is_none() {
+            let a = st.tok_at(p.end);
+            let b = st.tok_at(q.start);
+            let words = (a..b).filter(|&i| st.is_word(i)).count();
+            let has_prev_cue = attr[k - 1].is_some_and(|(c, _)| st.cues[c].t0 >= a && st.cues[c].t1 <= b);
+            let clause = is_clause(&st, p) && is_clause(&st, q);
+            join = clause && (words == 0 || (has_prev_cue && words <= 10));
+        }
+        if join && attr[k].is_some() && attr[k - 1].is_some() {
+            join = false;
+        }
+        if join {
+            group[k] = group[k - 1];
+        }
+    }
+    // A group's attribution, shared by its pieces.
+    let mut group_attr: HashMap<usize, (usize, usize)> = HashMap::new();
+    for k in 0..n {
+        if let Some(a) = attr[k] {
+            group_attr.entry(group[k]).or_insert(a);
+        }
+    }
+    // A quote paragraph with no cue continues the previous quote's speaker.
+    for k in 1..n {
+        let g = group[k];
+        if group_attr.contains_key(&g) || group[k - 1] == g {
+            continue;
+        }
+        let q = &pieces[k];
+        let para_start = seg.paragraphs.get(q.para).map_or(usize::MAX, |p| st.tok_at(p.start));
+        let at_para_start = st.tok_at(q.start) == para_start;
+        let prev = &pieces[k - 1];
+        let near = prev.para + 1 == q.para || prev.para == q.para;
+        if at_para_start && near && is_clause(&st, q) && mixed_from[k - 1].is_none() {
+            if let Some(&a) = group_attr.get(&group[k - 1]) {
+                let pg = group[k - 1];
+                for x in group.iter_mut().filter(|x| **x == g) {
+                    *x = pg;
+                }
+                group_attr.insert(pg, a);
+            }
+        }
+    }
+
+    let mut found: Vec<Found> = Vec::new();
+    let mut absorbed = vec![false; n];
+    let claimed = |k: usize| group_attr.contains_key(&group[k]);
+
+    // Reported speech from the unused cues.
+    for c in 0..cues.len() {
+        if st.cue_used[c] || cues[c].kind == CueKind::DirectOnly {
+            continue;
+        }
+        let Some((content, m)) = reported(&mut st, c) else { continue };
+        let (mut c0, mut c1) = content;
+        if c1 <= c0 {
+            continue;
+        }
+        let (mut start, mut end) = span_bytes(seg, c0, c1);
+        // Pieces inside the content.
+        let mut kind = Label::Indirect;
+        let mut ok = true;
+        for (k, q) in pieces.iter().enumerate() {
+            if q.end <= start || q.start >= end {
+                continue;
+            }
+            if claimed(k) || absorbed[k] {
+                if q.start > start {
+                    c1 = st.trim_end(c0, st.tok_at(q.start));
+                    end = span_bytes(seg, c0, c1).1;
+                } else {
+                    ok = false;
+                }
+                break;
+            }
+            absorbed[k] = true;
+            kind = Label::Mixed;
+            if q.start < start {
+                start = q.start;
+                c0 = st.tok_at(q.start);
+            }
+            end = end.max(q.end);
+        }
+        let words = (c0..c1).filter(|&i| st.is_word(i)).count();
+        if !ok || words < 2 || end <= start {
+            continue;
+        }
+        st.cue_used[c] = true;
+        let mi = st.mention(m);
+        found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
+    }
+
+    // The pieces.
+    for (k, q) in pieces.iter().enumerate() {
+        if absorbed[k] {
+            continue;
+        }
+        let g = group[k];
+        match group_attr.get(&g) {
+            Some(&(c, mi)) => {
+                if let Some(s0) = mixed_from[k] {
+                    let (start, _) = span_bytes(seg, s0, s0 + 1);
+                    found.push(Found { kind: Label::Mixed, start, end: q.end, cue: Some(c), speaker: Some(mi), group: None });
+                } else {
+                    found.push(Found { kind: Label::Direct, start: q.start, end: q.end, cue: Some(c), speaker: Some(mi), group: Some(g) });
+                }
+            }
+            None => {
+                let kind = if is_clause(&st, q) { Label::Direct } else { Label::Scare };
+                let group = (kind == Label::Direct).then_some(g);
+                found.push(Found { kind, start: q.start, end: q.end, cue: None, speaker: None, group });
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+
+    // Classify the speakers in text order, so pronouns see earlier ones.
+    let mut order: Vec<usize> = (0..st.mentions.len()).collect();
+    order.sort_by_key(|&i| st.mentions[i].0);
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
+    let mut remap = vec![0usize; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        let (t0, t1, app) = st.mentions[old];
+        let sp = r.classify(t0, t1, app, &speakers);
+        speakers.push(sp);
+        remap[old] = new;
+    }
+    for f in &mut found {
+        f.speaker = f.speaker.and_then(|s| remap.get(s).copied());
+    }
+    (found, speakers, st.cue_used)
+}
+
+/// Whether a piece reads as quoted speech rather than a title or a
+/// distanced phrase: five words or more ending in punctuation inside the
+/// marks, or eight words or more.
+fn is_clause(st: &State, q: &Piece) -> bool {
+    let a = st.tok_at(q.inner_start);
+    let b = st.tok_at(q.inner_end);
+    let words = (a..b).filter(|&i| st.is_word(i)).count();
+    let ends_punct = b > a && matches!(st.text_of(b - 1), "." | "?" | "!" | "," | "…");
+    words >= 8 || (words >= 5 && ends_punct) || (!q.closed && words >= 3)
+}
+
+/// Reported speech of cue `c`: the content token range and the speaker.
+fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
+    let seg = st.r.seg;
+    let cue = st.cues[c];
+    let range = seg.sentence_tokens.get(cue.sent)?.clone();
+    let (s0, s1) = (range.start, st.trim_end(range.start, range.end));
+    let comma_before = cue.t0 > s0 && st.text_of(cue.t0 - 1) == ",";
+    if cue.kind == CueKind::According {
+        let (a, b, app) = st.speaker_after(c)?;
+        if cue.t0 == s0 || !comma_before {
+            // According to X, CONTENT.
+            let comma = (b..s1).find(|&i| st.text_of(i) == ",")?;
+            return Some(((comma + 1, s1), (a, b, app)));
+        }
+        // CONTENT, according to X. Not when CONTENT already has its source.
+        let c0 = clause_start(st, s0, cue.t0 - 1);
+        if st.cues.iter().any(|x| x.t0 >= c0 && x.t1 <= cue.t0 && x.kind != CueKind::According) {
+            return None;
+        }
+        return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+    }
+    let rest_len = s1.saturating_sub(cue.t1);
+    let adverbial_rest = |st: &mut State, from: usize| {
+        from >= s1 || st.text_of(from) == "," || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
+    };
+    // CONTENT, said X.
+    if comma_before {
+        if let Some((a, b, app)) = st.speaker_after(c) {
+            let end_np = app.map_or(b, |x| x.1);
+            if adverbial_rest(st, end_np) && cue.t0 - 1 > s0 {
+                let c0 = clause_start(st, s0, cue.t0 - 1);
+                return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+            }
+        }
+    }
+    let sub = st.r.subject_before(cue.sent, cue.t0)?;
+    let m = (sub.t0, sub.t1, sub.appositive);
+    // CONTENT, X said (on Monday).
+    if sub.group_start > sub.region_start
+        && st.text_of(sub.group_start - 1) == ","
+        && (rest_len == 0 || adverbial_rest(st, cue.t1))
+    {
+        let c0 = sub.region_start;
+        return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
+    }
+    // X said (that) CONTENT.
+    let mut a = cue.t1;
+    let verb = st.low(cue.t0).to_string();
+    if matches!(verb.as_str(), "told" | "tells" | "tell" | "warned" | "warns" | "assured" | "informed") {
+        if let Some(t) = (a..(a + 7).min(s1)).find(|&i| st.text_of(i) == "that") {
+            a = t + 1;
+        } else if verb.starts_with('t') {
+            while a < s1 {
+                let capital = st.text_of(a).chars().next().is_some_and(char::is_uppercase);
+                let w = st.low(a).to_string();
+                if capital || TOLD_OBJECTS.contains(&w.as_str()) {
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
+    if a < s1 && st.low(a) == "that" && !ends_in_prep {
+        a += 1;
+    }
+    let mut b = s1;
+    if sub.subordinate {
+        if let Some(comma) = (a..s1).find(|&i| st.text_of(i) == ",") {
+            b = comma;
+        }
+    }
+    // Cut a second attribution off the end: ", according to X".
+    if let Some(x) = st.cues.iter().find(|x| x.t0 > a && x.t0 < b && x.kind == CueKind::According) {
+        if x.t0 > a && st.text_of(x.t0 - 1) == "," {
+            b = x.t0 - 1;
+        }
+    }
+    let b = st.trim_end(a, b);
+    (b > a).then_some(((a, b), m))
+}
+
+/// The start of the clause that ends at token `end`: the sentence start or
+/// just after a closing quote mark, colon or semicolon.
+fn clause_start(st: &State, s0: usize, end: usize) -> usize {
+    let mut k = end;
+    while k > s0 {
+        if matches!(st.text_of(k - 1), ";" | ":" | "”" | "''") {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests;

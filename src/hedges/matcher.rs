@@ -1,0 +1,178 @@
+//! Multi-word phrase matching over tokens, for word lists such as the hedge
+//! cues and the speech cues.
+//!
+//! Phrases are short (one to six words) and are matched against tokens, not
+//! characters, so that "may" never matches inside "mayor" and the tokenizer's
+//! decisions (possessives, hyphens) apply to lists and text alike. A hash map
+//! from a phrase's first word to its phrases (longest first) makes the scan
+//! one lookup per token; an automaton such as `aho-corasick` would not pay
+//! for lists of a few hundred phrases. The lookup lower-cases into a reused
+//! buffer, so there is no allocation per token.
+
+use std::collections::HashMap;
+
+use crate::text::Token;
+
+/// One word of a phrase: a literal (lower case) or `*`, any one word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Word {
+    Lit(String),
+    Any,
+}
+
+/// A set of phrases, each with a payload `T` (its class).
+#[derive(Clone, Debug)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
+}
+
+/// A match: how many tokens it covers and the phrase's payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'a, T> {
+    /// Number of tokens matched, at least 1.
+    pub len: usize,
+    /// The payload of the phrase that matched.
+    pub value: &'a T,
+}
+
+impl<T: Clone> PhraseSet<T> {
+    /// Parses a word list: `#` comments, blank lines, `[section]` lines that
+    /// `section` maps to the payload of the phrases below (sections it maps
+    /// to `None` are skipped), and one phrase per line. A phrase whose first
+    /// word is `*` is ignored: it could match anywhere.
+    pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
+        let mut by_first: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::new();
+        let mut current: Option<T> = None;
+        for line in src.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = section(name.trim());
+                continue;
+            }
+            let Some(value) = current.clone() else { continue };
+            let words: Vec<Word> = line
+                .split_whitespace()
+                .map(|w| if w == "*" { Word::Any } else { Word::Lit(w.to_lowercase()) })
+                .collect();
+            let Some(Word::Lit(first)) = words.first() else { continue };
+            by_first.entry(first.clone()).or_default().push((words, value));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        PhraseSet { by_first }
+    }
+
+    /// The longest phrase that starts at token `i`, if any. `buf` is scratch
+    /// space reused across calls.
+    pub fn longest_at<'s>(&'s self, text: &str, tokens: &[Token], i: usize, buf: &mut String) -> Option<Match<'s, T>> {
+        let first = tokens.get(i)?;
+        if !is_wordish(first) {
+            return None;
+        }
+        lower_into(first.text(text), buf);
+        let list = self.by_first.get(buf.as_str())?;
+        'phrases: for (words, value) in list {
+            if i + words.len() > tokens.len() {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate().skip(1) {
+                let t = &tokens[i + k];
+                match w {
+                    Word::Any => {
+                        if !is_wordish(t) {
+                            continue 'phrases;
+                        }
+                    }
+                    Word::Lit(lit) => {
+                        if !t.text(text).eq_ignore_ascii_case(lit) {
+                            continue 'phrases;
+                        }
+                    }
+                }
+            }
+            return Some(Match { len: words.len(), value });
+        }
+        None
+    }
+}
+
+/// Whether a token can be a word of a phrase (words, numbers, and the
+/// abbreviations the tokenizer keeps with their period).
+fn is_wordish(t: &Token) -> bool {
+    matches!(t.kind, crate::doc::Label::Word | crate::doc::Label::Number)
+}
+
+/// Lower-cases `s` into `buf` (cleared first).
+pub fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn set() -> PhraseSet<u8> {
+        PhraseSet::parse(
+            "# c\n[a]\ncould\ncould not be verified\nno * is finalized\n[skip]\nignored\n[b]\ninclined to\n* bad\n",
+            |s| match s {
+                "a" => Some(1),
+                "b" => Some(2),
+                _ => None,
+            },
+        )
+    }
+
+    fn all(text: &str) -> Vec<(String, u8)> {
+        let toks = tokenize(text);
+        let s = set();
+        let mut buf = String::new();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(m) = s.longest_at(text, &toks, i, &mut buf) {
+                out.push((text[toks[i].start..toks[i + m.len - 1].end].to_string(), *m.value));
+                i += m.len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn longest_match_wins_and_case_is_ignored() {
+        assert_eq!(all("It Could not be verified, but it could."), vec![
+            ("Could not be verified".to_string(), 1),
+            ("could".to_string(), 1)
+        ]);
+    }
+
+    #[test]
+    fn wildcard_matches_one_word_only() {
+        assert_eq!(all("no deal is finalized"), vec![("no deal is finalized".to_string(), 1)]);
+        assert!(all("no big deal is finalized").is_empty());
+    }
+
+    #[test]
+    fn skipped_sections_and_leading_wildcards_are_ignored() {
+        assert!(all("ignored bad").is_empty());
+        assert_eq!(all("groups inclined to comply"), vec![("inclined to".to_string(), 2)]);
+    }
+
+    #[test]
+    fn words_do_not_match_inside_longer_words() {
+        assert!(all("the mayor maybe").is_empty());
+        assert!(all("the couldron").is_empty());
+    }
+}

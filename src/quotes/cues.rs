@@ -1,0 +1,107 @@
+//! Speech cues: the verbs and phrases that attribute words to a source.
+//!
+//! The list is `data/lexicon/speech_cues.txt`, matched over tokens outside
+//! quoted pieces (a "said" inside a quote is the quoted person's story, not
+//! an attribution). Three kinds: verbs that report speech directly or
+//! indirectly ("said", "warned", "expressed skepticism about"), verbs that
+//! only attribute an adjacent direct quote ("asked", "wrote": as reported
+//! speech they mean too many other things), and attribution phrases
+//! ("according to"). A verb right after an auxiliary, "to" or a determiner
+//! ("was told", "declined to say", "the claims") is not a cue.
+
+use std::sync::OnceLock;
+
+use crate::hedges::matcher::{PhraseSet, lower_into};
+use crate::text::{Segmentation, Token};
+
+use super::marks::Piece;
+
+const CUES: &str = include_str!("../../data/lexicon/speech_cues.txt");
+
+/// What a cue can introduce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A verb of saying: direct and reported speech.
+    Verb,
+    /// A verb that attributes only an adjacent direct quote.
+    DirectOnly,
+    /// "according to": the source follows.
+    According,
+}
+
+/// A cue found in the text: a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// First token.
+    pub t0: usize,
+    /// Token after the last.
+    pub t1: usize,
+    /// What it can introduce.
+    pub kind: CueKind,
+    /// Its sentence.
+    pub sent: usize,
+}
+
+fn lexicon() -> &'static PhraseSet<CueKind> {
+    static SET: OnceLock<PhraseSet<CueKind>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::parse(CUES, |s| match s {
+            "speech_verb" => Some(CueKind::Verb),
+            "direct_only" => Some(CueKind::DirectOnly),
+            "attribution" => Some(CueKind::According),
+            _ => None,
+        })
+    })
+}
+
+/// Words after which a verb is not a cue of speech.
+const BLOCKERS: &[&str] = &[
+    "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+    "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "these", "those", "his", "her", "their",
+    "its", "our", "such", "so", "widely",
+];
+
+/// Finds the cues of `text` outside the quoted `pieces`.
+pub fn find_cues(text: &str, seg: &Segmentation, pieces: &[Piece]) -> Vec<Cue> {
+    let set = lexicon();
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    let mut p = 0; // first piece that may contain the current token
+    for s in 0..seg.sentences.len() {
+        let range = seg.sentence_tokens[s].clone();
+        let base = range.start;
+        let toks: &[Token] = &seg.tokens[range];
+        let mut i = 0;
+        while i < toks.len() {
+            let at = toks[i].start;
+            while p < pieces.len() && pieces[p].end <= at {
+                p += 1;
+            }
+            if pieces.get(p).is_some_and(|q| q.start <= at) {
+                i += 1;
+                continue;
+            }
+            let Some(m) = set.longest_at(text, toks, i, &mut buf) else {
+                i += 1;
+                continue;
+            };
+            let kind = *m.value;
+            let blocked = kind != CueKind::According
+                && i > 0
+                && {
+                    lower_into(toks[i - 1].text(text), &mut buf);
+                    BLOCKERS.contains(&buf.as_str())
+                };
+            // "According" capitalised is fine; a capitalised verb mid-sentence
+            // is a name ("Says Law") or a headline, not a cue.
+            let capital_mid = kind != CueKind::According
+                && i > 0
+                && toks[i].text(text).chars().next().is_some_and(char::is_uppercase);
+            if !blocked && !capital_mid {
+                out.push(Cue { t0: base + i, t1: base + i + m.len, kind, sent: s });
+            }
+            i += m.len;
+        }
+    }
+    out
+}

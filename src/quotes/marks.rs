@@ -1,0 +1,140 @@
+//! Quotation marks and the quoted pieces they delimit.
+//!
+//! Marks are read from the characters, not the tokens, because what a mark
+//! means depends on its neighbours: a straight `"` opens after a space or at
+//! the start of a paragraph and closes otherwise; ` `` ` opens and `''`
+//! closes (the typewriter convention of some wires); single marks (`‘ ’ '`)
+//! are never delimiters here, so curly apostrophes ("Iraq’s") and nested
+//! quotes inside a quote cannot unbalance anything.
+//!
+//! Pairing is per paragraph. A piece left open at the end of a paragraph is
+//! kept only when the next paragraph opens with a mark: the news convention
+//! for a quote that runs on over paragraphs. Any other unclosed mark is
+//! dropped rather than guessed at, so one stray mark costs one quote, never
+//! the rest of the document.
+
+use crate::text::Segmentation;
+
+/// A quoted piece: from its opening mark to its closing mark (inclusive),
+/// or to the end of its paragraph when it runs on into the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// First byte of the opening mark.
+    pub start: usize,
+    /// Byte after the closing mark (or after the paragraph's last
+    /// non-space character when `closed` is false).
+    pub end: usize,
+    /// First byte inside the marks.
+    pub inner_start: usize,
+    /// Byte after the last character inside the marks.
+    pub inner_end: usize,
+    /// Whether a closing mark ends it.
+    pub closed: bool,
+    /// Index of its paragraph.
+    pub para: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+}
+
+/// Finds the quoted pieces of `text`, in order.
+pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        let Some(body) = text.get(para.clone()) else { continue };
+        let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+        let mut prev: Option<char> = None;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = para.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            let mark = match c {
+                '“' | '„' | '«' => Some((Dir::Open, c.len_utf8(), false)),
+                '”' | '»' => Some((Dir::Close, c.len_utf8(), false)),
+                '"' => {
+                    let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+                    Some((if opens { Dir::Open } else { Dir::Close }, 1, true))
+                }
+                '`' if next == Some('`') => Some((Dir::Open, 2, false)),
+                '\'' if next == Some('\'') => Some((Dir::Close, 2, false)),
+                _ => None,
+            };
+            let Some((mut dir, len, straight)) = mark else {
+                prev = Some(c);
+                continue;
+            };
+            if len == 2 {
+                chars.next();
+            }
+            // A straight mark while a quote is open can only close it.
+            if straight && open.is_some() {
+                dir = Dir::Close;
+            }
+            match (dir, open) {
+                (Dir::Open, _) => open = Some((at, at + len)),
+                (Dir::Close, Some((start, inner_start))) => {
+                    pieces.push(Piece { start, end: at + len, inner_start, inner_end: at, closed: true, para: p });
+                    open = None;
+                }
+                (Dir::Close, None) => {}
+            }
+            prev = Some(if len == 2 { '\'' } else { c });
+        }
+        if let Some((start, inner_start)) = open {
+            let end = para.start + body.trim_end().len();
+            if end > inner_start {
+                pieces.push(Piece { start, end, inner_start, inner_end: end, closed: false, para: p });
+            }
+        }
+    }
+    // Keep a run-on piece only when the next paragraph opens with a mark.
+    let starts: Vec<usize> = pieces.iter().map(|q| q.start).collect();
+    pieces
+        .into_iter()
+        .filter(|q| {
+            q.closed
+                || seg.paragraphs.get(q.para + 1).is_some_and(|next| {
+                    let lead = text.get(next.clone()).map_or(0, |b| b.len() - b.trim_start().len());
+                    starts.binary_search(&(next.start + lead)).is_ok()
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        find_pieces(text, &seg).iter().map(|p| &text[p.start..p.end]).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_typewriter_marks() {
+        assert_eq!(quoted("“We want peace,” he said, “but not at any price.”"), vec![
+            "“We want peace,”",
+            "“but not at any price.”"
+        ]);
+        assert_eq!(quoted("\"Yes,\" he said. \"No.\""), vec!["\"Yes,\"", "\"No.\""]);
+        assert_eq!(quoted("``We will appeal,'' she said."), vec!["``We will appeal,''"]);
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_do_not_unbalance() {
+        assert_eq!(quoted("Iraq’s “He said, ‘never,’ and left,” Klein’s aide said."), vec![
+            "“He said, ‘never,’ and left,”"
+        ]);
+        assert_eq!(quoted("He is 6'2\" tall, it's “fine.”"), vec!["“fine.”"]);
+    }
+
+    #[test]
+    fn run_on_paragraphs_are_kept_and_stray_marks_dropped() {
+        let text = "“First part.\n“Second part,” he said.\nA stray “mark here.\nNext line.";
+        assert_eq!(quoted(text), vec!["“First part.", "“Second part,”"]);
+    }
+}

@@ -1,0 +1,790 @@
+//! Speakers: finding the mention a cue attaches to, and saying who it is.
+//!
+//! Without a parser, the subject of a cue is found from the shape of news
+//! attribution: the words between the clause start and the cue ("Security
+//! officials said"), split at commas so that an appositive picks the name
+//! ("A senior politician ..., Izzat al-Shahbndar, said") and a modifier is
+//! skipped ("The militia commanders, from groups including ..., said"); or
+//! the noun phrase after an inverted cue ("said a commander of Kataib
+//! Hezbollah"). The mention is then classified: a named person or
+//! organisation (from the entity layer when it is there, else from
+//! capitalisation), a pronoun (resolved through the coref layer's `mention`
+//! spans when present, else to the most recent named person), or a
+//! description — anonymous ("a US official", role official, affiliation
+//! US) or a document ("a city budget report").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
+use crate::hedges::matcher::lower_into;
+use crate::text::{Segmentation, Token};
+
+const SOURCE_WORDS: &str = include_str!("../../data/lexicon/source_words.txt");
+
+/// Word lists that describe sources.
+pub struct Words {
+    roles: HashMap<String, String>,
+    affiliations: HashSet<String>,
+    documents: HashSet<String>,
+    titles: HashSet<String>,
+    orgs: HashSet<String>,
+}
+
+/// The parsed source word lists.
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut w = Words {
+            roles: HashMap::new(),
+            affiliations: HashSet::new(),
+            documents: HashSet::new(),
+            titles: HashSet::new(),
+            orgs: HashSet::new(),
+        };
+        let mut section = String::new();
+        for line in SOURCE_WORDS.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = s.to_string();
+                continue;
+            }
+            // Multi-word entries compare against their last word.
+            let key = |s: &str| s.split_whitespace().last().unwrap_or_default().to_lowercase();
+            match section.as_str() {
+                "role" => {
+                    let (k, v) = line.split_once('=').unwrap_or((line, line));
+                    w.roles.insert(key(k), v.trim().to_string());
+                }
+                "affiliation" => {
+                    w.affiliations.insert(key(line));
+                }
+                "document" => {
+                    w.documents.insert(key(line));
+                }
+                "title" => {
+                    w.titles.insert(key(line));
+                }
+                "org" => {
+                    w.orgs.insert(key(line));
+                }
+                _ => {}
+            }
+        }
+        w
+    })
+}
+
+/// An entity span of the entity layer, as the quotes layer needs it.
+#[derive(Clone, Debug)]
+pub struct EntityRef {
+    /// Span id.
+    pub id: SpanId,
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+    /// PERSON, ORG, GPE, NORP, ...
+    pub label: Label,
+    /// `attrs.entity` of the span, when coref gave one.
+    pub entity: Option<Value>,
+}
+
+/// A `mention` span of the coref layer.
+#[derive(Clone, Debug)]
+pub struct MentionRef {
+    /// First byte.
+    pub start: usize,
+    /// `attrs.entity`.
+    pub entity: Option<Value>,
+    /// `attrs.antecedent`: the span id of the antecedent mention.
+    pub antecedent: Option<SpanId>,
+}
+
+/// Entities and mentions from earlier layers, sorted by start.
+pub struct Earlier {
+    /// Entity spans (names only: PERSON, ORG, GPE, NORP, FAC).
+    pub entities: Vec<EntityRef>,
+    /// Mention spans.
+    pub mentions: Vec<MentionRef>,
+    /// Canonical names of document entities by id, when coref lists them.
+    pub names: HashMap<String, String>,
+}
+
+impl Earlier {
+    /// Reads what earlier layers left in `sink` and `summaries`.
+    pub fn read(sink: &SpanSink, summaries: &std::collections::BTreeMap<&'static str, serde_json::Value>) -> Earlier {
+        let mut entities = Vec::new();
+        let mut mentions = Vec::new();
+        for s in sink.spans() {
+            match s.layer {
+                Layer::Entity if matches!(s.label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac) => {
+                    entities.push(EntityRef {
+                        id: s.id,
+                        start: s.start_byte,
+                        end: s.end_byte,
+                        label: s.label,
+                        entity: s.attrs.get("entity").cloned(),
+                    });
+                }
+                Layer::Mention => mentions.push(MentionRef {
+                    start: s.start_byte,
+                    entity: s.attrs.get("entity").cloned(),
+                    antecedent: match s.attrs.get("antecedent") {
+                        Some(Value::Int(n)) => u32::try_from(*n).ok(),
+                        Some(Value::Ids(ids)) => ids.first().copied(),
+                        _ => None,
+                    },
+                }),
+                _ => {}
+            }
+        }
+        entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        mentions.sort_by_key(|m| m.start);
+        let mut names = HashMap::new();
+        // Coref may list document entities as [{id, name|canonical, ...}].
+        if let Some(serde_json::Value::Array(list)) = summaries.get("entities") {
+            for e in list {
+                let id = e.get("id").map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                });
+                let name = e.get("canonical").or_else(|| e.get("name")).and_then(|v| v.as_str());
+                if let (Some(id), Some(name)) = (id, name) {
+                    names.insert(id, name.to_string());
+                }
+            }
+        }
+        Earlier { entities, mentions, names }
+    }
+
+    /// Name-like entities that lie inside `start..end`.
+    pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &EntityRef> {
+        let first = self.entities.partition_point(|e| e.start < start);
+        self.entities[first..].iter().take_while(move |e| e.start < end).filter(move |e| e.end <= end)
+    }
+
+    /// The canonical name of a coref entity id.
+    pub fn name_of(&self, entity: &Value) -> Option<&str> {
+        let key = match entity {
+            Value::Str(s) => s.clone(),
+            Value::Int(n) => n.to_string(),
+            _ => return None,
+        };
+        self.names.get(&key).map(String::as_str)
+    }
+}
+
+/// What a speaker mention is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    /// First token of the mention.
+    pub t0: usize,
+    /// Token after its last.
+    pub t1: usize,
+    /// named_person, named_organization, anonymous or document.
+    pub kind: Label,
+    /// Resolved display name.
+    pub name: String,
+    /// Describing role ("official"), if any.
+    pub role: Option<String>,
+    /// Describing affiliation ("US", "militia"), if any.
+    pub affiliation: Option<String>,
+    /// The entity span the mention names or resolves to.
+    pub entity_span: Option<SpanId>,
+    /// The coref document entity id.
+    pub entity: Option<Value>,
+    /// Whether the mention is a pronoun.
+    pub pronoun: bool,
+}
+
+/// Lower-case text of a token, through a scratch buffer.
+fn low<'b>(text: &str, t: &Token, buf: &'b mut String) -> &'b str {
+    lower_into(t.text(text), buf);
+    buf.as_str()
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, Label::Word | Label::Number)
+}
+
+fn capitalised(text: &str, t: &Token) -> bool {
+    t.kind == Label::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case particles inside names ("al-Sudani", "bin Salman", "de la").
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le", "del"];
+
+/// Pronouns that can be speakers.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Words that start a modifier chunk, never a subject ("from groups ...").
+const MODIFIER_STARTS: &[&str] = &[
+    "who", "which", "whose", "whom", "from", "including", "in", "with", "of", "at", "based", "speaking", "for",
+    "on", "citing", "according", "after", "before", "during", "as", "like", "such",
+];
+
+/// Words that close a clause's left edge when scanning back for a subject.
+const CLAUSE_STOPS: &[&str] = &[
+    "while", "although", "though", "because", "if", "when", "whereas", "but", "since", "after", "before", "as",
+    "that", "whether", "so", "yet", "until", "unless",
+];
+
+/// Subordinators that make the cue's clause end at the next comma.
+pub const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "if", "when", "whereas", "since", "as"];
+
+/// Auxiliaries and adverbs between a subject and its cue ("has also said").
+const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "again", "earlier", "once", "since", "previously"];
+
+/// Words that end a noun phrase after an inverted cue ("said Smith on ...").
+const NP_STOPS: &[&str] = &[
+    "who", "which", "that", "speaking", "talking", "on", "during", "last", "when", "while", "because", "after",
+    "before", "in", "told", "adding", "saying", "as", "this", "yesterday", "today", "tonight", "earlier", "late",
+];
+
+/// The analysis state the speaker functions read.
+pub struct Reader<'a> {
+    /// The input.
+    pub text: &'a str,
+    /// Its segmentation.
+    pub seg: &'a Segmentation,
+    /// Earlier layers.
+    pub earlier: &'a Earlier,
+    /// Full names (two or more capitalised words) by their last word,
+    /// lower-cased, with the byte where each occurs; in text order.
+    pub full_names: HashMap<String, Vec<(usize, String)>>,
+}
+
+/// Result of scanning back from a cue for its subject.
+pub struct Subject {
+    /// The chosen mention (trimmed).
+    pub t0: usize,
+    /// Token after it.
+    pub t1: usize,
+    /// First token of the whole subject region (clause start).
+    pub region_start: usize,
+    /// First token of the comma-chunk group the mention belongs to: what
+    /// precedes it (minus the comma) is content in "CONTENT, X said".
+    pub group_start: usize,
+    /// The clause began with a subordinator ("While a US official ...").
+    pub subordinate: bool,
+    /// A neighbouring appositive chunk that describes the mention.
+    pub appositive: Option<(usize, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    /// Builds the reader, indexing full names in one pass over the tokens.
+    pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier) -> Reader<'a> {
+        let w = words();
+        let mut full_names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let toks = &seg.tokens;
+        let mut i = 0;
+        let mut buf = String::new();
+        while i < toks.len() {
+            if !capitalised(text, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            let end = name_run_end(text, toks, i);
+            // Drop titles at the front ("Prime Minister", "Sen.").
+            let mut a = i;
+            while a < end && w.titles.contains(low(text, &toks[a], &mut buf)) {
+                a += 1;
+            }
+            let caps = (a..end).filter(|&k| capitalised(text, &toks[k])).count();
+            let org = (a..end).any(|k| w.orgs.contains(low(text, &toks[k], &mut buf)));
+            if caps >= 2 && !org && end > a {
+                let name = text[toks[a].start..toks[end - 1].end].to_string();
+                let last = low(text, &toks[end - 1], &mut buf).to_string();
+                full_names.entry(last).or_default().push((toks[a].start, name));
+            }
+            i = end.max(i + 1);
+        }
+        Reader { text, seg, earlier, full_names }
+    }
+
+    fn tok(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    /// Bytes of tokens `t0..t1`.
+    pub fn bytes(&self, t0: usize, t1: usize) -> (usize, usize) {
+        if t1 <= t0 || t1 > self.seg.tokens.len() {
+            let at = self.seg.tokens.get(t0).map_or(0, |t| t.start);
+            return (at, at);
+        }
+        (self.tok(t0).start, self.tok(t1 - 1).end)
+    }
+
+    /// Text of tokens `t0..t1`.
+    pub fn slice(&self, t0: usize, t1: usize) -> &'a str {
+        let (a, b) = self.bytes(t0, t1);
+        self.text.get(a..b).unwrap_or_default()
+    }
+
+    /// Scans back from the cue at token `cue_t0` (in sentence `sent`) for
+    /// its subject.
+    pub fn subject_before(&self, sent: usize, cue_t0: usize) -> Option<Subject> {
+        let s0 = self.seg.sentence_tokens.get(sent)?.start;
+        let mut buf = String::new();
+        // Skip auxiliaries and -ly adverbs right before the cue.
+        let mut end = cue_t0;
+        while end > s0 {
+            let w = low(self.text, self.tok(end - 1), &mut buf);
+            if AUX.contains(&w) || (w.len() > 4 && w.ends_with("ly") && is_word(self.tok(end - 1))) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        // Clause start.
+        let mut start = end;
+        let mut subordinate = false;
+        while start > s0 && end - start < 40 {
+            let t = self.tok(start - 1);
+            let w = low(self.text, t, &mut buf);
+            if matches!(w, ";" | ":" | "“" | "”" | "\"" | "(" | ")" | "—" | "–" | "'" | "`" | "." | "?" | "!") {
+                break;
+            }
+            if CLAUSE_STOPS.contains(&w) {
+                subordinate = SUBORDINATORS.contains(&w);
+                break;
+            }
+            start -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // Comma chunks, last first.
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut b = end;
+        let mut k = end;
+        while k > start {
+            if self.tok(k - 1).text(self.text) == "," {
+                if k < b {
+                    chunks.push((k, b));
+                }
+                b = k - 1;
+            }
+            k -= 1;
+        }
+        if start < b {
+            chunks.push((start, b));
+        }
+        // chunks[0] is nearest the cue.
+        let mut pick = 0;
+        while pick < chunks.len() {
+            let (c0, _) = chunks[pick];
+            let w = low(self.text, self.tok(c0), &mut buf);
+            if MODIFIER_STARTS.contains(&w) { pick += 1 } else { break }
+        }
+        let &(mut m0, mut m1) = chunks.get(pick)?;
+        if m1 - m0 > 12 {
+            // Too long for a subject: keep its last noun-phrase-ish tail only
+            // if it is a pronoun ("... and he said"); else no subject.
+            let last = m1 - 1;
+            let w = low(self.text, self.tok(last), &mut buf);
+            if PRONOUNS.contains(&w) { m0 = last } else { return None }
+        }
+        // A pronoun subject is the pronoun alone.
+        let first = low(self.text, self.tok(m0), &mut buf).to_string();
+        if PRONOUNS.contains(&first.as_str()) {
+            m1 = m0 + 1;
+        }
+        let mut group_start = m0;
+        let mut appositive = None;
+        // Appositive pair: a name next to a description. Prefer the name.
+        if let Some(&(p0, p1)) = chunks.get(pick + 1) {
+            let here_name = self.is_name(m0, m1);
+            let prev_name = self.is_name(p0, p1);
+            let enclosed = pick > 0 || m1 < end; // name chunk closed by a comma
+            if here_name && !prev_name && p1 - p0 <= 12 && (pick > 0 || enclosed) && self.looks_descriptive(p0, p1) {
+                appositive = Some((p0, p1));
+                group_start = p0;
+            } else if !here_name && prev_name && pick == 0 && self.looks_descriptive(m0, m1) {
+                appositive = Some((m0, m1));
+                group_start = p0;
+                m0 = p0;
+                m1 = p1;
+            }
+        }
+        Some(Subject { t0: m0, t1: m1, region_start: start, group_start, subordinate, appositive })
+    }
+
+    /// Whether tokens `a..b` look like a description (start with a
+    /// determiner, number or lower-case word, or hold a role noun).
+    fn looks_descriptive(&self, a: usize, b: usize) -> bool {
+        let w = words();
+        let mut buf = String::new();
+        (a..b).any(|k| w.roles.contains_key(low(self.text, self.tok(k), &mut buf)))
+            || matches!(low(self.text, self.tok(a), &mut buf), "a" | "an" | "the" | "one" | "two" | "three" | "several")
+    }
+
+    /// Whether tokens `a..b` are a name: capitalised words with name
+    /// particles and hyphens, titles allowed, or a PERSON/ORG entity.
+    pub fn is_name(&self, a: usize, b: usize) -> bool {
+        if a >= b || b - a > 8 {
+            return false;
+        }
+        let (sa, sb) = self.bytes(a, b);
+        if self.earlier.within(sa, sb).any(|e| e.end == sb && matches!(e.label, Label::Person | Label::Org)) {
+            return true;
+        }
+        name_run_end(self.text, &self.seg.tokens, a) >= b && capitalised(self.text, self.tok(a))
+    }
+
+    /// The noun phrase after an inverted cue or "according to", from token
+    /// `t`, ending at a comma, stop word or the sentence end; with the
+    /// appositive after a comma, if any.
+    pub fn np_after(&self, sent: usize, t: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+        let s1 = self.seg.sentence_tokens.get(sent)?.end;
+        let mut buf = String::new();
+        let mut k = t;
+        while k < s1 && k - t < 12 {
+            let tk = self.tok(k);
+            let w = low(self.text, tk, &mut buf);
+            if k > t && NP_STOPS.contains(&w) {
+                break;
+            }
+            if tk.kind == Label::Punct && !matches!(w, "-" | "’s" | "'s" | "’" | "&") {
+                break;
+            }
+            k += 1;
+        }
+        if k == t {
+            return None;
+        }
+        let mut app = None;
+        if k < s1 && self.tok(k).text(self.text) == "," {
+            let a0 = k + 1;
+            let mut a1 = a0;
+            while a1 < s1 && a1 - a0 < 12 {
+                let tk = self.tok(a1);
+                if tk.kind == Label::Punct && !matches!(tk.text(self.text), "-" | "’s" | "'s") {
+                    break;
+                }
+                let w = low(self.text, tk, &mut buf);
+                if a1 > a0 && matches!(w, "who" | "which" | "said" | "says" | "told") {
+                    break;
+                }
+                a1 += 1;
+            }
+            if a1 > a0 && self.looks_descriptive(a0, a1) {
+                app = Some((a0, a1));
+            }
+        }
+        Some((t, k, app))
+    }
+
+    /// Classifies the mention `t0..t1` at byte `at`, with an optional
+    /// appositive description; `prior` are speakers found before it.
+    pub fn classify(&self, t0: usize, t1: usize, appositive: Option<(usize, usize)>, prior: &[Speaker]) -> Speaker {
+        let w = words();
+        let mut buf = String::new();
+        let (sa, sb) = self.bytes(t0, t1);
+        let mut sp = Speaker {
+            t0,
+            t1,
+            kind: Label::Anonymous,
+            name: self.slice(t0, t1).to_string(),
+            role: None,
+            affiliation: None,
+            entity_span: None,
+            entity: None,
+            pronoun: false,
+        };
+        let first = low(self.text, self.tok(t0), &mut buf).to_string();
+        if t1 == t0 + 1 && PRONOUNS.contains(&first.as_str()) {
+            sp.pronoun = true;
+            self.resolve_pronoun(&mut sp, &first, sa, prior);
+            return sp;
+        }
+        // Describing words from the mention and its appositive.
+        let mut roles: Vec<String> = Vec::new();
+        let mut affs: Vec<String> = Vec::new();
+        let ranges = [Some((t0, t1)), appositive];
+        for &(a, b) in ranges.iter().flatten() {
+            let (ba, bb) = self.bytes(a, b);
+            let mut k = a;
+            while k < b {
+                let tk = self.tok(k);
+                let lw = low(self.text, tk, &mut buf).to_string();
+                if let Some(r) = w.roles.get(&lw) {
+                    if !roles.contains(r) {
+                        roles.push(r.clone());
+                    }
+                }
+                if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start) {
+                    if matches!(e.label, Label::Norp | Label::Gpe | Label::Org) {
+                        let s = self.text.get(e.start..e.end).unwrap_or_default().to_string();
+                        if !affs.contains(&s) {
+                            affs.push(s);
+                        }
+                        k = self.seg.tokens.partition_point(|t| t.start < e.end);
+                        continue;
+                    }
+                }
+                if w.affiliations.contains(&lw) && !affs.iter().any(|x| x.eq_ignore_ascii_case(&lw)) {
+                    affs.push(lw.clone());
+                } else if capitalised(self.text, tk) && !w.roles.contains_key(&lw) && !w.titles.contains(&lw) {
+                    // A capitalised run inside a description: an affiliation
+                    // ("a US official", "Prime Minister Sudani’s advisor").
+                    let mut e = k + 1;
+                    while e < b && (capitalised(self.text, self.tok(e)) || self.tok(e).text(self.text) == "-") {
+                        e += 1;
+                    }
+                    let s = self.slice(k, e).to_string();
+                    let sentence_initial = k == t0 && matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one");
+                    if !sentence_initial && !affs.contains(&s) {
+                        affs.push(s);
+                    }
+                    k = e;
+                    continue;
+                }
+                k += 1;
+            }
+        }
+        sp.role = (!roles.is_empty()).then(|| roles.join(", "));
+        sp.affiliation = (!affs.is_empty()).then(|| affs.join(", "));
+
+        // A named head: an entity that ends the mention, or a capitalised run.
+        let head = self
+            .earlier
+            .within(sa, sb)
+            .filter(|e| e.end == sb && !self.linked_before(t0, e.start))
+            .max_by_key(|e| e.end - e.start);
+        if let Some(e) = head {
+            match e.label {
+                Label::Person => sp.kind = Label::NamedPerson,
+                Label::Org | Label::Gpe | Label::Fac => sp.kind = Label::NamedOrganization,
+                _ => {}
+            }
+            if sp.kind != Label::Anonymous {
+                sp.entity_span = Some(e.id);
+                sp.entity = e.entity.clone();
+                let raw = self.text.get(e.start..e.end).unwrap_or_default();
+                sp.name = e.entity.as_ref().and_then(|x| self.earlier.name_of(x)).map_or_else(|| strip_titles(raw), str::to_string);
+                if sp.kind == Label::NamedPerson {
+                    sp.name = self.full_name(&sp.name, sa);
+                }
+                return sp;
+            }
+        }
+        if let Some((n0, kind)) = self.name_head(t0, t1) {
+            sp.kind = kind;
+            let mut name = strip_titles(self.slice(n0, t1));
+            if kind == Label::NamedPerson {
+                name = self.full_name(&name, sa);
+                // An earlier speaker by that name: same kind.
+            } else if self.tok(n0).start > sa && low(self.text, self.tok(t0), &mut buf) == "the" {
+                name = self.slice(n0, t1).to_string();
+            }
+            sp.name = name;
+            // Drop an affiliation that is the name itself.
+            if sp.affiliation.as_deref() == Some(sp.name.as_str()) {
+                sp.affiliation = None;
+            }
+            return sp;
+        }
+        // A description: a document when its head noun is one.
+        let head_word = (t0..t1)
+            .take_while(|&k| !matches!(low(self.text, self.tok(k), &mut buf), "of" | "from" | "by" | "on" | "about"))
+            .last()
+            .map(|k| low(self.text, self.tok(k), &mut buf).to_string());
+        if head_word.as_deref().is_some_and(|h| w.documents.contains(h)) {
+            sp.kind = Label::Document;
+        }
+        sp
+    }
+
+    /// If the mention ends in a name (a capitalised run reaching its end,
+    /// preceded only by titles, determiners or lower-case role words), the
+    /// name's first token and whether it is a person or an organisation.
+    fn name_head(&self, t0: usize, t1: usize) -> Option<(usize, Label)> {
+        let w = words();
+        let mut buf = String::new();
+        // Find the start of the trailing capitalised run.
+        let mut n0 = t1;
+        while n0 > t0 {
+            let tk = self.tok(n0 - 1);
+            let lw = low(self.text, tk, &mut buf);
+            let ok = capitalised(self.text, tk)
+                || lw == "-"
+                || (PARTICLES.contains(&lw) && n0 < t1)
+                || (lw == "." && n0 < t1)
+                || (tk.kind == Label::Number && n0 < t1 && n0 - 1 > t0);
+            if ok { n0 -= 1 } else { break }
+        }
+        if n0 >= t1 {
+            return None;
+        }
+        // Titles at the front of the run belong to the role, not the name.
+        let mut a = n0;
+        while a < t1 && w.titles.contains(low(self.text, self.tok(a), &mut buf)) {
+            a += 1;
+        }
+        if a >= t1 || !capitalised(self.text, self.tok(a)) {
+            return None;
+        }
+        if self.linked_before(t0, self.tok(n0).start) {
+            return None;
+        }
+        let org = (a..t1).any(|k| w.orgs.contains(low(self.text, self.tok(k), &mut buf)))
+            || (n0 > t0 && low(self.text, self.tok(n0 - 1), &mut buf) == "the");
+        // A capitalised role word alone ("Officials", "Security officials")
+        // is a description, not a name.
+        let all_roles = (a..t1).all(|k| {
+            let lw = low(self.text, self.tok(k), &mut buf);
+            w.roles.contains_key(lw) || w.affiliations.contains(lw)
+        });
+        if all_roles {
+            return None;
+        }
+        Some((a, if org { Label::NamedOrganization } else { Label::NamedPerson }))
+    }
+
+    /// Whether the words from token `t0` up to byte `at` link what follows
+    /// to a description ("a commander of X", "Sudani’s advisor", "officials
+    /// from X"): then the name at `at` is an affiliation, not the head.
+    fn linked_before(&self, t0: usize, at: usize) -> bool {
+        let mut buf = String::new();
+        let mut k = t0;
+        while k < self.seg.tokens.len() && self.tok(k).start < at {
+            let lw = low(self.text, self.tok(k), &mut buf);
+            if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "’s" | "'s" | "and" | "close" | "to") {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Whether the noun phrase `a..b` can be a speaker after an inverted cue:
+    /// it starts with a capital, a determiner or number, or holds a role.
+    pub fn speaker_like(&self, a: usize, b: usize) -> bool {
+        let mut buf = String::new();
+        capitalised(self.text, self.tok(a))
+            || matches!(
+                low(self.text, self.tok(a), &mut buf),
+                "a" | "an" | "the" | "one" | "two" | "three" | "four" | "five" | "six" | "some" | "several" | "many" | "senior" | "local" | "his" | "her" | "their"
+            )
+            || self.tok(a).kind == Label::Number
+            || (a..b).any(|k| words().roles.contains_key(low(self.text, self.tok(k), &mut buf)))
+    }
+
+    /// The full form of a one-word person name ("Baker" -> "Tom Baker")
+    /// from the last full name with that last word before byte `at`.
+    fn full_name(&self, name: &str, at: usize) -> String {
+        if name.split_whitespace().count() > 1 || name.contains('-') {
+            return name.to_string();
+        }
+        let key = name.to_lowercase();
+        self.full_names
+            .get(&key)
+            .and_then(|v| v.iter().take_while(|(p, _)| *p < at).last())
+            .map_or_else(|| name.to_string(), |(_, n)| n.clone())
+    }
+
+    /// Resolves a pronoun: the coref mention at its position when there is
+    /// one, else the most recent compatible speaker, else the most recent
+    /// PERSON entity or full name.
+    fn resolve_pronoun(&self, sp: &mut Speaker, pronoun: &str, at: usize, prior: &[Speaker]) {
+        let i = self.earlier.mentions.partition_point(|m| m.start < at);
+        if let Some(m) = self.earlier.mentions.get(i).filter(|m| m.start == at) {
+            sp.entity = m.entity.clone();
+            sp.entity_span = m.antecedent;
+            let ante = m.antecedent.and_then(|id| self.earlier.entities.iter().find(|e| e.id == id));
+            let name = m
+                .entity
+                .as_ref()
+                .and_then(|x| self.earlier.name_of(x))
+                .map(str::to_string)
+                .or_else(|| ante.map(|e| strip_titles(self.text.get(e.start..e.end).unwrap_or_default())));
+            if let Some(name) = name {
+                sp.kind = match ante.map(|e| e.label) {
+                    Some(Label::Person) | None => Label::NamedPerson,
+                    Some(_) => Label::NamedOrganization,
+                };
+                sp.name = self.full_name(&name, at);
+                return;
+            }
+        }
+        let person = matches!(pronoun, "he" | "she");
+        let found = prior.iter().rev().find(|p| {
+            !p.pronoun
+                && if person {
+                    p.kind == Label::NamedPerson
+                } else {
+                    pronoun == "they" && p.kind != Label::NamedPerson || pronoun == "it" && p.kind != Label::NamedPerson && p.kind != Label::Anonymous
+                }
+        });
+        if let Some(p) = found {
+            sp.kind = p.kind;
+            sp.name = p.name.clone();
+            sp.role = p.role.clone();
+            sp.affiliation = p.affiliation.clone();
+            sp.entity = p.entity.clone();
+            sp.entity_span = p.entity_span;
+            return;
+        }
+        if person {
+            let e = self.earlier.entities.iter().rev().find(|e| e.label == Label::Person && e.end <= at);
+            if let Some(e) = e {
+                sp.kind = Label::NamedPerson;
+                sp.name = self.full_name(&strip_titles(self.text.get(e.start..e.end).unwrap_or_default()), at);
+                sp.entity = e.entity.clone();
+                sp.entity_span = Some(e.id);
+                return;
+            }
+            let latest = self.full_names.values().flat_map(|v| v.iter().take_while(|(p, _)| *p < at).last()).max_by_key(|(p, _)| *p);
+            if let Some((_, n)) = latest {
+                sp.kind = Label::NamedPerson;
+                sp.name = n.clone();
+            }
+        }
+    }
+}
+
+/// Where the run of name tokens starting at `i` ends: capitalised words,
+/// hyphens and particles inside names, abbreviation words ("Gen.").
+fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
+    let mut buf = String::new();
+    let mut k = i;
+    while k < toks.len() {
+        let t = &toks[k];
+        let gap_ok = k == i || toks[k - 1].end == t.start || text.get(toks[k - 1].end..t.start).is_some_and(|g| g == " ");
+        if !gap_ok {
+            break;
+        }
+        if capitalised(text, t) {
+            k += 1;
+            continue;
+        }
+        let lw = low(text, t, &mut buf);
+        let joins = (lw == "-" || PARTICLES.contains(&lw)) && toks.get(k + 1).is_some_and(|n| capitalised(text, n) || n.text(text) == "-");
+        if joins && k > i || (PARTICLES.contains(&lw) && k == i) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// Drops leading title words ("Prime Minister", "Sen.") from a name.
+pub fn strip_titles(name: &str) -> String {
+    let w = words();
+    let mut parts: Vec<&str> = name.split(' ').collect();
+    while parts.len() > 1 && parts.first().is_some_and(|p| w.titles.contains(&p.to_lowercase())) {
+        parts.remove(0);
+    }
+    let s = parts.join(" ");
+    // "Governor-elect James Holt": a hyphenated title.
+    match s.split_once(' ') {
+        Some((head, rest)) if head.contains('-') && head.split('-').all(|p| w.titles.contains(&p.to_lowercase())) => rest.to_string(),
+        _ => s,
+    }
+}
