@@ -231,7 +231,10 @@ impl Scan<'_> {
         let (mut i, mut floor) = (0, 0);
         while i < self.t.len() {
             match self.at(i, floor) {
-                Some(m) if m.e > i && m.s >= floor && m.s <= i && m.e <= self.t.len() => {
+                Some(mut m) if m.e > i && m.s >= floor && m.s <= i && m.e <= self.t.len() => {
+                    if m.s == i {
+                        self.approximate(&mut m, floor);
+                    }
                     if let Some(label) = m.label {
                         out.push(Found { start_byte: self.t[m.s].start, end_byte: self.t[m.e - 1].end, label, attrs: m.attrs });
                     }
@@ -241,6 +244,58 @@ impl Scan<'_> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// Takes in the words that make an amount approximate or a bound, as
+    /// OntoNotes does ("about 4:00 p.m.", "more than 1,000", "nearly $2
+    /// billion"), and records them as `approx`.
+    fn approximate(&self, m: &mut M, floor: usize) {
+        let s = m.s;
+        let first = &self.t[s];
+        let numeric_start = first.kind == Label::Number
+            || first.kind == Label::Symbol
+            || first.key[0].is_ascii_digit()
+            || words::small_number(first.k()).is_some()
+            || words::vague_scale(first.k())
+            || words::dollar_prefix(first.k()).is_some();
+        let kind_ok = match m.label {
+            Some(Label::Cardinal | Label::Money | Label::Percent | Label::Quantity) => true,
+            Some(Label::Date | Label::Time) => m.attrs.contains_key("unit") || m.attrs.contains_key("hour"),
+            _ => false,
+        };
+        if !numeric_start || !kind_ok || s == floor {
+            return;
+        }
+        let k = |n: usize| if s >= floor + n { self.k(s - n) } else { "" };
+        let amount = !matches!(m.label, Some(Label::Date | Label::Time));
+        let n = if k(3) == "as" && matches!(k(2), "many" | "much" | "few" | "high" | "little" | "low" | "long") && k(1) == "as" {
+            3
+        } else if k(3) == "in" && k(2) == "excess" && k(1) == "of" {
+            3
+        } else if (matches!(k(2), "more" | "less" | "fewer") && k(1) == "than")
+            || (k(2) == "at" && matches!(k(1), "least" | "most"))
+            || (matches!(k(2), "up" | "close") && k(1) == "to")
+            || (k(2) == "upwards" && k(1) == "of")
+            || (matches!(k(2), "an" | "some") && k(1) == "estimated")
+        {
+            2
+        } else if matches!(k(1), "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "circa" | "approx." | "estimated")
+            || (amount && matches!(k(1), "over" | "under"))
+        {
+            1
+        } else {
+            0
+        };
+        if n == 0 {
+            return;
+        }
+        let mut start = s - n;
+        if start > floor && matches!(self.k(start - 1), "just" | "well") && matches!(self.k(start), "over" | "under" | "more" | "less") {
+            start -= 1;
+        }
+        let phrase: Vec<&str> = (start..s).map(|j| self.k(j)).collect();
+        m.s = start;
+        m.attrs.insert("approx", phrase.join(" ").into());
     }
 
     // ---- token helpers -------------------------------------------------
@@ -318,7 +373,11 @@ impl Scan<'_> {
         }
         let p = &self.t[i - 1];
         let k = p.k();
-        p.kind == Label::Word
+        let first_word = self.t[..i - 1].iter().all(|t| t.kind == Label::Punct);
+        !first_word
+            && !temporal_prep(k)
+            && !matches!(k, "the" | "at" | "for" | "with" | "about" | "around" | "over" | "under" | "than" | "some" | "nearly" | "almost")
+            && p.kind == Label::Word
             && p.cap
             && !p.upper
             && words::month_full(k).is_none()
@@ -331,8 +390,21 @@ impl Scan<'_> {
     /// Returns the tokens to skip.
     fn identifier(&self, i: usize) -> Option<M> {
         let prev = self.kb(i);
-        if matches!(prev, "no." | "nos." | "#") {
+        if matches!(prev, "no." | "nos." | "#" | "number") {
             return Some(M::skip(i, i + 1));
+        }
+        // "[1]" references
+        if prev == "[" && self.k(i + 1) == "]" && self.touch(i) && self.touch(i - 1) {
+            return Some(M::skip(i, i + 2));
+        }
+        // coordinates and angles: 59°10′25″N
+        let next = self.k(i + 1);
+        if self.touch(i) && (matches!(next, "′" | "″") || (next == "°" && !matches!(self.k(i + 2), "c" | "f" | "celsius" | "fahrenheit"))) {
+            let mut e = i + 1;
+            while e < self.t.len() && self.touch(e - 1) && (self.is_kind(e, Label::Number) || matches!(self.k(e), "°" | "′" | "″" | "'" | "\"" | "n" | "s" | "e" | "w")) {
+                e += 1;
+            }
+            return Some(M::skip(i, e));
         }
         if i >= 2 && prev == "-" && self.touch(i - 1) && self.touch(i - 2) && self.t[i - 2].kind == Label::Word {
             let w = self.k(i - 2);
@@ -445,14 +517,20 @@ impl Scan<'_> {
         let mut j = i;
         let mut best: Option<(usize, f64)> = None;
         let mut scaled = false;
-        if matches!(self.k(i), "a" | "an") {
-            let next = self.k(i + 1);
+        let half = self.k(i) == "half" && self.k(i + 1) == "a";
+        if half {
+            j += 1;
+        }
+        if matches!(self.k(j), "a" | "an") {
+            let next = self.k(j + 1);
             if !matches!(next, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
                 return None;
             }
-            cur = 1.0;
+            cur = if half { 0.5 } else { 1.0 };
             prev = P::Unit;
             j += 1;
+        } else if half {
+            return None;
         }
         while j < self.t.len() {
             let k = self.k(j);
@@ -539,6 +617,9 @@ impl Scan<'_> {
                 (m, Some(words::meridiem(suf)?))
             };
             let m = self.clock_tail(i, i + 3, h, min, mer);
+            if m.e == i + 3 && mer.is_none() && self.after_name(i) {
+                return Some(M::skip(i, i + 3)); // "Corinthians 9:25"
+            }
             return Some(m);
         }
         // Ranges and scores: "2019-20", "2-1", but not "5-10%" (left to
@@ -547,7 +628,8 @@ impl Scan<'_> {
             if let (Some(y), Some(y2)) = (self.year_at(i), self.int_at(i + 2, 0, 2100, 4)) {
                 let k2 = self.k(i + 2);
                 if k2.len() == 2 || (k2.len() == 4 && y2 > y) {
-                    return Some(M::new(i, i + 3, Label::Date).with("year", i64::from(y)).with("iso", y.to_string()));
+                    let end = if k2.len() == 2 { y / 100 * 100 + y2 } else { y2 };
+                    return Some(M::new(i, i + 3, Label::Date).with("year", i64::from(y)).with("iso", format!("{y}/{end}")));
                 }
             }
             let after = self.k(i + 3);
@@ -778,18 +860,26 @@ impl Scan<'_> {
                 return Some(date(i, e, y, Some(mo), v.map(|d| d as u32)));
             }
         }
+        // "3000 BC", "394 AD"
+        let era = matches!(k, "bc" | "b.c." | "bce" | "b.c.e." | "ad" | "a.d." | "ce" | "c.e.") && self.t.get(j).is_some_and(|t| t.upper || t.k().contains('.'));
+        if n.plain && n.ndig <= 4 && era {
+            let y = v.unwrap_or(0.0) as i64;
+            let bc = k.starts_with('b');
+            return Some(M::new(i, j + 1, Label::Date).with("year", if bc { -y } else { y }));
+        }
         // years
         if n.plain && n.ndig == 4 && self.k(i).len() == 4 {
             let y = v.unwrap_or(0.0) as u32;
             let in_context = (1800..=2100).contains(&y) || (1000..1800).contains(&y) && matches!(self.kb(i), "in" | "since" | "of" | "by" | "until");
-            if in_context && !self.after_name(i) {
-                let mut s = i;
-                let mut e = j;
+            let next = self.t.get(j);
+            let counted = next.is_some_and(|t| t.kind == Label::Word && !t.cap && (t.k().ends_with('s') || matches!(t.k(), "people" | "children" | "men" | "women")))
+                && !temporal_prep(self.kb(i))
+                && !matches!(self.kb(i), "the" | "'s" | "a" | "its" | "their" | "his" | "her");
+            if in_context && !self.after_name(i) && !counted {
+                let mut s = self.back_modifiers(i, floor, false);
+                let e = j;
                 if s > floor && matches!(self.kb(s), "fiscal" | "fy") {
                     s -= 1;
-                }
-                if matches!(k, "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce") && self.t.get(j).is_some_and(|t| t.upper || t.k().contains('.')) {
-                    e += 1;
                 }
                 let mut m = M::new(s, e, Label::Date).with("year", i64::from(y));
                 if e == j {
@@ -981,6 +1071,9 @@ impl Scan<'_> {
         } else if let Some(y) = self.year_at(e) {
             year = Some(y);
             e += 1;
+        } else if self.k(e) == "," && full && self.year_at(e + 1).is_some() {
+            year = self.year_at(e + 1);
+            e += 2;
         }
         if day.is_none() && year.is_none() {
             if !full {
@@ -988,7 +1081,7 @@ impl Scan<'_> {
             }
             let prev = self.kb(i);
             let supported = temporal_prep(prev);
-            if matches!(k, "may" | "march") && !supported {
+            if matches!(k, "may" | "march") && (!supported || matches!(prev, "and" | "to" | "-")) {
                 return None;
             }
             let name_next = !self.caps && self.t.get(e).is_some_and(|t| t.kind == Label::Word && t.cap);
@@ -1020,7 +1113,7 @@ impl Scan<'_> {
         };
         let mut s = i;
         let mut relative = true;
-        if s > floor && matches!(self.kb(i), "last" | "next" | "this" | "early" | "late") {
+        if s > floor && matches!(self.kb(i), "last" | "next" | "this" | "early" | "late" | "every" | "each") {
             s -= 1;
         }
         if words::part_of_day(self.k(i + 1)) {
@@ -1074,6 +1167,7 @@ impl Scan<'_> {
                 }
                 return None;
             }
+            "a" | "several" | "many" if self.vague_duration(i).is_some() => return self.vague_duration(i),
             "a" | "an" => {
                 let u = self.k(i + 1);
                 if matches!(self.k(i + 2), "ago" | "earlier" | "later") {
@@ -1144,6 +1238,38 @@ impl Scan<'_> {
         Some(m)
     }
 
+    /// "a few years ago", "several days", "many years later".
+    fn vague_duration(&self, i: usize) -> Option<M> {
+        let mut j = i + 1;
+        match (self.k(i), self.k(j)) {
+            ("a", "few") => j += 1,
+            ("a", "couple") if self.k(j + 1) == "of" => j += 2,
+            ("several" | "many", _) => {}
+            _ => return None,
+        }
+        let u = self.k(j);
+        if !u.ends_with('s') {
+            return None;
+        }
+        let label = if words::date_unit(u).is_some() {
+            Label::Date
+        } else if words::time_unit(u).is_some() {
+            Label::Time
+        } else {
+            return None;
+        };
+        let unit = words::date_unit(u).or_else(|| words::time_unit(u))?;
+        let after = matches!(self.k(j + 1), "ago" | "earlier" | "later");
+        if self.k(i) == "many" && !after {
+            return None;
+        }
+        let mut m = M::new(i, j + 1 + usize::from(after), label).with("unit", unit);
+        if after {
+            m = m.with("relative", true);
+        }
+        Some(m)
+    }
+
     /// "first", "21st", "twenty-first"; "the 19th century" and "the first
     /// quarter" are DATEs.
     fn ordinal(&self, i: usize, floor: usize) -> Option<M> {
@@ -1166,6 +1292,9 @@ impl Scan<'_> {
                 return None;
             }
         }
+        if (k == "first" && self.k(e) == "and" && self.k(e + 1) == "foremost") || (k == "first" && self.kb(i) == "at" && self.is_kind(e, Label::Punct)) {
+            return None;
+        }
         // "First Lady", "Second World War", "Fifth Fleet": part of a name
         if self.cap(i) && i > 0 && !self.caps && self.cap(e) && self.is_kind(e, Label::Word) {
             return None;
@@ -1177,7 +1306,8 @@ impl Scan<'_> {
         let next = self.k(e);
         if matches!(next, "century" | "centuries") {
             let s = self.back_modifiers(i, floor, true);
-            return M::new(s, e + 1, Label::Date).with("century", i64::from(v));
+            let era = matches!(self.k(e + 1), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce") && self.t.get(e + 1).is_some_and(|t| t.upper);
+            return M::new(s, e + 1 + usize::from(era), Label::Date).with("century", i64::from(v));
         }
         let hy = next == "-" && self.touch(e);
         let unit = if hy { self.k(e + 1) } else { next };
@@ -1200,13 +1330,16 @@ impl Scan<'_> {
             }
             return m;
         }
-        if let Some(mo) = words::month_full(next).or_else(|| words::month_abbr(next)).filter(|_| v <= 31 && self.cap(e)) {
-            let mut end = e + 1;
+        let of = usize::from(next == "of");
+        let mk = self.k(e + of);
+        if let Some(mo) = words::month_full(mk).or_else(|| words::month_abbr(mk)).filter(|_| v <= 31 && self.cap(e + of)) {
+            let mut end = e + of + 1;
             let y = self.year_at(end);
             if y.is_some() {
                 end += 1;
             }
-            return date(i, end, y, Some(mo), Some(v));
+            let s = if of == 1 && i > floor && self.kb(i) == "the" { i - 1 } else { i };
+            return date(s, end, y, Some(mo), Some(v));
         }
         M::new(i, e, Label::Ordinal).with("value", i64::from(v))
     }
@@ -1255,7 +1388,7 @@ impl Scan<'_> {
             e += 2;
         }
         let prev = self.kb(i);
-        let modified = matches!(prev, "early" | "late" | "mid");
+        let modified = matches!(prev, "early" | "late" | "mid") || (matches!(prev, "in" | "during" | "since" | "until" | "by") && k != "fall");
         let the_in = prev == "the" && i >= 2 && matches!(self.k(i - 2), "in" | "during" | "over" | "through" | "since" | "until" | "by") && k != "fall";
         if year.is_none() && !modified && !the_in {
             return None;
