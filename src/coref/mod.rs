@@ -1,8 +1,975 @@
-//! The coref layer (being built).
+//! Document entities and coreference: which mentions name the same actor.
+//!
+//! Runs after the entity layer and before quotes. It reads the `entity`
+//! spans, groups them into document entities and writes:
+//!
+//! * `attrs.entity` (`"e1"`, `"e2"`, ... numbered by first mention) on every
+//!   named entity span (people, groups, organisations, places, products,
+//!   events, works, laws, languages; dates and numbers are values, not
+//!   actors, and get none);
+//! * `attrs.expansion` on acronym uses, `attrs.refers_to` and
+//!   `attrs.country_entity` on capitals used for their government
+//!   ("Washington has told Baghdad"), `attrs.country` and
+//!   `attrs.country_entity` on nationality words ("Iraqi" stays its own
+//!   NORP entity, linked to, not merged with, Iraq);
+//! * `mention` spans: `pronoun` for `he`/`she`/`they` as the subject of a
+//!   speech verb, with `attrs.entity`, `attrs.antecedent` (span id of the
+//!   named mention) and `attrs.confidence`; and, labelled like their entity,
+//!   uses of a defined acronym that the entity layer did not tag;
+//! * the `entities` summary: one card per entity (`id`, `name` = fullest
+//!   form used, `type`, `mentions`, `first_mention`, `salience`, and
+//!   `acronym`, `refers_to`, `gender`, `country` when known), most salient
+//!   first.
+//!
+//! Why rules and hash maps rather than a learned mention-pair model: news
+//! names its actors in a few regular ways (full name then surname, name
+//! then acronym in parentheses, country short forms from a gazetteer), and
+//! a key lookup per mention keeps the layer linear in the text's length;
+//! no pair of mentions is ever compared across the whole document. Pronoun
+//! resolution looks back a bounded window (a few sentences, at most
+//! [`LOOKBACK_MENTIONS`] mentions) and prefers the last named speaker over
+//! the last named subject over any other name, since in news copy `“…,” he
+//! said` almost always continues the last person quoted.
+//!
+//! Salience = mentions (pronouns included) + 1.5 if the entity appears in
+//! the first paragraph (headline or lede) + 0.5 per mention that speaks
+//! (subject of a speech verb, `said X`, `according to X`) + up to 1 for
+//! appearing early. The quote layer runs later, so "being quoted" is
+//! approximated by these speech-verb patterns here.
 
+mod lexicon;
+mod names;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use serde_json::json;
+
+pub use lexicon::Gender;
+use lexicon::{PlaceKind, lower_into};
+
+use crate::doc::{Attrs, Label, Layer, SpanId, SpanSink, Value};
 use crate::pipeline::Context;
+use crate::text::{Segmentation, Token};
 
-/// Adds this layer's spans to `cx.sink`.
+/// At most this many earlier mentions are considered for a pronoun.
+pub const LOOKBACK_MENTIONS: usize = 60;
+/// A pronoun's antecedent lies at most this many sentences back.
+pub const LOOKBACK_SENTENCES: usize = 6;
+
+/// What the quote layer needs to know about a resolved pronoun.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PronounLink {
+    /// The `mention` span of the pronoun.
+    pub span: SpanId,
+    /// The document entity id ("e3").
+    pub entity: String,
+    /// The span id of the named mention it continues.
+    pub antecedent: SpanId,
+    /// How sure, 0..1.
+    pub confidence: f64,
+}
+
+/// The resolved pronoun that starts at `start_byte`, if coref resolved one.
+/// A convenience over the `mention` spans, which are the contract.
+pub fn pronoun_at(sink: &SpanSink, start_byte: usize) -> Option<PronounLink> {
+    sink.spans().iter().rev().find(|s| s.layer == Layer::Mention && s.label == Label::Pronoun && s.start_byte == start_byte).and_then(|s| {
+        let entity = match s.attrs.get("entity") {
+            Some(Value::Str(e)) => e.clone(),
+            _ => return None,
+        };
+        let antecedent = match s.attrs.get("antecedent") {
+            Some(Value::Int(a)) => u32::try_from(*a).ok()?,
+            _ => return None,
+        };
+        let confidence = match s.attrs.get("confidence") {
+            Some(Value::Num(c)) => *c,
+            _ => 0.0,
+        };
+        Some(PronounLink { span: s.id, entity, antecedent, confidence })
+    })
+}
+
+/// Whether entity spans with this label name an actor or thing (and so get
+/// a document entity), rather than a value.
+pub fn is_named(label: Label) -> bool {
+    matches!(
+        label,
+        Label::Person
+            | Label::Norp
+            | Label::Fac
+            | Label::Org
+            | Label::Gpe
+            | Label::Loc
+            | Label::Product
+            | Label::Event
+            | Label::WorkOfArt
+            | Label::Law
+            | Label::Language
+    )
+}
+
+/// How a mention came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// An entity span of the entity layer.
+    Entity,
+    /// An acronym use the entity layer missed (pushed as a `mention` span).
+    Acronym,
+    /// A pronoun (pushed as a `mention` span).
+    Pronoun,
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    /// Span id (for `Origin::Entity`), else set when pushed.
+    span: SpanId,
+    origin: Origin,
+    start: usize,
+    end: usize,
+    label: Label,
+    /// Token range.
+    t0: usize,
+    t1: usize,
+    sent: usize,
+    para: usize,
+    in_quote: bool,
+    speaker: bool,
+    subject: bool,
+    /// Followed by a possessive ("Sudani’s advisor").
+    possessor: bool,
+    /// A NORP word used as an adjective ("Kenyan opposition leader").
+    adjective: bool,
+    entity: usize,
+    refers_to: Option<String>,
+    expansion: Option<String>,
+    /// For pronouns: antecedent mention index and confidence.
+    antecedent: Option<(usize, f64)>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Entity {
+    label: Option<Label>,
+    mentions: Vec<usize>,
+    gender: Option<Gender>,
+    given: Option<String>,
+    /// For countries and nationalities: ISO code and country name.
+    iso2: Option<&'static str>,
+    country: Option<&'static str>,
+    place: Option<PlaceKind>,
+    acronym: Option<String>,
+    expansion: Option<String>,
+    refers_to: Option<String>,
+    /// Index of the latest mention linked, for "most recent" choices.
+    last: usize,
+}
+
+/// Links mentions to entities by key lookups.
+#[derive(Default)]
+struct Linker {
+    entities: Vec<Entity>,
+    keys: HashMap<String, usize>,
+    surnames: HashMap<String, Vec<usize>>,
+    givens: HashMap<String, Vec<usize>>,
+    shorts: HashMap<String, Vec<usize>>,
+    initials: HashMap<String, Vec<usize>>,
+}
+
+impl Linker {
+    fn new_entity(&mut self, label: Label) -> usize {
+        self.entities.push(Entity { label: Some(label), ..Entity::default() });
+        self.entities.len() - 1
+    }
+
+    fn add(&mut self, e: usize, m: usize) {
+        if let Some(ent) = self.entities.get_mut(e) {
+            ent.mentions.push(m);
+            ent.last = ent.last.max(m);
+        }
+    }
+
+    fn most_recent(&self, list: Option<&Vec<usize>>) -> Option<usize> {
+        list?.iter().copied().max_by_key(|&e| self.entities.get(e).map_or(0, |x| x.last))
+    }
+
+    fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: String, e: usize) {
+        let v = map.entry(key).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+
+    /// Finds or creates the entity for mention `m` (not an acronym use).
+    fn link(&mut self, text: &str, seg: &Segmentation, mentions: &mut [Mention], m: usize) -> usize {
+        let mention = &mentions[m];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let label = mention.label;
+        let e = match label {
+            Label::Person => self.link_person(text, seg, mention, surface),
+            Label::Gpe | Label::Loc | Label::Fac => {
+                let place = lexicon::place(surface);
+                match place {
+                    Some(p) if p.kind == PlaceKind::Country => self.country(p, label),
+                    Some(p) if p.kind == PlaceKind::Capital && is_metonymic(text, seg, mention) => {
+                        mentions[m].refers_to = Some(format!("{} government", p.country));
+                        let e = self.country(p, Label::Gpe);
+                        if let Some(ent) = self.entities.get_mut(e) {
+                            ent.refers_to = Some(format!("{} government", p.country));
+                        }
+                        e
+                    }
+                    _ => self.keyed(format!("g:{}:{}", label.name(), names::fold(surface)), label),
+                }
+            }
+            Label::Norp => match lexicon::place(surface) {
+                Some(p) if p.kind == PlaceKind::Demonym => {
+                    let e = self.keyed(format!("n:{}", p.iso2), label);
+                    if let Some(ent) = self.entities.get_mut(e) {
+                        ent.iso2 = Some(p.iso2);
+                        ent.country = Some(p.country);
+                    }
+                    e
+                }
+                _ => {
+                    let folded = names::fold(surface);
+                    let key = format!("o:{}", names::singular(&folded));
+                    match self.keys.get(&format!("o:{folded}")).copied() {
+                        Some(e) => e,
+                        None => self.keyed(key, label),
+                    }
+                }
+            },
+            Label::Org => self.link_org(surface),
+            other => self.keyed(format!("x:{}:{}", other.name(), names::fold(surface)), other),
+        };
+        self.add(e, m);
+        e
+    }
+
+    fn keyed(&mut self, key: String, label: Label) -> usize {
+        if let Some(&e) = self.keys.get(&key) {
+            return e;
+        }
+        let e = self.new_entity(label);
+        self.keys.insert(key, e);
+        e
+    }
+
+    fn country(&mut self, p: lexicon::Place, label: Label) -> usize {
+        let e = self.keyed(format!("c:{}", p.iso2), label);
+        if let Some(ent) = self.entities.get_mut(e) {
+            ent.iso2 = Some(p.iso2);
+            ent.country = Some(p.country);
+            ent.place = Some(PlaceKind::Country);
+        }
+        e
+    }
+
+    fn link_person(&mut self, text: &str, seg: &Segmentation, mention: &Mention, surface: &str) -> usize {
+        let Some(pn) = names::person(surface) else {
+            return self.keyed(format!("p:{}", names::fold(surface)), Label::Person);
+        };
+        let full_key = format!("p:{}", pn.full);
+        let found = if let Some(&e) = self.keys.get(&full_key) {
+            Some(e)
+        } else if pn.len >= 2 {
+            // A fuller name joins an earlier person with the same surname
+            // whose given name agrees (or who was named by surname alone).
+            let cands = self.surnames.get(&pn.surname).cloned().unwrap_or_default();
+            let mut best: Option<usize> = None;
+            for e in cands {
+                let ent = &self.entities[e];
+                let fits = match (&ent.given, &pn.given) {
+                    (None, _) => true,
+                    (Some(a), Some(b)) => a == b,
+                    (Some(a), None) => pn.full.chars().next() == a.chars().next(),
+                };
+                if fits && best.is_none_or(|b| self.entities[b].last < ent.last) {
+                    best = Some(e);
+                }
+            }
+            best
+        } else {
+            self.most_recent(self.surnames.get(&pn.surname)).or_else(|| self.most_recent(self.givens.get(&pn.surname)))
+        };
+        let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
+        self.keys.entry(full_key).or_insert(e);
+        Self::push_unique(&mut self.surnames, pn.surname.clone(), e);
+        if let Some(g) = &pn.given {
+            Self::push_unique(&mut self.givens, g.clone(), e);
+        }
+        let honorific = pn.honorific.or_else(|| {
+            let t = mention.t0.checked_sub(1)?;
+            lexicon::honorific_gender(seg.tokens.get(t)?.text(text))
+        });
+        let ent = &mut self.entities[e];
+        if ent.given.is_none() {
+            ent.given = pn.given.clone();
+        }
+        if ent.gender.is_none() {
+            ent.gender = honorific.or_else(|| pn.given_cased.as_deref().and_then(lexicon::given_name_gender));
+        }
+        e
+    }
+
+    fn link_org(&mut self, surface: &str) -> usize {
+        let (full, alt) = names::org_keys(surface);
+        let key = format!("o:{full}");
+        let single = !full.contains(' ');
+        let found = self
+            .keys
+            .get(&key)
+            .copied()
+            .or_else(|| alt.as_ref().and_then(|a| self.keys.get(&format!("o:{a}")).copied()))
+            .or_else(|| if single { self.most_recent(self.shorts.get(&full)) } else { None })
+            .or_else(|| if names::is_acronym(surface) { self.most_recent(self.initials.get(surface)) } else { None })
+            .or_else(|| {
+                // "Activision" named before "Activision Blizzard".
+                let short = names::org_short_form(&full)?;
+                let e = *self.keys.get(&format!("o:{short}"))?;
+                (self.entities[e].label == Some(Label::Org)).then_some(e)
+            });
+        let e = found.unwrap_or_else(|| self.new_entity(Label::Org));
+        self.keys.entry(key).or_insert(e);
+        if let Some(a) = alt {
+            self.keys.entry(format!("o:{a}")).or_insert(e);
+        }
+        if let Some(short) = names::org_short_form(&full) {
+            Self::push_unique(&mut self.shorts, short.to_string(), e);
+        }
+        if !single {
+            if let Some(init) = names::initials(surface) {
+                Self::push_unique(&mut self.initials, init, e);
+            }
+        }
+        e
+    }
+}
+
+/// The lower-cased text of token `i`, or "" (for words too long to matter).
+fn lower<'b>(text: &str, tokens: &[Token], i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    match tokens.get(i) {
+        Some(t) => lower_into(t.text(text), buf).unwrap_or(""),
+        None => "",
+    }
+}
+
+fn token_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| t.text(text))
+}
+
+/// Whether a capital is used for its government: subject of a speech or
+/// government verb ("Washington has told", "Moscow rejected", "Ankara
+/// would"), or addressee of told/warned/urged ("told Baghdad").
+fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention) -> bool {
+    let tokens = &seg.tokens;
+    let mut buf = [0u8; 24];
+    if let Some(p) = m.t0.checked_sub(1) {
+        let prev = lower(text, tokens, p, &mut buf);
+        if lexicon::is_addressee_verb(prev) {
+            return true;
+        }
+        if prev != "and" && lexicon::is_preposition(prev) {
+            return false;
+        }
+    }
+    let mut t = m.t1;
+    // "Cairo and Amman shared": skip a coordinated capital.
+    if lower(text, tokens, t, &mut buf) == "and" {
+        for width in [1, 2] {
+            let (Some(a), Some(b)) = (tokens.get(t + 1), tokens.get(t + width)) else { break };
+            if let Some(p) = text.get(a.start..b.end).and_then(lexicon::place) {
+                if p.kind == PlaceKind::Capital {
+                    t += 1 + width;
+                    break;
+                }
+            }
+        }
+    }
+    for _ in 0..4 {
+        let w = lower(text, tokens, t, &mut buf);
+        if lexicon::is_government_verb(w) {
+            return true;
+        }
+        if !lexicon::is_aux_or_adverb(w) {
+            return false;
+        }
+        t += 1;
+    }
+    false
+}
+
+/// For each token, whether it lies inside double quotation marks. Marks
+/// reset at each paragraph, so one unbalanced mark cannot flip a whole text.
+fn quote_mask(text: &str, seg: &Segmentation) -> Vec<bool> {
+    let mut mask = vec![false; seg.tokens.len()];
+    let mut para = usize::MAX;
+    let mut inside = false;
+    for (s, range) in seg.sentence_tokens.iter().enumerate() {
+        let p = seg.sentence_paragraph.get(s).copied().unwrap_or(0);
+        if p != para {
+            para = p;
+            inside = false;
+        }
+        for i in range.clone() {
+            match token_text(text, &seg.tokens, i) {
+                "\"" => inside = !inside,
+                "\u{201c}" | "``" => inside = true,
+                "\u{201d}" | "''" => inside = false,
+                _ => {
+                    if let Some(slot) = mask.get_mut(i) {
+                        *slot = inside;
+                    }
+                }
+            }
+        }
+    }
+    mask
+}
+
+/// Whether a mention is the subject of a speech verb or the object of
+/// `said`/`according to`: "X said", "X, the mayor of Y, said", "X also
+/// told", "said X", "said UN envoy X", "according to X".
+fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let mut starts = vec![t1];
+    if token_text(text, tokens, t1) == "," {
+        starts.push(t1 + 1);
+        // An appositive: ", the mayor of Phoenix, said".
+        for j in t1 + 1..(t1 + 14).min(tokens.len()) {
+            let w = token_text(text, tokens, j);
+            if w == "," {
+                starts.push(j + 1);
+                break;
+            }
+            if matches!(w, "." | ";" | "\"" | "\u{201c}" | "\u{201d}") {
+                break;
+            }
+        }
+    }
+    for start in starts {
+        let mut t = start;
+        for _ in 0..4 {
+            let w = lower(text, tokens, t, &mut buf);
+            if lexicon::is_speech_verb(w) {
+                return true;
+            }
+            if !lexicon::is_aux_or_adverb(w) {
+                break;
+            }
+            t += 1;
+        }
+    }
+    // Backwards over a title and its modifiers: "said UN envoy X".
+    let mut t = t0;
+    for _ in 0..5 {
+        let Some(p) = t.checked_sub(1) else { return false };
+        let w = lower(text, tokens, p, &mut buf);
+        if lexicon::is_speech_verb(w) {
+            return true;
+        }
+        if w == "to" && p >= 1 && lower(text, tokens, p - 1, &mut buf) == "according" {
+            return true;
+        }
+        let raw = token_text(text, tokens, p);
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || lexicon::is_title(raw)) {
+            return false;
+        }
+        t = p;
+    }
+    false
+}
+
+/// A speech verb's pronoun subject or an unnamed speaker found in the text.
+struct SpeechSubject {
+    token: usize,
+    /// he, she, they, or None for a description ("officials").
+    pronoun: Option<Pronoun>,
+    plural: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+fn pronoun(lower: &str) -> Option<Pronoun> {
+    match lower {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "they" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// Finds pronoun subjects of speech verbs ("he said", "she also told",
+/// "said he.") and unnamed speakers ("officials said", "said a commander")
+/// in one pass over the tokens.
+fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<SpeechSubject> {
+    let tokens = &seg.tokens;
+    let mut out: Vec<SpeechSubject> = Vec::new();
+    let mut buf = [0u8; 24];
+    let mut buf2 = [0u8; 24];
+    for i in 0..tokens.len() {
+        if tokens[i].kind != Label::Word || in_quote.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if !lexicon::is_speech_verb(lower(text, tokens, i, &mut buf)) {
+            continue;
+        }
+        // Backwards: subject before the verb, over up to two auxiliaries.
+        let mut j = i;
+        for _ in 0..3 {
+            let Some(p) = j.checked_sub(1) else { break };
+            let w = lower(text, tokens, p, &mut buf2);
+            if let Some(pr) = pronoun(w) {
+                if !in_quote.get(p).copied().unwrap_or(false) && out.last().is_none_or(|o| o.token != p) {
+                    out.push(SpeechSubject { token: p, pronoun: Some(pr), plural: pr == Pronoun::They });
+                }
+                break;
+            }
+            if let Some(plural) = lexicon::speaker_description(w) {
+                out.push(SpeechSubject { token: p, pronoun: None, plural });
+                break;
+            }
+            if !lexicon::is_aux_or_adverb(w) {
+                break;
+            }
+            j = p;
+        }
+        // Forwards: "said he." / "said a commander of ...".
+        let next = lower(text, tokens, i + 1, &mut buf2);
+        if let Some(pr @ (Pronoun::He | Pronoun::She)) = pronoun(next) {
+            let after = token_text(text, tokens, i + 2);
+            if after.is_empty() || tokens.get(i + 2).is_some_and(|t| t.kind == Label::Punct) {
+                out.push(SpeechSubject { token: i + 1, pronoun: Some(pr), plural: false });
+            }
+        } else if matches!(next, "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many") {
+            for k in i + 2..(i + 6).min(tokens.len()) {
+                let w = lower(text, tokens, k, &mut buf2);
+                if let Some(plural) = lexicon::speaker_description(w) {
+                    out.push(SpeechSubject { token: k, pronoun: None, plural });
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Adds this layer's attributes and spans to `cx.sink` and the `entities`
+/// summary to `cx.summaries`.
 pub fn annotate(cx: &mut Context) {
-    let _ = cx;
+    let text = cx.text;
+    let seg = &cx.seg;
+    let mut mentions = collect_mentions(text, seg, &cx.sink);
+    if mentions.is_empty() {
+        cx.summaries.insert("entities", json!([]));
+        return;
+    }
+    let in_quote = quote_mask(text, seg);
+    let defs = acronym_definitions(text, seg, &mentions);
+    add_acronym_uses(text, seg, &defs, &mut mentions);
+    mentions.sort_by_key(|m| (m.start, m.end));
+    annotate_roles(text, seg, &in_quote, &mut mentions);
+
+    // Pass 1: names; pass 2: uses of defined acronyms join their long form.
+    let mut linker = Linker::default();
+    let mut deferred = Vec::new();
+    for m in 0..mentions.len() {
+        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("");
+        match defs.get(surface) {
+            Some(def) if def.long != Some(m) => deferred.push(m),
+            _ => {
+                let e = linker.link(text, seg, &mut mentions, m);
+                mentions[m].entity = e;
+            }
+        }
+    }
+    for m in deferred {
+        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("").to_string();
+        let Some(def) = defs.get(surface.as_str()) else { continue };
+        let e = match def.long.map(|l| mentions[l].entity) {
+            Some(e) => e,
+            None => {
+                let label = if mentions[m].origin == Origin::Acronym { Label::Org } else { mentions[m].label };
+                linker.keyed(format!("o:{}", names::fold(&def.expansion)), label)
+            }
+        };
+        if let Some(ent) = linker.entities.get_mut(e) {
+            ent.acronym = Some(surface.clone());
+            ent.expansion = Some(def.expansion.clone());
+        }
+        linker.add(e, m);
+        mentions[m].entity = e;
+        mentions[m].expansion = Some(def.expansion.clone());
+        if mentions[m].origin == Origin::Acronym {
+            mentions[m].label = linker.entities[e].label.unwrap_or(Label::Org);
+        }
+    }
+
+    resolve_pronouns(text, seg, &in_quote, &mut mentions, &mut linker);
+    write_out(cx, mentions, linker);
+}
+
+/// The named entity spans of the entity layer, as mentions.
+fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Mention> {
+    let tokens = &seg.tokens;
+    let mut out: Vec<Mention> = sink
+        .spans()
+        .iter()
+        .filter(|s| s.layer == Layer::Entity && is_named(s.label) && s.end_byte > s.start_byte)
+        .filter(|s| text.get(s.start_byte..s.end_byte).is_some())
+        .map(|s| {
+            let t0 = tokens.partition_point(|t| t.end <= s.start_byte);
+            let t1 = tokens.partition_point(|t| t.start < s.end_byte).max(t0);
+            mention(seg, s.id, Origin::Entity, s.start_byte, s.end_byte, s.label, t0, t1)
+        })
+        .collect();
+    out.sort_by_key(|m| (m.start, m.end));
+    // Keep the layer flat even if the entity layer was not: drop a span
+    // that starts inside the previous one.
+    let mut last_end = 0;
+    out.retain(|m| {
+        let keep = m.start >= last_end;
+        if keep {
+            last_end = m.end;
+        }
+        keep
+    });
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(seg: &Segmentation, span: SpanId, origin: Origin, start: usize, end: usize, label: Label, t0: usize, t1: usize) -> Mention {
+    let sent = seg.sentence_tokens.partition_point(|r| r.end <= t0);
+    let para = seg.sentence_paragraph.get(sent).copied().unwrap_or(0);
+    Mention {
+        span,
+        origin,
+        start,
+        end,
+        label,
+        t0,
+        t1,
+        sent,
+        para,
+        in_quote: false,
+        speaker: false,
+        subject: false,
+        possessor: false,
+        adjective: false,
+        entity: usize::MAX,
+        refers_to: None,
+        expansion: None,
+        antecedent: None,
+    }
+}
+
+/// Sets quote, speaker, subject, possessor and adjective flags.
+fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &mut [Mention]) {
+    let tokens = &seg.tokens;
+    let mut buf = [0u8; 24];
+    let mut sentence_with_subject = usize::MAX;
+    for m in mentions.iter_mut() {
+        m.in_quote = in_quote.get(m.t0).copied().unwrap_or(false);
+        m.speaker = !m.in_quote && is_speaker(text, tokens, m.t0, m.t1);
+        let next = token_text(text, tokens, m.t1);
+        m.possessor = matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}");
+        m.adjective = next == "-" || next.chars().next().is_some_and(char::is_lowercase) && tokens.get(m.t1).is_some_and(|t| t.kind == Label::Word);
+        if !m.in_quote && sentence_with_subject != m.sent {
+            let prev_ok = match m.t0.checked_sub(1) {
+                Some(p) if seg.sentence_tokens.get(m.sent).is_some_and(|r| r.start <= p) => {
+                    !lexicon::is_preposition(lower(text, tokens, p, &mut buf))
+                }
+                _ => true,
+            };
+            if prev_ok && !m.possessor {
+                m.subject = true;
+                sentence_with_subject = m.sent;
+            }
+        }
+    }
+}
+
+/// An acronym defined in the text.
+struct AcronymDef {
+    /// Mention index of the long form, when the entity layer tagged it.
+    long: Option<usize>,
+    /// The long form's text.
+    expansion: String,
+}
+
+/// Finds `Full Name (ACR)` and `ACR (Full Name)`.
+fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> HashMap<String, AcronymDef> {
+    let tokens = &seg.tokens;
+    let mut defs: HashMap<String, AcronymDef> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if token_text(text, tokens, m.t1) != "(" || m.label == Label::Person {
+            continue;
+        }
+        let surface = text.get(m.start..m.end).unwrap_or("");
+        // Full Name (ACR)
+        let inner = token_text(text, tokens, m.t1 + 1);
+        if token_text(text, tokens, m.t1 + 2) == ")" && names::is_acronym(inner) && inner != surface {
+            let possessor = m
+                .t0
+                .checked_sub(2)
+                .filter(|&p| matches!(token_text(text, tokens, p + 1), "'s" | "\u{2019}s"))
+                .map(|p| token_text(text, tokens, p))
+                .unwrap_or("");
+            let long = format!("{possessor} {surface}");
+            if names::acronym_fits(inner, long.trim()) {
+                defs.entry(inner.to_string()).or_insert(AcronymDef { long: Some(i), expansion: surface.to_string() });
+                continue;
+            }
+        }
+        // ACR (Full Name)
+        if names::is_acronym(surface) {
+            let close = (m.t1 + 2..(m.t1 + 12).min(tokens.len())).find(|&j| token_text(text, tokens, j) == ")");
+            let Some(close) = close else { continue };
+            let (Some(a), Some(b)) = (tokens.get(m.t1 + 1), tokens.get(close - 1)) else { continue };
+            let Some(long_text) = text.get(a.start..b.end) else { continue };
+            if !long_text.chars().next().is_some_and(char::is_uppercase) || !names::acronym_fits(surface, long_text) {
+                continue;
+            }
+            let long = mentions.iter().position(|x| x.start == a.start && x.end == b.end);
+            defs.entry(surface.to_string()).or_insert(AcronymDef { long, expansion: long_text.to_string() });
+        }
+    }
+    defs
+}
+
+/// Uses of a defined acronym that no entity span covers become mentions.
+fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, AcronymDef>, mentions: &mut Vec<Mention>) {
+    if defs.is_empty() {
+        return;
+    }
+    let tokens = &seg.tokens;
+    let mut covered = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        for slot in covered.iter_mut().take(m.t1).skip(m.t0) {
+            *slot = true;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || t.kind != Label::Word {
+            continue;
+        }
+        let w = t.text(text);
+        if w.len() >= 2 && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && defs.contains_key(w) {
+            mentions.push(mention(seg, SpanId::MAX, Origin::Acronym, t.start, t.end, Label::Org, i, i + 1));
+        }
+    }
+}
+
+/// Resolves `he`/`she`/`they` subjects of speech verbs to the best recent
+/// compatible entity: last named speaker, then subject, then any mention,
+/// discounted by sentence distance; an unnamed speaker ("officials said",
+/// "said a commander") more recent than the best name blocks the link.
+fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &mut Vec<Mention>, linker: &mut Linker) {
+    let subjects = speech_subjects(text, seg, in_quote);
+    let tokens = &seg.tokens;
+    let mut last_description: [Option<usize>; 2] = [None, None];
+    let mut new_mentions: Vec<Mention> = Vec::new();
+    for subj in &subjects {
+        let Some(pr) = subj.pronoun else {
+            last_description[usize::from(subj.plural)] = Some(subj.token);
+            continue;
+        };
+        let Some(tok) = tokens.get(subj.token) else { continue };
+        let sent = seg.sentence_tokens.partition_point(|r| r.end <= subj.token);
+        let k = mentions.partition_point(|m| m.start < tok.start);
+        // Best score per entity, with the mention that gave it.
+        let mut scores: Vec<(usize, f64, usize)> = Vec::new();
+        for idx in (0..k).rev().take(LOOKBACK_MENTIONS) {
+            let m = &mentions[idx];
+            if sent.saturating_sub(m.sent) > LOOKBACK_SENTENCES {
+                break;
+            }
+            if m.in_quote || m.entity == usize::MAX || m.origin == Origin::Pronoun {
+                continue;
+            }
+            let Some(ent) = linker.entities.get(m.entity) else { continue };
+            let label = ent.label.unwrap_or(m.label);
+            let fits = match pr {
+                Pronoun::He => label == Label::Person && ent.gender != Some(Gender::Female),
+                Pronoun::She => label == Label::Person && ent.gender != Some(Gender::Male),
+                Pronoun::They => label == Label::Org || (label == Label::Norp && !m.adjective),
+            };
+            if !fits {
+                continue;
+            }
+            let role = if m.speaker {
+                3.0
+            } else if m.subject {
+                2.0
+            } else {
+                1.0
+            };
+            let mut score = role / (1.0 + (sent - m.sent.min(sent)) as f64);
+            if m.possessor {
+                score *= 0.5;
+            }
+            if pr != Pronoun::They && ent.gender.is_none() {
+                score *= 0.8;
+            }
+            match scores.iter_mut().find(|s| s.0 == m.entity) {
+                Some(s) if s.1 < score => *s = (m.entity, score, idx),
+                Some(_) => {}
+                None => scores.push((m.entity, score, idx)),
+            }
+        }
+        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let Some(&(e, best, idx)) = scores.first() else { continue };
+        let blocked = last_description[usize::from(pr == Pronoun::They)].is_some_and(|d| d >= mentions[idx].t1 && d < subj.token);
+        if blocked {
+            continue;
+        }
+        let second = scores.get(1).map_or(0.0, |s| s.1);
+        let mut confidence = 0.5 + 0.45 * (best - second) / best;
+        if pr == Pronoun::They {
+            confidence *= 0.85;
+        } else if linker.entities[e].gender.is_none() {
+            confidence *= 0.9;
+        }
+        let confidence = (confidence * 100.0).round() / 100.0;
+        let mut pm = mention(seg, SpanId::MAX, Origin::Pronoun, tok.start, tok.end, Label::Pronoun, subj.token, subj.token + 1);
+        pm.entity = e;
+        pm.speaker = true;
+        pm.antecedent = Some((idx, confidence));
+        // Usage tells the gender of a name the table did not know.
+        let ent = &mut linker.entities[e];
+        if ent.gender.is_none() {
+            ent.gender = match pr {
+                Pronoun::He => Some(Gender::Male),
+                Pronoun::She => Some(Gender::Female),
+                Pronoun::They => None,
+            };
+        }
+        new_mentions.push(pm);
+    }
+    for pm in new_mentions {
+        let m = mentions.len();
+        let e = pm.entity;
+        mentions.push(pm);
+        linker.add(e, m);
+    }
+}
+
+/// Writes attrs, pushes mention spans, and builds the `entities` summary.
+fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
+    let text = cx.text;
+    let n_sent = cx.seg.sentences.len().max(1);
+    // Push the spans coref creates, so every mention has a span id.
+    for i in 0..mentions.len() {
+        if mentions[i].origin == Origin::Entity || mentions[i].entity == usize::MAX {
+            continue;
+        }
+        let m = &mentions[i];
+        let mut attrs = Attrs::new();
+        if let Some((a, c)) = m.antecedent {
+            attrs.insert("antecedent", Value::Int(i64::from(mentions[a].span)));
+            attrs.insert("confidence", Value::Num(c));
+        }
+        let span = cx.sink.push(Layer::Mention, m.label, m.start, m.end, attrs);
+        mentions[i].span = span;
+    }
+    // Entities in order of first mention get ids e1, e2, ...
+    let mut order: Vec<usize> = (0..linker.entities.len()).filter(|&e| !linker.entities[e].mentions.is_empty()).collect();
+    let first = |e: usize| linker.entities[e].mentions.iter().map(|&m| mentions[m].start).min().unwrap_or(usize::MAX);
+    order.sort_by_key(|&e| first(e));
+    let mut id_of = vec![String::new(); linker.entities.len()];
+    for (n, &e) in order.iter().enumerate() {
+        id_of[e] = format!("e{}", n + 1);
+    }
+    let country_entity = |iso2: &str| linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].clone());
+
+    for m in &mentions {
+        let Some(id) = id_of.get(m.entity).filter(|s| !s.is_empty()) else { continue };
+        let ent = &linker.entities[m.entity];
+        let Some(span) = cx.sink.get_mut(m.span) else { continue };
+        span.attrs.insert("entity", Value::Str(id.clone()));
+        if let Some(x) = &m.expansion {
+            span.attrs.insert("expansion", Value::Str(x.clone()));
+        }
+        if let Some(r) = &m.refers_to {
+            span.attrs.insert("refers_to", Value::Str(r.clone()));
+            if let Some(c) = ent.iso2.and_then(country_entity) {
+                span.attrs.insert("country_entity", Value::Str(c));
+            }
+        }
+        if ent.place.is_none() && m.origin == Origin::Entity {
+            if let (Some(iso2), Some(country)) = (ent.iso2, ent.country) {
+                span.attrs.insert("country", Value::Str(country.to_string()));
+                if let Some(c) = country_entity(iso2) {
+                    span.attrs.insert("country_entity", Value::Str(c));
+                }
+            }
+        }
+    }
+
+    let first_para = mentions.iter().map(|m| m.para).min().unwrap_or(0).min(cx.seg.paragraphs.len().saturating_sub(1));
+    let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::new();
+    for &e in &order {
+        let ent = &linker.entities[e];
+        let mut ms: Vec<&Mention> = ent.mentions.iter().map(|&m| &mentions[m]).collect();
+        ms.sort_by_key(|m| m.start);
+        let Some(firstm) = ms.first() else { continue };
+        let named: Vec<&&Mention> = ms.iter().filter(|m| m.origin == Origin::Entity && m.refers_to.is_none() && m.expansion.is_none()).collect();
+        let name = named
+            .iter()
+            .map(|m| clean_name(text.get(m.start..m.end).unwrap_or("")))
+            .max_by(|a, b| a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(std::cmp::Ordering::Greater))
+            .or_else(|| ent.expansion.clone())
+            .or_else(|| ent.country.map(str::to_string))
+            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
+        let speakers = ms.iter().filter(|m| m.speaker).count();
+        let in_first = ms.iter().any(|m| m.para == 0 || m.para == first_para);
+        let salience = ms.len() as f64
+            + if in_first { 1.5 } else { 0.0 }
+            + 0.5 * speakers as f64
+            + (1.0 - firstm.sent as f64 / n_sent as f64).max(0.0);
+        let salience = (salience * 100.0).round() / 100.0;
+        let mut card = json!({
+            "id": id_of[e],
+            "name": name,
+            "type": ent.label.unwrap_or(firstm.label).name(),
+            "mentions": ms.iter().map(|m| m.span).collect::<Vec<_>>(),
+            "first_mention": firstm.span,
+            "salience": salience,
+        });
+        if let Some(obj) = card.as_object_mut() {
+            if let Some(a) = &ent.acronym {
+                obj.insert("acronym".into(), json!(a));
+            }
+            if let Some(r) = &ent.refers_to {
+                obj.insert("refers_to".into(), json!(r));
+            }
+            if let Some(g) = ent.gender {
+                obj.insert("gender".into(), json!(if g == Gender::Male { "male" } else { "female" }));
+            }
+            if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
+                obj.insert("country".into(), json!(c));
+                if let Some(ce) = ent.iso2.and_then(country_entity) {
+                    obj.insert("country_entity".into(), json!(ce));
+                }
+            }
+        }
+        cards.push((salience, firstm.start, card));
+    }
+    cards.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    cx.summaries.insert("entities", serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()));
+}
+
+/// A display name: no leading "the", no trailing possessive.
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s.strip_suffix("\u{2019}s").or_else(|| s.strip_suffix("'s")).unwrap_or(s);
+    s.to_string()
 }

@@ -1,0 +1,276 @@
+//! The word lists coref needs: places (countries, capitals, demonyms), given
+//! names with their usual sex, speech and action verbs, titles.
+//!
+//! Places and names come from `data/gen/coref/*.tsv`, small cuts of the shared
+//! gazetteers made by `data/gen/coref/build.py` (GeoNames CC BY 4.0, hand lists
+//! CC0, US SSA names public domain). They are parsed once, on first use, into
+//! hash maps keyed by the surface form, so every lookup is O(1) and nothing is
+//! built for a text that has no entities. The verb and title lists are short
+//! closed classes written here (CC0).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
+const GIVEN_NAMES_TSV: &str = include_str!("../../data/gen/coref/given_names.tsv");
+
+/// What a place name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country name or a short form of one ("US", "Britain").
+    Country,
+    /// A national capital ("Baghdad").
+    Capital,
+    /// A nationality adjective or noun ("Iraqi", "Iraqis").
+    Demonym,
+}
+
+/// A place-name entry: kind and the country it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Country, capital or demonym.
+    pub kind: PlaceKind,
+    /// ISO 3166 two-letter code.
+    pub iso2: &'static str,
+    /// The country's GeoNames name ("United States").
+    pub country: &'static str,
+}
+
+fn places() -> &'static HashMap<&'static str, Place> {
+    static PLACES: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut map: HashMap<&'static str, Place> = HashMap::new();
+        for line in PLACES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(form), Some(kind), Some(iso2), Some(country)) = (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let kind = match kind {
+                "country" => PlaceKind::Country,
+                "capital" => PlaceKind::Capital,
+                _ => PlaceKind::Demonym,
+            };
+            let place = Place { kind, iso2, country };
+            // A form that is both a country and its capital (Singapore,
+            // Kuwait) is read as the country.
+            map.entry(form).and_modify(|p| if kind == PlaceKind::Country { *p = place }).or_insert(place);
+        }
+        map
+    })
+}
+
+/// The place named exactly `form` ("U.S.", "Baghdad", "Iraqi"). Tries the
+/// form as written, without a leading "the ", and in title case for
+/// all-caps datelines ("BAGHDAD").
+pub fn place(form: &str) -> Option<Place> {
+    let map = places();
+    let form = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")).unwrap_or(form);
+    if let Some(p) = map.get(form) {
+        return Some(*p);
+    }
+    let curly = form.replace('\u{2019}', "'");
+    if let Some(p) = map.get(curly.as_str()) {
+        return Some(*p);
+    }
+    if form.len() > 3 && form.chars().all(|c| !c.is_lowercase()) {
+        let titled = title_case(form);
+        return map.get(titled.as_str()).copied();
+    }
+    None
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '\u{2019}';
+    }
+    out
+}
+
+/// A person's sex as a pronoun would show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// he, him.
+    Male,
+    /// she, her.
+    Female,
+}
+
+/// The usual sex of a given name ("Maria" -> Female), when the SSA list is
+/// at least 90% sure and the name is common enough to be listed.
+pub fn given_name_gender(name: &str) -> Option<Gender> {
+    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    let map = NAMES.get_or_init(|| {
+        GIVEN_NAMES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (n, s) = l.split_once('\t')?;
+                Some((n, if s == "F" { Gender::Female } else { Gender::Male }))
+            })
+            .collect()
+    });
+    map.get(name).copied()
+}
+
+/// Gender shown by an honorific ("Mr." -> Male), if any.
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    let w = word.trim_end_matches('.');
+    const MALE: &[&str] = &["mr", "sir", "lord", "king", "prince", "sheikh", "father", "brother", "duke", "emir", "sultan", "sayyid"];
+    const FEMALE: &[&str] = &["mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "duchess", "madam", "mme"];
+    if MALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        Some(Gender::Male)
+    } else if FEMALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Title and role words that may open a person mention and are not part of
+/// the name (lower case, without a final period). A subset of the shared
+/// `titles.tsv` (CC0).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sheikh", "sayyid", "president",
+    "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "gen", "general", "lt",
+    "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "brig", "sen",
+    "senator", "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "ayatollah", "grand", "imam",
+    "pope", "rev", "reverend", "rabbi", "cardinal", "bishop", "secretary", "foreign", "defence", "defense", "finance",
+    "interior", "chief", "deputy", "vice", "ambassador", "envoy", "commander", "spokesman", "spokeswoman", "chairman",
+    "chairwoman", "ceo", "speaker", "pres", "supt", "insp", "det", "officer", "coach", "leader", "opposition",
+];
+
+/// Whether `word` is a title or role word that is not part of a name.
+pub fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Verbs of saying, in the forms news uses them (lower case).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "warned", "warns", "stated", "states",
+    "announced", "announces", "declared", "declares", "explained", "explains", "insisted", "insists", "acknowledged",
+    "acknowledges", "denied", "denies", "claimed", "claims", "argued", "argues", "noted", "notes", "wrote", "writes",
+    "asked", "asks", "replied", "replies", "responded", "responds", "confirmed", "confirms", "urged", "urges",
+    "stressed", "stresses", "maintained", "maintains", "conceded", "concedes", "continued", "recalled", "recalls",
+    "cautioned", "cautions", "predicted", "predicts", "suggested", "suggests", "admitted", "admits", "complained",
+    "complains", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens",
+    "reiterated", "reiterates", "emphasized", "emphasised", "emphasizes", "emphasises", "disclosed", "revealed",
+    "reported", "testified", "tweeted", "posted", "commented", "remarked", "observed", "alleged", "contended",
+    "countered", "estimated", "indicated", "signaled", "signalled", "concluded", "agreed", "added", "wrote",
+    "explained", "told", "announced", "accused", "accuses", "blamed", "blames", "described", "describes",
+    "questioned", "questions", "expressed", "expresses", "welcomed", "welcomes", "condemned", "condemns",
+];
+
+/// Whether `word` (lower case) is a verb of saying.
+pub fn is_speech_verb(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| set(SPEECH_VERBS)).contains(lower)
+}
+
+/// Verbs that a government does, for capitals used as governments
+/// ("Washington wants", "Moscow rejected"); speech verbs count too.
+const ACTION_VERBS: &[&str] = &[
+    "wants", "wanted", "rejected", "rejects", "demanded", "demands", "refused", "refuses", "imposed", "imposes",
+    "approved", "approves", "sanctioned", "launched", "launches", "decided", "decides", "hopes", "hoped", "fears",
+    "feared", "believes", "believed", "considers", "considered", "plans", "planned", "sent", "sends", "signed",
+    "signs", "recognized", "recognised", "recognizes", "recognises", "expelled", "expels", "summoned", "summons",
+    "retaliated", "retaliates", "struck", "strikes", "backed", "backs", "supports", "supported", "opposes",
+    "opposed", "shared", "share", "share", "agreed", "agrees", "insisted", "pressed", "presses", "pushed", "pushes",
+    "sought", "seeks", "offered", "offers", "accepted", "accepts", "withdrew", "withdraws", "blocked", "blocks",
+    "protested", "protests", "could", "would", "will", "can", "may", "might", "must", "should", "intends",
+    "intended", "vetoed", "vetoes", "responded", "reacted", "reacts", "suspended", "suspends", "cut", "halted",
+    "halts", "hit", "wanted", "threatened", "targeted", "announced", "accused", "called", "calls",
+];
+
+/// Whether `lower` is a verb a capital-as-government can be the subject of.
+pub fn is_government_verb(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    is_speech_verb(lower) || S.get_or_init(|| set(ACTION_VERBS)).contains(lower)
+}
+
+/// Verbs whose object is an addressee ("told Baghdad", "warned Tehran").
+pub fn is_addressee_verb(lower: &str) -> bool {
+    const V: &[&str] = &[
+        "told", "tells", "tell", "warned", "warns", "warn", "urged", "urges", "urge", "pressed", "presses", "press",
+        "asked", "asks", "ask", "informed", "informs", "inform", "accused", "accuses", "criticized", "criticised",
+        "criticizes", "criticises", "threatened", "threatens", "pressured", "pressures", "assured", "assures",
+        "reassured", "notified", "notifies", "sanctioned", "sanctions", "condemned", "condemns", "blamed", "blames",
+        "joined", "joins", "persuaded", "convinced", "reminded", "advised",
+    ];
+    V.contains(&lower)
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb
+/// ("he also said", "Washington has told").
+pub fn is_aux_or_adverb(lower: &str) -> bool {
+    const V: &[&str] = &[
+        "has", "have", "had", "also", "later", "then", "previously", "earlier", "further", "again", "would", "will",
+        "was", "is", "repeatedly", "once", "publicly", "privately", "separately", "recently", "first", "already",
+        "reportedly", "allegedly", "has", "had", "quickly", "flatly", "firmly", "long", "since", "now", "still",
+        "too", "subsequently", "immediately", "often", "never", "did", "does", "do", "not",
+    ];
+    V.contains(&lower)
+}
+
+/// Prepositions (and conjunctions) after which a name is not a subject.
+pub fn is_preposition(lower: &str) -> bool {
+    const V: &[&str] = &[
+        "in", "of", "to", "with", "from", "between", "for", "by", "on", "at", "against", "near", "about", "over",
+        "into", "across", "under", "through", "toward", "towards", "after", "before", "during", "than", "like",
+        "including", "and", "or", "among", "amid", "within", "without", "via", "per", "behind", "beyond", "around",
+    ];
+    V.contains(&lower)
+}
+
+/// Nouns for unnamed speakers ("a US official said", "officials said"):
+/// `Some(true)` when plural.
+pub fn speaker_description(lower: &str) -> Option<bool> {
+    const SINGULAR: &[&str] = &[
+        "official", "spokesman", "spokeswoman", "spokesperson", "commander", "adviser", "advisor", "source",
+        "diplomat", "analyst", "lawmaker", "resident", "witness", "aide", "officer", "minister", "leader",
+        "chairman", "executive", "director", "expert", "person", "man", "woman", "member", "politician", "envoy",
+        "negotiator", "lawyer", "attorney", "doctor", "activist", "economist", "researcher", "employee",
+        "representative", "insider", "militant", "fighter", "soldier", "student", "teacher", "farmer", "worker",
+        "statement", "report",
+    ];
+    const PLURAL: &[&str] = &[
+        "officials", "spokesmen", "commanders", "advisers", "advisors", "sources", "diplomats", "analysts",
+        "lawmakers", "residents", "witnesses", "aides", "officers", "ministers", "leaders", "executives",
+        "directors", "experts", "people", "men", "women", "members", "politicians", "envoys", "negotiators",
+        "lawyers", "doctors", "activists", "economists", "researchers", "employees", "representatives",
+        "insiders", "militants", "fighters", "soldiers", "students", "teachers", "farmers", "workers", "groups",
+        "police", "authorities", "protesters", "critics", "supporters", "investigators", "prosecutors",
+        "organizers", "organisers", "campaigners", "villagers", "families", "parents", "voters", "unions",
+    ];
+    if SINGULAR.contains(&lower) {
+        Some(false)
+    } else if PLURAL.contains(&lower) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Lower-cases an ASCII-ish word into `buf` without allocating; `None` when
+/// it does not fit (no word we look up is that long).
+pub fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
