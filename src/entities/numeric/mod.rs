@@ -379,7 +379,7 @@ impl Scan<'_> {
             && !matches!(k, "the" | "at" | "for" | "with" | "about" | "around" | "over" | "under" | "than" | "some" | "nearly" | "almost")
             && p.kind == Label::Word
             && p.cap
-            && !p.upper
+            && (!p.upper || (!k.contains('.') && !matches!(k, "us" | "uk" | "eu" | "un" | "a" | "i")))
             && words::month_full(k).is_none()
             && words::month_abbr(k).is_none()
             && words::weekday(k).is_none()
@@ -449,7 +449,7 @@ impl Scan<'_> {
             return self.attached(i, floor);
         }
         self.currency_code_first(i)
-            .or_else(|| self.holiday(i))
+            .or_else(|| self.holiday(i, floor))
             .or_else(|| self.month(i, floor))
             .or_else(|| self.weekday(i, floor))
             .or_else(|| self.relative(i, floor))
@@ -617,7 +617,7 @@ impl Scan<'_> {
                 (m, Some(words::meridiem(suf)?))
             };
             let m = self.clock_tail(i, i + 3, h, min, mer);
-            if m.e == i + 3 && mer.is_none() && self.after_name(i) {
+            if m.e == i + 3 && mer.is_none() && k.len() == 1 && self.after_name(i) {
                 return Some(M::skip(i, i + 3)); // "Corinthians 9:25"
             }
             return Some(m);
@@ -639,7 +639,9 @@ impl Scan<'_> {
                 || words::date_unit(after).is_some()
                 || words::time_unit(after).is_some()
                 || words::currency_word(after).is_some()
-                || words::scale(after, false).is_some();
+                || words::scale(after, false).is_some()
+                || words::month_full(after).is_some()
+                || words::month_abbr(after).is_some();
             if ranged {
                 return None;
             }
@@ -647,7 +649,11 @@ impl Scan<'_> {
                 return Some(M::new(i, i + 3, Label::Cardinal).with("score", format!("{a}-{b}")));
             }
             if k.len() >= 3 || self.k(i + 2).len() >= 3 {
-                return Some(M::skip(i, i + 3));
+                let mut e = i + 3;
+                while self.k(e) == "-" && self.touch(e - 1) && self.touch(e) && self.is_kind(e + 1, Label::Number) {
+                    e += 2;
+                }
+                return Some(M::skip(i, e));
             }
         }
         None
@@ -757,10 +763,18 @@ impl Scan<'_> {
             if let Some(n2) = self.num_at(n.e + 1, false).filter(|n2| n2.value.is_some()) {
                 let mut n2r = n2;
                 if let Some(mut m) = self.number_suffix(n.e + 1, n2, floor).filter(|m| m.label != Some(Label::Cardinal) && m.label.is_some()) {
-                    if m.label == Some(Label::Date) && m.attrs.contains_key("year") {
+                    if m.label == Some(Label::Date) && m.attrs.contains_key("year") && !m.attrs.contains_key("day") {
                         // "1 to 2003": not a range
                     } else {
                         m.s = m.s.min(i);
+                        if m.attrs.contains_key("day") {
+                            if let (Some(a), Some(b)) = (n.value, m.attrs.remove("day")) {
+                                m.attrs.insert("day", num_value(a));
+                                m.attrs.insert("to_day", b);
+                                m.attrs.remove("iso");
+                            }
+                            return Some(m);
+                        }
                         let key = if m.label == Some(Label::Money) { "amount" } else { "value" };
                         let to = m.attrs.remove(key);
                         if !n.scaled && n2.scaled {
@@ -905,6 +919,8 @@ impl Scan<'_> {
                 // fractions and codes: "1/2", "24/7"
                 return Some(M::skip(i, (j + 2).min(self.t.len())));
             }
+        } else if self.after_name(i) && n.value.is_some_and(|x| x < 100.0) {
+            return None; // "Chapter two", "Mobile Unit Two"
         } else if self.k(i) == "one" && j == i + 1 {
             let prev = self.kb(i);
             if matches!(prev, "the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "only" | "another" | "last" | "little" | "big")
@@ -1061,6 +1077,10 @@ impl Scan<'_> {
         if let Some(d) = self.day_at(e).filter(|_| self.k(e + 1) != ":" && !is_percent_word(self.k(e + 1))) {
             day = Some(d);
             e += 1;
+            let to_day = self.day_at(e + 1).filter(|t| self.k(e) == "-" && *t > d && !matches!(self.k(e + 2), ":"));
+            if to_day.is_some() {
+                e += 2;
+            }
             if self.k(e) == "," && self.year_at(e + 1).is_some() {
                 year = self.year_at(e + 1);
                 e += 2;
@@ -1090,7 +1110,13 @@ impl Scan<'_> {
             }
         }
         let s = self.back_modifiers(i, floor, false);
-        Some(date(s, e, year, Some(mo), day))
+        let mut m = date(s, e, year, Some(mo), day);
+        if e >= i + 3 && self.k(i + 2) == "-" {
+            if let Some(t) = self.day_at(i + 3) {
+                m = m.with("to_day", i64::from(t));
+            }
+        }
+        Some(m)
     }
 
     /// "Tuesday", "on Tuesdays", "Tuesday night" (TIME), "last Friday",
@@ -1122,7 +1148,8 @@ impl Scan<'_> {
         let mut e = i + 1;
         let mut m = M::new(s, e, Label::Date);
         let comma = usize::from(self.k(e) == ",");
-        if let Some(dm) = self.month(e + comma, e + comma).filter(|dm| dm.attrs.contains_key("day")) {
+        let dated = self.month(e + comma, e + comma).or_else(|| self.number_led(e + comma, e + comma).filter(|m| m.label == Some(Label::Date)));
+        if let Some(dm) = dated.filter(|dm| dm.attrs.contains_key("day") && dm.attrs.contains_key("month")) {
             e = dm.e;
             m = dm;
             m.s = s;
@@ -1142,6 +1169,17 @@ impl Scan<'_> {
     fn relative(&self, i: usize, floor: usize) -> Option<M> {
         let k = self.k(i);
         let rel = |m: M| m.with("relative", true);
+        if k == "the" && matches!(self.k(i + 1), "end" | "beginning" | "start" | "middle") && self.k(i + 2) == "of" {
+            let j = i + 3;
+            if self.k(j) == "the" && matches!(self.k(j + 1), "year" | "month" | "week" | "day" | "decade" | "century") {
+                return Some(rel(M::new(i, j + 2, Label::Date).with("unit", words::date_unit(self.k(j + 1)).unwrap_or("year"))));
+            }
+            let inner = self.t.get(j).and_then(|t| if t.len == 0 { None } else { self.at(j, j) });
+            if let Some(m) = inner.filter(|m| m.label == Some(Label::Date) && m.s == j) {
+                return Some(M { s: i, ..m });
+            }
+            return None;
+        }
         match k {
             "today" | "yesterday" | "tomorrow" => {
                 if self.cap(i) && i > 0 && !self.caps && self.cap(i - 1) {
@@ -1345,7 +1383,7 @@ impl Scan<'_> {
     }
 
     /// Named holidays: "Christmas", "Eid al-Fitr", "New Year's Eve".
-    fn holiday(&self, i: usize) -> Option<M> {
+    fn holiday(&self, i: usize, floor: usize) -> Option<M> {
         if !self.cap(i) {
             return None;
         }
@@ -1360,7 +1398,8 @@ impl Scan<'_> {
                 }
             }
             let mut e = i + h.len();
-            let mut m = M::new(i, e, Label::Date).with("holiday", true);
+            let s = if i > floor && matches!(self.kb(i), "this" | "last" | "next") { i - 1 } else { i };
+            let mut m = M::new(s, e, Label::Date).with("holiday", true);
             if let Some(y) = self.year_at(e) {
                 e += 1;
                 m.e = e;
