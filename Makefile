@@ -3,6 +3,8 @@
 #   make serve   install what is missing, build the wasm and the CLI, serve www/
 #   make test    install what is missing (plus chromium), build, run every test
 #   make bench   wasm size, instantiate time, annotation speed in Node
+#   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
+#   make bench-browser  the same in headless Chromium
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -28,7 +30,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser setup setup-browser clean FORCE
 
 build: wasm cli
 
@@ -74,6 +76,14 @@ test-e2e: wasm setup-browser
 
 bench: wasm
 	node benches/bench.mjs
+
+# Minutes, not seconds: compromise takes ~10 s per MB. Not part of `make test`.
+bench-compare: build
+	node --max-old-space-size=8192 benches/compare.mjs
+	node benches/size.mjs
+
+bench-browser: build setup-browser
+	node benches/browser.mjs
 
 clean:
 	rm -rf $(PKG) out

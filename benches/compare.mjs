@@ -28,7 +28,7 @@ import { ensureCorpus, ROOT, OUT, MB } from './corpus.mjs';
 const HERE = fileURLToPath(import.meta.url);
 const PKG = process.env.NEWSLENS_PKG || path.join(ROOT, 'www', 'pkg');
 const CLI = process.env.NEWSLENS_CLI
-  || path.join(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'release', 'newslens');
+  || path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'release', 'newslens');
 const TOKEN_LAYERS = ['paragraph', 'sentence', 'token'];
 
 /** Loads a fresh newslens module; returns its exports and the wasm memory. */
