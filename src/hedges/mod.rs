@@ -8,7 +8,8 @@
 //! readable and extendable by an editor) is matched over the tokens, longest
 //! phrase first, left to right, without overlaps. The few ambiguities that
 //! a list cannot settle are handled here: "May" capitalised mid-sentence is
-//! the month, and a negated modal ("could not") states rather than hedges.
+//! the month, and a negated modal of ability ("could not") states rather
+//! than hedges.
 //! Hedges inside quotes are kept: they are the speaker's hedges.
 
 pub mod matcher;
@@ -55,9 +56,11 @@ pub fn annotate(cx: &mut Context) {
             let last = toks[i + m.len - 1];
             // "May" capitalised after the first word is the month.
             let month = m.len == 1 && i > 0 && first.text(cx.text) == "May";
-            // "could not", "can’t": a negated modal states, it does not hedge.
+            // "could not", "can’t": a negated modal of ability states, it
+            // does not hedge ("may not", "might not" still do).
             let negated = label == Label::Modal
                 && m.len == 1
+                && ["could", "can"].iter().any(|w| first.text(cx.text).eq_ignore_ascii_case(w))
                 && toks.get(i + 1).is_some_and(|t| matches!(t.text(cx.text), "not" | "n’t" | "n't"));
             if !month && !negated {
                 let mut attrs = Attrs::new();

@@ -366,8 +366,9 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             let b = st.tok_at(q.start);
             let words = (a..b).filter(|&i| st.is_word(i)).count();
             let has_prev_cue = attr[k - 1].is_some_and(|(c, _)| st.cues[c].t0 >= a && st.cues[c].t1 <= b);
-            let clause = is_clause(&st, p) && is_clause(&st, q);
-            join = clause && (words == 0 || (has_prev_cue && words <= 10));
+            // `“A.” “B.”`, or `“A,” she said. “B.”`: one utterance.
+            join = (words == 0 && is_clause(&st, p) && is_clause(&st, q))
+                || (has_prev_cue && words <= 10 && (is_clause(&st, q) || ends_sentence(&st, q)));
         }
         if join && attr[k].is_some() && attr[k - 1].is_some() {
             join = false;
@@ -505,6 +506,13 @@ fn is_clause(st: &State, q: &Piece) -> bool {
     words >= 8 || (words >= 5 && ends_punct) || (!q.closed && words >= 3)
 }
 
+/// Whether a piece ends with sentence punctuation inside its marks.
+fn ends_sentence(st: &State, q: &Piece) -> bool {
+    let a = st.tok_at(q.inner_start);
+    let b = st.tok_at(q.inner_end);
+    b > a && matches!(st.text_of(b - 1), "." | "?" | "!" | "…")
+}
+
 /// Reported speech of cue `c`: the content token range and the speaker.
 fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
     let seg = st.r.seg;
@@ -528,10 +536,15 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
     }
     let rest_len = s1.saturating_sub(cue.t1);
     let adverbial_rest = |st: &mut State, from: usize| {
-        from >= s1 || st.text_of(from) == "," || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
+        from >= s1
+            || (st.text_of(from) == "," && matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting"))
+            || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
     };
+    let sub = st.r.subject_before(cue.sent, cue.t0);
+    // The comma before the cue closes the subject's appositive or modifier.
+    let comma_in_subject = sub.as_ref().is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
     // CONTENT, said X.
-    if comma_before {
+    if comma_before && !comma_in_subject {
         if let Some((a, b, app)) = st.speaker_after(c) {
             let end_np = app.map_or(b, |x| x.1);
             if adverbial_rest(st, end_np) && cue.t0 - 1 > s0 {
@@ -540,14 +553,14 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
             }
         }
     }
-    let sub = st.r.subject_before(cue.sent, cue.t0)?;
+    let sub = sub?;
     let m = (sub.t0, sub.t1, sub.appositive);
     // CONTENT, X said (on Monday).
     if sub.group_start > sub.region_start
         && st.text_of(sub.group_start - 1) == ","
         && (rest_len == 0 || adverbial_rest(st, cue.t1))
     {
-        let c0 = sub.region_start;
+        let c0 = clause_start(st, s0, sub.group_start - 1);
         return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
     }
     // X said (that) CONTENT.
@@ -585,6 +598,11 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
         }
     }
     let b = st.trim_end(a, b);
+    // "conceded shortly after midnight": an adverbial, not reported content.
+    let first = st.low(a).to_string();
+    if ADVERBIAL_STARTS.contains(&first.as_str()) || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly" | "again" | "publicly" | "privately") {
+        return None;
+    }
     (b > a).then_some(((a, b), m))
 }
 

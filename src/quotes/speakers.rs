@@ -229,12 +229,12 @@ const MODIFIER_STARTS: &[&str] = &[
 
 /// Words that close a clause's left edge when scanning back for a subject.
 const CLAUSE_STOPS: &[&str] = &[
-    "while", "although", "though", "because", "if", "when", "whereas", "but", "since", "after", "before", "as",
-    "that", "whether", "so", "yet", "until", "unless",
+    "while", "although", "though", "because", "if", "when", "whereas", "but", "that", "whether", "so", "yet",
+    "until", "unless",
 ];
 
 /// Subordinators that make the cue's clause end at the next comma.
-pub const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "if", "when", "whereas", "since", "as"];
+pub const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "if", "when", "whereas"];
 
 /// Auxiliaries and adverbs between a subject and its cue ("has also said").
 const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "again", "earlier", "once", "since", "previously"];
@@ -273,6 +273,10 @@ pub struct Subject {
     pub subordinate: bool,
     /// A neighbouring appositive chunk that describes the mention.
     pub appositive: Option<(usize, usize)>,
+    /// A modifier chunk between the mention and the cue was skipped
+    /// ("The commanders, from groups ..., said"): the comma before the cue
+    /// is inside the subject.
+    pub skipped_modifier: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -411,7 +415,7 @@ impl<'a> Reader<'a> {
                 m1 = p1;
             }
         }
-        Some(Subject { t0: m0, t1: m1, region_start: start, group_start, subordinate, appositive })
+        Some(Subject { t0: m0, t1: m1, region_start: start, group_start, subordinate, appositive, skipped_modifier: pick > 0 })
     }
 
     /// Whether tokens `a..b` look like a description (start with a
@@ -502,47 +506,64 @@ impl<'a> Reader<'a> {
             self.resolve_pronoun(&mut sp, &first, sa, prior);
             return sp;
         }
-        // Describing words from the mention and its appositive.
+        // Describing words from the mention (the part before a name) and
+        // its appositive.
         let mut roles: Vec<String> = Vec::new();
         let mut affs: Vec<String> = Vec::new();
-        let ranges = [Some((t0, t1)), appositive];
+        let name_at = self
+            .earlier
+            .within(sa, sb)
+            .filter(|e| e.end == sb && matches!(e.label, Label::Person | Label::Org | Label::Gpe | Label::Fac) && !self.linked_before(t0, e.start))
+            .map(|e| self.seg.tokens.partition_point(|t| t.start < e.start))
+            .min()
+            .or_else(|| self.name_head(t0, t1).map(|(n0, _)| self.title_start(t0, n0)));
+        let described = (t0, name_at.unwrap_or(t1));
+        let ranges = [Some(described).filter(|d| d.1 > d.0), appositive];
         for &(a, b) in ranges.iter().flatten() {
             let (ba, bb) = self.bytes(a, b);
             let mut k = a;
             while k < b {
                 let tk = self.tok(k);
                 let lw = low(self.text, tk, &mut buf).to_string();
-                if let Some(r) = w.roles.get(&lw) {
-                    if !roles.contains(r) {
-                        roles.push(r.clone());
-                    }
-                }
                 if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start) {
                     if matches!(e.label, Label::Norp | Label::Gpe | Label::Org) {
                         let s = self.text.get(e.start..e.end).unwrap_or_default().to_string();
                         if !affs.contains(&s) {
                             affs.push(s);
                         }
-                        k = self.seg.tokens.partition_point(|t| t.start < e.end);
+                        k = self.seg.tokens.partition_point(|t| t.start < e.end).max(k + 1);
+                        continue;
+                    }
+                }
+                let determiner = matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one" | "two" | "several" | "senior");
+                if capitalised(self.text, tk) && !determiner {
+                    // A capitalised run inside a description is an affiliation
+                    // ("a US official", "Prime Minister Sudani’s advisor"),
+                    // unless it is only describing words ("Security").
+                    let mut e = k + 1;
+                    while e < b && (capitalised(self.text, self.tok(e)) || self.tok(e).text(self.text) == "-") {
+                        e += 1;
+                    }
+                    let plain = (k..e).all(|x| {
+                        let l = low(self.text, self.tok(x), &mut buf);
+                        l == "-" || w.roles.contains_key(l) || w.affiliations.contains(l)
+                    });
+                    if !plain {
+                        let s = self.slice(k, e).to_string();
+                        if !affs.contains(&s) {
+                            affs.push(s);
+                        }
+                        k = e;
                         continue;
                     }
                 }
                 if w.affiliations.contains(&lw) && !affs.iter().any(|x| x.eq_ignore_ascii_case(&lw)) {
                     affs.push(lw.clone());
-                } else if capitalised(self.text, tk) && !w.roles.contains_key(&lw) && !w.titles.contains(&lw) {
-                    // A capitalised run inside a description: an affiliation
-                    // ("a US official", "Prime Minister Sudani’s advisor").
-                    let mut e = k + 1;
-                    while e < b && (capitalised(self.text, self.tok(e)) || self.tok(e).text(self.text) == "-") {
-                        e += 1;
+                }
+                if let Some(r) = w.roles.get(&lw) {
+                    if !roles.contains(r) {
+                        roles.push(r.clone());
                     }
-                    let s = self.slice(k, e).to_string();
-                    let sentence_initial = k == t0 && matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one");
-                    if !sentence_initial && !affs.contains(&s) {
-                        affs.push(s);
-                    }
-                    k = e;
-                    continue;
                 }
                 k += 1;
             }
@@ -646,6 +667,18 @@ impl<'a> Reader<'a> {
         Some((a, if org { Label::NamedOrganization } else { Label::NamedPerson }))
     }
 
+    /// Where the titles before the name at token `n0` begin ("Prime
+    /// Minister" in "Prime Minister Sudani"), not before `t0`.
+    fn title_start(&self, t0: usize, n0: usize) -> usize {
+        let w = words();
+        let mut buf = String::new();
+        let mut k = n0;
+        while k > t0 && (w.titles.contains(low(self.text, self.tok(k - 1), &mut buf)) || self.tok(k - 1).text(self.text) == "-") {
+            k -= 1;
+        }
+        k
+    }
+
     /// Whether the words from token `t0` up to byte `at` link what follows
     /// to a description ("a commander of X", "Sudani’s advisor", "officials
     /// from X"): then the name at `at` is an affiliation, not the head.
@@ -688,10 +721,22 @@ impl<'a> Reader<'a> {
             .map_or_else(|| name.to_string(), |(_, n)| n.clone())
     }
 
-    /// Resolves a pronoun: the coref mention at its position when there is
-    /// one, else the most recent compatible speaker, else the most recent
-    /// PERSON entity or full name.
+    /// Resolves a pronoun: "he said" in news refers to the person last
+    /// quoted, so a named person who spoke in the last three sentences wins;
+    /// else the coref mention at its position when there is one; else the
+    /// most recent compatible speaker, PERSON entity or full name.
     fn resolve_pronoun(&self, sp: &mut Speaker, pronoun: &str, at: usize, prior: &[Speaker]) {
+        let person = matches!(pronoun, "he" | "she");
+        let sent_of = |t: usize| self.seg.sentence_tokens.partition_point(|r| r.end <= t);
+        let here = sent_of(sp.t0);
+        let recent = prior.iter().rev().take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3).find(|p| p.kind == Label::NamedPerson);
+        if let (true, Some(p)) = (person, recent) {
+            sp.kind = p.kind;
+            sp.name = p.name.clone();
+            sp.entity = p.entity.clone();
+            sp.entity_span = p.entity_span;
+            return;
+        }
         let i = self.earlier.mentions.partition_point(|m| m.start < at);
         if let Some(m) = self.earlier.mentions.get(i).filter(|m| m.start == at) {
             sp.entity = m.entity.clone();
@@ -712,7 +757,6 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        let person = matches!(pronoun, "he" | "she");
         let found = prior.iter().rev().find(|p| {
             !p.pronoun
                 && if person {

@@ -1,6 +1,454 @@
-//! Task `eval_quotes` (being built).
+//! Task `eval-quotes`: scores quotes, speakers and hedges against the gold
+//! in `tests/quotes/gold.jsonl`, shows what the layers find on the
+//! reference article (`../shared/data/seed-article.txt`) against the issue's
+//! targets, and times the quote and hedge layers against full annotation.
+//!
+//! Scoring: a predicted quote matches a gold quote when their spans overlap
+//! (each used once, best overlap first); "exact" also requires equal ends.
+//! Speaker accuracy is over matched quotes that have a gold speaker: strict
+//! means the resolved names are equal after lower-casing and dropping a
+//! leading article; lenient means the gold name's last word is in the
+//! predicted name (so "Linda Park" matches "Mayor Linda Park"). Hedges match
+//! by overlap and class. Offsets are code points, as in ../shared/eval.
+//!
+//! `cargo xtask eval-quotes [--no-bench] [--gold FILE]`
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use newslens::{Label, Layer, Options, Span, annotate};
+use serde_json::Value as Json;
+
+struct GoldQuote {
+    start: usize,
+    end: usize,
+    kind: String,
+    speaker_name: Option<String>,
+}
+
+struct GoldHedge {
+    start: usize,
+    end: usize,
+    class: String,
+}
+
+struct Pred {
+    start: usize,
+    end: usize,
+    kind: String,
+    speaker_name: Option<String>,
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
+        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    }
+    fn line(&self, name: &str) -> String {
+        let (p, r, f) = self.prf();
+        format!("  {name:<22} P {p:.3}  R {r:.3}  F1 {f:.3}   (tp {}, pred {}, gold {})", self.tp, self.pred, self.gold)
+    }
+}
+
+/// Byte offset -> code point offset, for every char boundary.
+fn cp_index(text: &str) -> Vec<usize> {
+    let mut idx = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        for k in 0..c.len_utf8() {
+            idx[b + k] = n;
+        }
+        n += 1;
+    }
+    idx[text.len()] = n;
+    idx
+}
+
+fn attr_str(s: &Span, key: &str) -> Option<String> {
+    match s.attrs.get(key) {
+        Some(newslens::doc::Value::Str(v)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+fn norm(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let skip = usize::from(matches!(words.first(), Some(&("the" | "a" | "an"))));
+    words[skip..].join(" ")
+}
+
+fn speaker_match(pred: Option<&str>, gold: &str) -> (bool, bool) {
+    let Some(pred) = pred else { return (false, false) };
+    let (p, g) = (norm(pred), norm(gold));
+    let strict = p == g;
+    let last = g.split(' ').next_back().unwrap_or_default();
+    let lenient = strict || (!last.is_empty() && p.split(' ').any(|w| w == last));
+    (strict, lenient)
+}
+
+/// Greedy one-to-one matching by overlap; returns (gold index, pred index) pairs.
+fn match_spans(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            let ov = g.1.min(p.1).saturating_sub(g.0.max(p.0));
+            if ov > 0 {
+                cands.push((ov, gi, pi));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.cmp(&a.0));
+    let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let mut out = Vec::new();
+    for (_, gi, pi) in cands {
+        if !gu[gi] && !pu[pi] {
+            gu[gi] = true;
+            pu[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+fn predict(text: &str) -> Result<(Vec<Pred>, Vec<(usize, usize, String)>), String> {
+    let doc = annotate(text, &Options::default()).map_err(|e| e.to_string())?;
+    let cp = cp_index(text);
+    let quotes = doc
+        .spans
+        .iter()
+        .filter(|s| s.layer == Layer::Quote)
+        .map(|s| Pred {
+            start: cp[s.start_byte],
+            end: cp[s.end_byte],
+            kind: s.label.name().to_string(),
+            speaker_name: attr_str(s, "speaker_name"),
+        })
+        .collect();
+    let hedges = doc
+        .spans
+        .iter()
+        .filter(|s| s.layer == Layer::Hedge)
+        .map(|s| (cp[s.start_byte], cp[s.end_byte], s.label.name().to_string()))
+        .collect();
+    Ok((quotes, hedges))
+}
+
+fn usize_of(v: &Json) -> usize {
+    v.as_u64().unwrap_or(0) as usize
+}
 
 /// Runs the task.
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("not built yet".into())
+pub fn run(args: &[String]) -> Result<(), String> {
+    let root = crate::repo_root();
+    let mut gold_path = root.join("tests").join("quotes").join("gold.jsonl");
+    let mut bench = true;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--no-bench" => bench = false,
+            "--gold" => gold_path = it.next().ok_or("--gold needs a file")?.into(),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let src = std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+
+    let kinds = ["direct", "indirect", "mixed", "scare"];
+    let mut all_overlap = Counts::default();
+    let mut all_exact = Counts::default();
+    let mut per_kind: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
+    let mut per_kind_exact: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
+    let (mut spk_n, mut spk_strict, mut spk_lenient) = (0, 0, 0);
+    let mut hedge_all = Counts::default();
+    let mut hedge_exact = Counts::default();
+    let mut hedge_class: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    let mut docs = 0;
+
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let d: Json = serde_json::from_str(line).map_err(|e| format!("bad gold line: {e}"))?;
+        let text = d["text"].as_str().ok_or("gold line without text")?;
+        let id = d["id"].as_str().unwrap_or("?");
+        docs += 1;
+        let gq: Vec<GoldQuote> = d["quotes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|q| GoldQuote {
+                        start: usize_of(&q["start"]),
+                        end: usize_of(&q["end"]),
+                        kind: q["kind"].as_str().unwrap_or("").to_string(),
+                        speaker_name: q["speaker_name"].as_str().map(str::to_string),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let gh: Vec<GoldHedge> = d["hedges"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|h| GoldHedge {
+                        start: usize_of(&h["start"]),
+                        end: usize_of(&h["end"]),
+                        class: h["class"].as_str().unwrap_or("").to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (pq, ph) = predict(text)?;
+        let chars: Vec<char> = text.chars().collect();
+        let show = |a: usize, b: usize| chars[a.min(chars.len())..b.min(chars.len())].iter().collect::<String>();
+
+        // All quotes, any kind.
+        let g: Vec<(usize, usize)> = gq.iter().map(|q| (q.start, q.end)).collect();
+        let p: Vec<(usize, usize)> = pq.iter().map(|q| (q.start, q.end)).collect();
+        let m = match_spans(&g, &p);
+        all_overlap.tp += m.len();
+        all_overlap.pred += p.len();
+        all_overlap.gold += g.len();
+        all_exact.pred += p.len();
+        all_exact.gold += g.len();
+        all_exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
+        for &(gi, pi) in &m {
+            if let Some(name) = &gq[gi].speaker_name {
+                spk_n += 1;
+                let (s, l) = speaker_match(pq[pi].speaker_name.as_deref(), name);
+                spk_strict += usize::from(s);
+                spk_lenient += usize::from(l);
+                if !l {
+                    misses.push(format!(
+                        "{id}: speaker {:?} for {:?}, gold {:?}",
+                        pq[pi].speaker_name,
+                        show(gq[gi].start, gq[gi].end),
+                        name
+                    ));
+                }
+            }
+        }
+        for (gi, q) in gq.iter().enumerate() {
+            if !m.iter().any(|&(x, _)| x == gi) {
+                misses.push(format!("{id}: missed {} {:?}", q.kind, show(q.start, q.end)));
+            }
+        }
+        for (pi, q) in pq.iter().enumerate() {
+            if !m.iter().any(|&(_, x)| x == pi) {
+                misses.push(format!("{id}: spurious {} {:?}", q.kind, show(q.start, q.end)));
+            }
+        }
+        // Per kind.
+        for k in kinds {
+            let g: Vec<(usize, usize)> = gq.iter().filter(|q| q.kind == k).map(|q| (q.start, q.end)).collect();
+            let p: Vec<(usize, usize)> = pq.iter().filter(|q| q.kind == k).map(|q| (q.start, q.end)).collect();
+            let m = match_spans(&g, &p);
+            if let Some(c) = per_kind.get_mut(k) {
+                c.tp += m.len();
+                c.pred += p.len();
+                c.gold += g.len();
+            }
+            if let Some(c) = per_kind_exact.get_mut(k) {
+                c.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
+                c.pred += p.len();
+                c.gold += g.len();
+            }
+        }
+        // Hedges, by class.
+        let mut classes: Vec<String> = gh.iter().map(|h| h.class.clone()).chain(ph.iter().map(|h| h.2.clone())).collect();
+        classes.sort();
+        classes.dedup();
+        for cls in classes {
+            let g: Vec<(usize, usize)> = gh.iter().filter(|h| h.class == cls).map(|h| (h.start, h.end)).collect();
+            let p: Vec<(usize, usize)> = ph.iter().filter(|h| h.2 == cls).map(|h| (h.0, h.1)).collect();
+            let m = match_spans(&g, &p);
+            let c = hedge_class.entry(cls.clone()).or_default();
+            c.tp += m.len();
+            c.pred += p.len();
+            c.gold += g.len();
+            hedge_all.tp += m.len();
+            hedge_all.pred += p.len();
+            hedge_all.gold += g.len();
+            hedge_exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
+            hedge_exact.pred += p.len();
+            hedge_exact.gold += g.len();
+            for (gi, h) in g.iter().enumerate() {
+                if !m.iter().any(|&(x, _)| x == gi) {
+                    misses.push(format!("{id}: missed hedge {cls} {:?}", show(h.0, h.1)));
+                }
+            }
+            for (pi, h) in p.iter().enumerate() {
+                if !m.iter().any(|&(_, x)| x == pi) {
+                    misses.push(format!("{id}: spurious hedge {cls} {:?}", show(h.0, h.1)));
+                }
+            }
+        }
+    }
+
+    println!("== quotes on {} ({docs} documents)", gold_path.strip_prefix(&root).unwrap_or(&gold_path).display());
+    println!("{}", all_overlap.line("all kinds, overlap"));
+    println!("{}", all_exact.line("all kinds, exact"));
+    for k in kinds {
+        println!("{}", per_kind[k].line(&format!("{k}, overlap")));
+        println!("{}", per_kind_exact[k].line(&format!("{k}, exact")));
+    }
+    let pct = |n: usize| if spk_n == 0 { 0.0 } else { n as f64 / spk_n as f64 };
+    println!("  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {spk_n})", pct(spk_strict), pct(spk_lenient));
+    println!("== hedges");
+    println!("{}", hedge_all.line("all classes, overlap"));
+    println!("{}", hedge_exact.line("all classes, exact"));
+    for (cls, c) in &hedge_class {
+        println!("{}", c.line(cls));
+    }
+    if !misses.is_empty() {
+        println!("== errors on the gold");
+        for m in &misses {
+            println!("  {m}");
+        }
+    }
+    seed_report()?;
+    if bench {
+        benchmark()?;
+    }
+    Ok(())
+}
+
+/// Prints what the layers find on the reference article and checks the
+/// issue's targets.
+fn seed_report() -> Result<(), String> {
+    let path = crate::shared_data().join("seed-article.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc = annotate(&text, &Options::default()).map_err(|e| e.to_string())?;
+    let by_id: BTreeMap<u32, &Span> = doc.spans.iter().map(|s| (s.id, s)).collect();
+    let slice = |s: &Span| text.get(s.start_byte..s.end_byte).unwrap_or("").to_string();
+    let id_of = |s: &Span, k: &str| match s.attrs.get(k) {
+        Some(newslens::doc::Value::Int(n)) => by_id.get(&(*n as u32)).copied(),
+        _ => None,
+    };
+    println!("== reference article: quotes");
+    let quotes: Vec<&Span> = doc.spans.iter().filter(|s| s.layer == Layer::Quote).collect();
+    for q in &quotes {
+        let cue = id_of(q, "cue").map(slice).unwrap_or_default();
+        let spk = id_of(q, "speaker");
+        let short: String = slice(q).chars().take(60).collect();
+        println!(
+            "  {:<8} {:<62} cue {:<28} speaker {:?} -> {:?} ({})",
+            q.label.name(),
+            format!("{short:?}"),
+            format!("{cue:?}"),
+            spk.map(slice).unwrap_or_default(),
+            attr_str(q, "speaker_name").unwrap_or_default(),
+            spk.map(|s| s.label.name()).unwrap_or("-"),
+        );
+    }
+    println!("== reference article: sources");
+    for s in doc.spans.iter().filter(|s| s.layer == Layer::Source) {
+        println!(
+            "  {:<18} {:<45} role {:?} affiliation {:?}",
+            s.label.name(),
+            format!("{:?}", slice(s)),
+            attr_str(s, "role").unwrap_or_default(),
+            attr_str(s, "affiliation").unwrap_or_default()
+        );
+    }
+    println!("== reference article: hedges");
+    let hedges: Vec<(String, &str)> =
+        doc.spans.iter().filter(|s| s.layer == Layer::Hedge).map(|s| (slice(s), s.label.name())).collect();
+    println!("  {}", hedges.iter().map(|(t, c)| format!("{t:?} {c}")).collect::<Vec<_>>().join(", "));
+    if let Some(s) = doc.summaries.get("sourcing") {
+        println!("== reference article: sourcing summary");
+        let mut s = s.clone();
+        if let Some(o) = s.as_object_mut() {
+            o.remove("sources");
+        }
+        println!("  {s}");
+    }
+
+    // The targets.
+    let find = |kind: Label, speaker: &str, cue: &str| {
+        quotes.iter().any(|q| {
+            q.label == kind
+                && attr_str(q, "speaker_name").is_some_and(|n| n.contains(speaker))
+                && id_of(q, "cue").is_some_and(|c| slice(c).contains(cue))
+        })
+    };
+    let anon = |name: &str| {
+        doc.spans.iter().any(|s| s.layer == Layer::Source && s.label == Label::Anonymous && slice(s).contains(name))
+    };
+    let hedge = |h: &str| hedges.iter().any(|(t, _)| t.contains(h));
+    let checks: Vec<(&str, bool)> = vec![
+        ("direct quote, `he` resolved to Izzat al-Shahbndar", find(Label::Direct, "Shahbndar", "said")),
+        ("direct quote by a commander of Kataib Hezbollah", find(Label::Direct, "a commander of Kataib Hezbollah", "said")),
+        ("reported speech of Izzat al-Shahbndar", find(Label::Indirect, "Shahbndar", "said")),
+        ("reported speech of the militia commanders", find(Label::Indirect, "militia commanders", "said")),
+        ("reported speech of the advisor", find(Label::Indirect, "advisor", "said")),
+        ("reported speech of the security officials", find(Label::Indirect, "Security officials", "said")),
+        ("reported speech of the US official", find(Label::Indirect, "a US official", "skepticism")),
+        (
+            "“Axis of Resistance” is not speech",
+            quotes.iter().any(|q| q.label == Label::Scare && slice(q).contains("Axis of Resistance")),
+        ),
+        ("anonymous: senior commanders and Iraqi officials", anon("senior commanders and Iraqi officials")),
+        ("anonymous: sources including six militia commanders", anon("sources including six militia commanders")),
+        ("anonymous: a commander of Kataib Hezbollah", anon("a commander of Kataib Hezbollah")),
+        ("anonymous: Security officials", anon("Security officials")),
+        ("anonymous: a US official", anon("a US official")),
+        ("hedge could", hedge("could")),
+        ("hedge inclined to", hedge("inclined to")),
+        ("hedge potential", hedge("potential")),
+        ("hedge expressed skepticism", hedge("expressed skepticism")),
+        ("hedge no deal is finalized", hedge("no deal is finalized")),
+    ];
+    let met = checks.iter().filter(|c| c.1).count();
+    println!("== reference article: targets met {met}/{}", checks.len());
+    for (name, ok) in &checks {
+        println!("  [{}] {name}", if *ok { "x" } else { " " });
+    }
+    Ok(())
+}
+
+/// Times full annotation against annotation without the quote, cue, source
+/// and hedge layers, on the reference article repeated to about 1 MB.
+fn benchmark() -> Result<(), String> {
+    let path = crate::shared_data().join("seed-article.txt");
+    let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(&seed);
+        text.push_str("\n\n");
+    }
+    let full = Options::default();
+    let without: Vec<Layer> =
+        Layer::ALL.iter().copied().filter(|l| !matches!(l, Layer::Quote | Layer::Cue | Layer::Source | Layer::Hedge)).collect();
+    let base = Options::with_layers(&without);
+    let time = |o: &Options| -> Result<f64, String> {
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            let t = Instant::now();
+            annotate(&text, o).map_err(|e| e.to_string())?;
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        Ok(best)
+    };
+    let t_full = time(&full)?;
+    let t_base = time(&base)?;
+    let share = (t_full - t_base).max(0.0) / t_full;
+    // Linearity: the same on half the text.
+    let half_len = text.len() / 2;
+    let cut = (0..=half_len).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let half = &text[..cut];
+    let t = Instant::now();
+    annotate(half, &full).map_err(|e| e.to_string())?;
+    let t_half = t.elapsed().as_secs_f64();
+    println!("== benchmark ({} bytes, best of 3)", text.len());
+    println!("  full annotation {:.1} ms; without quote/cue/source/hedge {:.1} ms", t_full * 1e3, t_base * 1e3);
+    println!("  quote+cue+source+hedge share of full time: {:.1}% (target < 20%)", share * 100.0);
+    println!("  full annotation on half the text: {:.1} ms (ratio {:.2}; 0.50 is linear)", t_half * 1e3, t_half / t_full);
+    Ok(())
 }
