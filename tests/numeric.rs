@@ -101,6 +101,7 @@ fn score(name: &str, labels: &[&str]) {
         return;
     }
     let show = std::env::var("NUMERIC_ERRORS").is_ok();
+    let no_approx = std::env::var("NUMERIC_NO_APPROX").is_ok();
     let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new(); // tp, pred, gold
     let mut preds_out = String::new();
     for doc in &docs {
@@ -117,7 +118,19 @@ fn score(name: &str, labels: &[&str]) {
         let pred: BTreeSet<(usize, usize, String)> = found(text)
             .into_iter()
             .filter(|f| labels.contains(&f.label.name()))
-            .filter_map(|f| Some((*idx.get(&f.start_byte)?, *idx.get(&f.end_byte)?, f.label.name().to_string())))
+            .filter_map(|f| {
+                // NUMERIC_NO_APPROX=1 scores spans without "about", "more than" ...
+                let mut start = f.start_byte;
+                if let (true, Some(Value::Str(a))) = (no_approx, f.attrs.get("approx")) {
+                    for _ in a.split(' ') {
+                        let rest = &text[start..f.end_byte];
+                        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                        let space = rest[word..].len() - rest[word..].trim_start().len();
+                        start += word + space;
+                    }
+                }
+                Some((*idx.get(&start)?, *idx.get(&f.end_byte)?, f.label.name().to_string()))
+            })
             .collect();
         let spans: Vec<serde_json::Value> = pred.iter().map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l})).collect();
         preds_out.push_str(&serde_json::json!({"id": doc["id"], "spans": spans}).to_string());

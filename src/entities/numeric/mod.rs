@@ -205,7 +205,19 @@ fn parse_digits(s: &str) -> Option<(f64, bool, usize)> {
     if commas && group != 3 {
         return None;
     }
-    Some((int + frac, !commas && !point, ndig))
+    // Exact decimal rounding via the standard parser ("0.75" stays 0.75),
+    // on a stack copy without the commas.
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for &c in b.iter().filter(|&&c| c != b',') {
+        if n == buf.len() {
+            return Some((int + frac, !commas && !point, ndig));
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    let exact = std::str::from_utf8(&buf[..n]).ok().and_then(|t| t.parse::<f64>().ok()).unwrap_or(int + frac);
+    Some((exact, !commas && !point, ndig))
 }
 
 /// Words before a date that place it in time ("since January").
@@ -1346,6 +1358,11 @@ impl Scan<'_> {
             let s = self.back_modifiers(i, floor, true);
             let era = matches!(self.k(e + 1), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce") && self.t.get(e + 1).is_some_and(|t| t.upper);
             return M::new(s, e + 1 + usize::from(era), Label::Date).with("century", i64::from(v));
+        }
+        if next == "minute" {
+            // match reports: "in the 62nd minute"
+            let s = if i > floor && self.kb(i) == "the" { i - 1 } else { i };
+            return M::new(s, e + 1, Label::Time).with("minute_of_play", i64::from(v));
         }
         let hy = next == "-" && self.touch(e);
         let unit = if hy { self.k(e + 1) } else { next };

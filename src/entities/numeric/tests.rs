@@ -1,20 +1,117 @@
-//! Unit tests for the numeric rules: spans, labels and normalized values.
+//! Unit tests for the numeric rules: the small parsers, and the patterns
+//! one at a time. News-style sentences are in `tests/numeric.rs`.
 
 use super::*;
 use crate::text::segment;
 
-/// (text, label, attrs) of every entity in `text`.
-fn ents(text: &str) -> Vec<(String, &'static str, Attrs)> {
-    let seg = segment(text);
-    find(text, &seg).into_iter().map(|f| (text[f.start_byte..f.end_byte].to_string(), f.label.name(), f.attrs)).collect()
-}
-
 /// "text/LABEL" for every entity, for compact assertions.
 fn tags(text: &str) -> Vec<String> {
-    ents(text).into_iter().map(|(t, l, _)| format!("{t}/{l}")).collect()
+    let seg = segment(text);
+    find(text, &seg).into_iter().map(|f| format!("{}/{}", &text[f.start_byte..f.end_byte], f.label.name())).collect()
+}
+
+fn attrs(text: &str, span: &str) -> Attrs {
+    let seg = segment(text);
+    find(text, &seg)
+        .into_iter()
+        .find(|f| &text[f.start_byte..f.end_byte] == span)
+        .map(|f| f.attrs)
+        .unwrap_or_else(|| panic!("{span:?} not found in {:?}", tags(text)))
 }
 
 #[test]
-fn smoke() {
-    assert_eq!(tags("six militia commanders since January"), ["six/CARDINAL", "January/DATE"]);
+fn digits_parse_with_grouping_and_decimals() {
+    assert_eq!(parse_digits("1,000"), Some((1000.0, false, 4)));
+    assert_eq!(parse_digits("2003"), Some((2003.0, true, 4)));
+    assert_eq!(parse_digits("3.5"), Some((3.5, false, 1)));
+    assert_eq!(parse_digits("1,234,567.25"), Some((1234567.25, false, 7)));
+    // bad grouping is not a number we trust
+    assert_eq!(parse_digits("1,00"), None);
+    assert_eq!(parse_digits("1234,567"), None);
+    assert_eq!(parse_digits("1.2.3"), None);
+    assert_eq!(parse_digits(""), None);
+    assert_eq!(parse_digits("5."), None);
+}
+
+#[test]
+fn digit_suffixes_split() {
+    assert_eq!(split_digits("3pm"), Some(("3", "pm")));
+    assert_eq!(split_digits("1.5bn"), Some(("1.5", "bn")));
+    assert_eq!(split_digits("1990s"), Some(("1990", "s")));
+    assert_eq!(split_digits("pm3"), None);
+    assert_eq!(split_digits("2024"), None);
+    assert_eq!(split_digits("3g5"), None);
+}
+
+#[test]
+fn keys_fold_case_and_apostrophes() {
+    let text = "O’CLOCK";
+    let seg = segment(text);
+    let t = Tok::new(text, &seg.tokens[0]);
+    assert_eq!(t.k(), "o'clock");
+    assert!(t.upper && t.cap);
+    // tokens too long for the key get an empty key, never a truncated one
+    let long = "Supercalifragilisticexpialidocious";
+    let t = Tok::new(long, &segment(long).tokens[0]);
+    assert_eq!(t.k(), "");
+}
+
+#[test]
+fn number_words_compose() {
+    let value = |text: &str| attrs(text, text).get("value").cloned();
+    assert_eq!(value("twenty-one"), Some(Value::Int(21)));
+    assert_eq!(value("two hundred and fifty"), Some(Value::Int(250)));
+    assert_eq!(value("three thousand four hundred"), Some(Value::Int(3400)));
+    assert_eq!(value("a dozen"), Some(Value::Int(12)));
+    assert_eq!(value("half a million"), Some(Value::Int(500_000)));
+    assert_eq!(value("2.5 million"), Some(Value::Int(2_500_000)));
+    assert_eq!(value("0.75"), Some(Value::Num(0.75)));
+    // "six seven" is not sixty-seven
+    assert_eq!(tags("six seven"), ["six/CARDINAL", "seven/CARDINAL"]);
+}
+
+#[test]
+fn iso_forms() {
+    let iso = |text: &str, span: &str| attrs(text, span).get("iso").cloned();
+    assert_eq!(iso("on March 3, 2024.", "March 3, 2024"), Some(Value::from("2024-03-03")));
+    assert_eq!(iso("in May 2023.", "May 2023"), Some(Value::from("2023-05")));
+    assert_eq!(iso("since January", "January"), Some(Value::from("--01")));
+    assert_eq!(iso("on Jan. 5", "Jan. 5"), Some(Value::from("--01-05")));
+    assert_eq!(iso("in 2003", "2003"), Some(Value::from("2003")));
+    assert_eq!(iso("the 2019-20 season", "2019-20"), Some(Value::from("2019/2020")));
+}
+
+#[test]
+fn clock_hours_are_24h() {
+    let hour = |text: &str, span: &str| attrs(text, span).get("hour").cloned();
+    assert_eq!(hour("at 12 p.m.", "12 p.m."), Some(Value::Int(12)));
+    assert_eq!(hour("at 12 a.m.", "12 a.m."), Some(Value::Int(0)));
+    assert_eq!(hour("at 9:45pm", "9:45pm"), Some(Value::Int(21)));
+    assert_eq!(hour("at 3.30pm", "3.30pm"), Some(Value::Int(15)));
+    assert_eq!(attrs("at 3.30pm", "3.30pm").get("minute"), Some(&Value::Int(30)));
+    assert_eq!(hour("by 0630 GMT", "0630 GMT"), Some(Value::Int(6)));
+}
+
+#[test]
+fn month_names_need_support_when_ambiguous() {
+    assert_eq!(tags("Theresa May said"), Vec::<String>::new());
+    assert_eq!(tags("May I ask?"), Vec::<String>::new());
+    assert_eq!(tags("it may rain in May"), ["May/DATE"]);
+    assert_eq!(tags("March on Washington"), Vec::<String>::new());
+    assert_eq!(tags("June Carter sang in June"), ["June/DATE"]);
+    assert_eq!(tags("Jan said"), Vec::<String>::new());
+}
+
+#[test]
+fn empty_and_odd_inputs() {
+    assert!(tags("").is_empty());
+    assert!(tags("   \n\n ").is_empty());
+    assert!(tags("$").is_empty());
+    assert!(tags("$ $ % %").is_empty());
+    assert!(tags("2024-").is_empty() || tags("2024-") == ["2024/DATE"]);
+    // absurd numbers do not panic; values saturate
+    assert_eq!(tags("the 99999999999999999999th time"), ["99999999999999999999th/ORDINAL"]);
+    assert_eq!(attrs("1,000,000,000,000 people", "1,000,000,000,000").get("value"), Some(&Value::Int(1_000_000_000_000)));
+    // tokens longer than a key are never entities (no truncated matches)
+    assert!(tags("1,000,000,000,000,000,000,000,000,000,000 people").is_empty());
 }
