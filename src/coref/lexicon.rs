@@ -243,7 +243,6 @@ pub fn speaker_description(lower: &str) -> Option<bool> {
         "chairman", "executive", "director", "expert", "person", "man", "woman", "member", "politician", "envoy",
         "negotiator", "lawyer", "attorney", "doctor", "activist", "economist", "researcher", "employee",
         "representative", "insider", "militant", "fighter", "soldier", "student", "teacher", "farmer", "worker",
-        "statement", "report",
     ];
     const PLURAL: &[&str] = &[
         "officials", "spokesmen", "commanders", "advisers", "advisors", "sources", "diplomats", "analysts",

@@ -518,7 +518,15 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
         if tokens[i].kind != Label::Word || in_quote.get(i).copied().unwrap_or(false) {
             continue;
         }
-        if !lexicon::is_speech_verb(lower(text, tokens, i, &mut buf)) {
+        let verb = lower(text, tokens, i, &mut buf);
+        if !lexicon::is_speech_verb(verb) {
+            // "groups were cautious": an unnamed subject of any finite verb
+            // still takes a later "they" away from the last name.
+            if matches!(verb, "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would") {
+                if let Some(plural) = i.checked_sub(1).and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2))) {
+                    out.push(SpeechSubject { token: i - 1, pronoun: None, plural });
+                }
+            }
             continue;
         }
         // Backwards: subject before the verb, over up to two auxiliaries.
@@ -723,7 +731,7 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
                 .map(|p| token_text(text, tokens, p))
                 .unwrap_or("");
             let long = format!("{possessor} {surface}");
-            if names::acronym_fits(inner, long.trim()) {
+            if names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
                 defs.entry(inner.to_string()).or_insert(AcronymDef { long: Some(i), expansion: surface.to_string() });
                 continue;
             }

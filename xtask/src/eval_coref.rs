@@ -1,6 +1,406 @@
-//! Task `eval_coref` (being built).
+//! Task `eval-coref`: scores coreference chains against `tests/coref/gold.jsonl`
+//! with MUC (Vilain et al. 1995) and B³ (Bagga and Baldwin 1998, with the
+//! CoNLL-2012 scorer's handling of mentions found on one side only), and
+//! prints the reference article's chains.
+//!
+//! Two settings, because coref can only link what the entity layer finds:
+//! `gold mentions` feeds the gold named mentions to the coref layer as
+//! entity spans (this measures coref alone), `end to end` runs the whole
+//! pipeline (entity recognizer + coref). Pronouns are never given: the layer
+//! must find them. Mentions match by exact code-point span.
+//!
+//! `cargo xtask eval-coref [--verbose]` (`--verbose` prints each document's
+//! chains that differ from gold).
+
+use std::collections::{BTreeMap, HashMap};
+
+use newslens::doc::{Attrs, Label, Layer, SpanSink, Value};
+use newslens::pipeline::Context;
+use serde_json::Value as Json;
+
+type Chains = Vec<Vec<(usize, usize)>>;
 
 /// Runs the task.
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("not built yet".into())
+pub fn run(args: &[String]) -> Result<(), String> {
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let path = crate::repo_root().join("tests").join("coref").join("gold.jsonl");
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let docs: Vec<Json> = raw.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+
+    println!("coreference on {} gold texts ({})", docs.len(), "tests/coref/gold.jsonl");
+    println!("| setting | MUC P | MUC R | MUC F1 | B³ P | B³ R | B³ F1 | pronouns right/gold |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for gold_mentions in [true, false] {
+        let mut muc = Score::default();
+        let mut b3 = Score::default();
+        let (mut pron_ok, mut pron_all) = (0, 0);
+        for doc in &docs {
+            let text = doc["text"].as_str().ok_or("gold line without text")?;
+            let gold = gold_chains(doc);
+            let pred = if gold_mentions { predict_with_mentions(text, &gold_entity_spans(doc)) } else { predict(text) };
+            muc.add(muc_score(&gold, &pred));
+            b3.add(b3_score(&gold, &pred));
+            let (ok, all) = pronoun_accuracy(doc, &pred);
+            pron_ok += ok;
+            pron_all += all;
+            if verbose {
+                let setting = if gold_mentions { "gold mentions" } else { "end to end" };
+                print_diff(&format!("{} ({setting})", doc["id"].as_str().unwrap_or("?")), text, &gold, &pred);
+            }
+        }
+        let (mp, mr, mf) = muc.prf();
+        let (bp, br, bf) = b3.prf();
+        let name = if gold_mentions { "gold mentions" } else { "end to end" };
+        println!("| {name} | {mp:.3} | {mr:.3} | {mf:.3} | {bp:.3} | {br:.3} | {bf:.3} | {pron_ok}/{pron_all} |");
+    }
+    println!();
+    seed_article()
+}
+
+/// Numerators and denominators summed over documents (micro average).
+#[derive(Default)]
+struct Score {
+    p_num: f64,
+    p_den: f64,
+    r_num: f64,
+    r_den: f64,
+}
+
+impl Score {
+    fn add(&mut self, s: Score) {
+        self.p_num += s.p_num;
+        self.p_den += s.p_den;
+        self.r_num += s.r_num;
+        self.r_den += s.r_den;
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.p_den > 0.0 { self.p_num / self.p_den } else { 0.0 };
+        let r = if self.r_den > 0.0 { self.r_num / self.r_den } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+}
+
+fn cluster_of(chains: &Chains) -> HashMap<(usize, usize), usize> {
+    chains.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |&m| (m, i))).collect()
+}
+
+/// MUC recall of `key` against `response` (swap for precision).
+fn muc_side(key: &Chains, response: &Chains) -> (f64, f64) {
+    let resp = cluster_of(response);
+    let (mut num, mut den) = (0.0, 0.0);
+    for chain in key {
+        let mut parts: Vec<Option<usize>> = Vec::new();
+        let mut singles = 0;
+        for m in chain {
+            match resp.get(m) {
+                Some(&c) if !parts.contains(&Some(c)) => parts.push(Some(c)),
+                Some(_) => {}
+                None => singles += 1,
+            }
+        }
+        num += (chain.len() - (parts.len() + singles)) as f64;
+        den += (chain.len() - 1) as f64;
+    }
+    (num, den)
+}
+
+fn muc_score(gold: &Chains, pred: &Chains) -> Score {
+    let (r_num, r_den) = muc_side(gold, pred);
+    let (p_num, p_den) = muc_side(pred, gold);
+    Score { p_num, p_den, r_num, r_den }
+}
+
+/// B³ recall of `key` against `response` (swap for precision): each key
+/// mention scores |K ∩ R(m)| / |K|, zero if the response lacks it.
+fn b3_side(key: &Chains, response: &Chains) -> (f64, f64) {
+    let resp = cluster_of(response);
+    let (mut num, mut den) = (0.0, 0.0);
+    for chain in key {
+        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        for m in chain {
+            if let Some(&c) = resp.get(m) {
+                *overlap.entry(c).or_default() += 1;
+            }
+        }
+        num += overlap.values().map(|&n| (n * n) as f64).sum::<f64>() / chain.len() as f64;
+        den += chain.len() as f64;
+    }
+    (num, den)
+}
+
+fn b3_score(gold: &Chains, pred: &Chains) -> Score {
+    let (r_num, r_den) = b3_side(gold, pred);
+    let (p_num, p_den) = b3_side(pred, gold);
+    Score { p_num, p_den, r_num, r_den }
+}
+
+fn gold_chains(doc: &Json) -> Chains {
+    doc["chains"]
+        .as_array()
+        .map(|cs| {
+            cs.iter()
+                .map(|c| c["mentions"].as_array().map(|ms| ms.iter().map(|m| (as_usize(&m["start"]), as_usize(&m["end"]))).collect()).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn as_usize(v: &Json) -> usize {
+    v.as_u64().unwrap_or(0) as usize
+}
+
+/// Gold named mentions as (char start, char end, label), pronouns left out.
+fn gold_entity_spans(doc: &Json) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    for c in doc["chains"].as_array().into_iter().flatten() {
+        for m in c["mentions"].as_array().into_iter().flatten() {
+            let label = m["label"].as_str().and_then(Label::from_name);
+            if let Some(l) = label.filter(|&l| l != Label::Pronoun) {
+                out.push((as_usize(&m["start"]), as_usize(&m["end"]), l));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Byte offset of each char index (plus the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect()
+}
+
+fn byte_to_char(text: &str) -> HashMap<usize, usize> {
+    char_to_byte(text).into_iter().enumerate().map(|(c, b)| (b, c)).collect()
+}
+
+/// Chains from spans carrying `attrs.entity`, in code points.
+fn chains_from(text: &str, spans: impl Iterator<Item = (usize, usize, Option<String>)>) -> Chains {
+    let b2c = byte_to_char(text);
+    let mut by: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (s, e, ent) in spans {
+        if let (Some(ent), Some(&cs), Some(&ce)) = (ent, b2c.get(&s), b2c.get(&e)) {
+            by.entry(ent).or_default().push((cs, ce));
+        }
+    }
+    by.into_values().collect()
+}
+
+fn entity_attr(attrs: &Attrs) -> Option<String> {
+    match attrs.get("entity") {
+        Some(Value::Str(e)) => Some(e.clone()),
+        _ => None,
+    }
+}
+
+fn predict(text: &str) -> Chains {
+    let Ok(doc) = newslens::annotate(text, &newslens::Options::default()) else { return Vec::new() };
+    chains_from(
+        text,
+        doc.spans.iter().filter(|s| matches!(s.layer, Layer::Entity | Layer::Mention)).map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))),
+    )
+}
+
+fn coref_with_mentions<'a>(text: &'a str, mentions: &[(usize, usize, Label)]) -> Context<'a> {
+    let c2b = char_to_byte(text);
+    let mut sink = SpanSink::new();
+    for &(s, e, l) in mentions {
+        if let (Some(&bs), Some(&be)) = (c2b.get(s), c2b.get(e)) {
+            sink.push(Layer::Entity, l, bs, be, Attrs::new());
+        }
+    }
+    let mut cx = Context { text, seg: newslens::text::segment(text), sink, summaries: BTreeMap::new() };
+    newslens::coref::annotate(&mut cx);
+    cx
+}
+
+fn predict_with_mentions(text: &str, mentions: &[(usize, usize, Label)]) -> Chains {
+    let cx = coref_with_mentions(text, mentions);
+    chains_from(text, cx.sink.spans().iter().map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))))
+}
+
+/// Gold pronouns whose predicted chain holds a named mention of their gold chain.
+fn pronoun_accuracy(doc: &Json, pred: &Chains) -> (usize, usize) {
+    let pc = cluster_of(pred);
+    let (mut ok, mut all) = (0, 0);
+    for c in doc["chains"].as_array().into_iter().flatten() {
+        let ms: Vec<&Json> = c["mentions"].as_array().map(|v| v.iter().collect()).unwrap_or_default();
+        for p in ms.iter().filter(|m| m["label"] == "pronoun") {
+            all += 1;
+            let Some(&pcl) = pc.get(&(as_usize(&p["start"]), as_usize(&p["end"]))) else { continue };
+            if ms.iter().any(|m| m["label"] != "pronoun" && pc.get(&(as_usize(&m["start"]), as_usize(&m["end"]))) == Some(&pcl)) {
+                ok += 1;
+            }
+        }
+    }
+    (ok, all)
+}
+
+fn surface(text: &str, (s, e): (usize, usize)) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+fn print_diff(id: &str, text: &str, gold: &Chains, pred: &Chains) {
+    let norm = |c: &Chains| {
+        let mut v: Vec<Vec<(usize, usize)>> = c.iter().map(|x| {
+            let mut x = x.clone();
+            x.sort();
+            x
+        }).collect();
+        v.sort();
+        v
+    };
+    let (g, p) = (norm(gold), norm(pred));
+    let missing: Vec<_> = g.iter().filter(|c| !p.contains(c)).collect();
+    let extra: Vec<_> = p.iter().filter(|c| !g.contains(c)).collect();
+    if missing.is_empty() && extra.is_empty() {
+        return;
+    }
+    println!("-- {id}");
+    for c in missing {
+        println!("   gold only: {}", c.iter().map(|&m| format!("{}@{}", surface(text, m), m.0)).collect::<Vec<_>>().join(" | "));
+    }
+    for c in extra {
+        println!("   pred only: {}", c.iter().map(|&m| format!("{}@{}", surface(text, m), m.0)).collect::<Vec<_>>().join(" | "));
+    }
+}
+
+/// The reference article's entities, as the entity issue lists them.
+const SEED_MENTIONS: &[(&str, Label)] = &[
+    ("Islamic Resistance in Iraq", Label::Org),
+    ("Mohammed Shia al-Sudani", Label::Person),
+    ("Izzat al-Shahbndar", Label::Person),
+    ("Revolutionary Guards", Label::Org),
+    ("Kataib Hezbollah", Label::Org),
+    ("Washington", Label::Gpe),
+    ("Baghdad", Label::Gpe),
+    ("Iranian", Label::Norp),
+    ("Shi’ite", Label::Norp),
+    ("Houthis", Label::Norp),
+    ("Reuters", Label::Org),
+    ("Nujabaa", Label::Org),
+    ("Israel", Label::Gpe),
+    ("Sudani", Label::Person),
+    ("Iraqi", Label::Norp),
+    ("Trump", Label::Person),
+    ("IRGC", Label::Org),
+    ("Iraq", Label::Gpe),
+    ("Iran", Label::Gpe),
+    ("Gaza", Label::Gpe),
+    ("US", Label::Gpe),
+];
+
+/// Whole-word occurrences of the seed entities, longest first, no overlaps.
+fn seed_gold_mentions(text: &str) -> Vec<(usize, usize, Label)> {
+    let b2c = byte_to_char(text);
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for &(name, label) in SEED_MENTIONS {
+        for (b, _) in text.match_indices(name) {
+            let e = b + name.len();
+            let before = text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !before || !after || taken.iter().any(|&(s, t)| b < t && s < e) {
+                continue;
+            }
+            taken.push((b, e));
+            if let (Some(&cs), Some(&ce)) = (b2c.get(&b), b2c.get(&e)) {
+                out.push((cs, ce, label));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn seed_article() -> Result<(), String> {
+    let path = crate::shared_data().join("seed-article.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for gold_mentions in [true, false] {
+        let (spans, summary): (Vec<(usize, usize, Layer, Attrs)>, Json) = if gold_mentions {
+            let cx = coref_with_mentions(&text, &seed_gold_mentions(&text));
+            let spans = cx.sink.spans().iter().map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone())).collect();
+            (spans, cx.summaries.get("entities").cloned().unwrap_or(Json::Null))
+        } else {
+            let doc = newslens::annotate(&text, &newslens::Options::default()).map_err(|e| e.to_string())?;
+            let spans = doc.spans.iter().map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone())).collect();
+            (spans, doc.summaries.get("entities").cloned().unwrap_or(Json::Null))
+        };
+        println!(
+            "reference article ../shared/data/seed-article.txt, {}:",
+            if gold_mentions { "coref over the issue's entity list" } else { "end to end (entity layer + coref)" }
+        );
+        print_chains(&text, &spans, &summary);
+        check_seed(&text, &spans);
+        println!();
+    }
+    Ok(())
+}
+
+fn print_chains(text: &str, spans: &[(usize, usize, Layer, Attrs)], summary: &Json) {
+    for card in summary.as_array().into_iter().flatten() {
+        let id = card["id"].as_str().unwrap_or("?");
+        let mut forms: Vec<String> = Vec::new();
+        for (s, e, layer, attrs) in spans.iter().filter(|x| matches!(x.2, Layer::Entity | Layer::Mention)) {
+            if entity_attr(attrs).as_deref() != Some(id) {
+                continue;
+            }
+            let mut f = text.get(*s..*e).unwrap_or("").to_string();
+            if *layer == Layer::Mention {
+                f.push('*');
+            }
+            if let Some(Value::Str(r)) = attrs.get("refers_to") {
+                f.push_str(&format!(" (= {r})"));
+            }
+            if let Some(Value::Num(c)) = attrs.get("confidence") {
+                f.push_str(&format!(" ({c:.2})"));
+            }
+            forms.push(f);
+        }
+        let mut extra = String::new();
+        for k in ["acronym", "country", "gender"] {
+            if let Some(v) = card.get(k).and_then(|v| v.as_str()) {
+                extra.push_str(&format!(" {k}={v}"));
+            }
+        }
+        println!(
+            "  {id:>4} {:<8} {:>5}  {}{}: {}",
+            card["type"].as_str().unwrap_or(""),
+            card["salience"].as_f64().unwrap_or(0.0),
+            card["name"].as_str().unwrap_or(""),
+            extra,
+            forms.join(" | ")
+        );
+    }
+    println!("  (* = mention span added by coref; pronouns show their confidence)");
+}
+
+/// The issue's targets on the reference article, each printed ok/FAIL.
+fn check_seed(text: &str, spans: &[(usize, usize, Layer, Attrs)]) {
+    let ent_at = |needle: &str, nth: usize, within: &str| -> Option<String> {
+        let base = text.match_indices(within).next()?.0;
+        let off = text[base..base + within.len()].match_indices(needle).nth(nth)?.0 + base;
+        spans
+            .iter()
+            .find(|(s, e, l, _)| *s == off && *e == off + needle.len() && matches!(l, Layer::Entity | Layer::Mention))
+            .and_then(|x| entity_attr(&x.3))
+    };
+    let same = |a: Option<String>, b: Option<String>| a.is_some() && a == b;
+    let differ = |a: Option<String>, b: Option<String>| a.is_some() && b.is_some() && a != b;
+    let sudani = ent_at("Mohammed Shia al-Sudani", 0, "Prime Minister Mohammed Shia al-Sudani");
+    let checks = [
+        ("Sudani: Mohammed Shia al-Sudani = Sudani (of Sudani’s advisor)", same(sudani.clone(), ent_at("Sudani", 0, "Prime Minister Sudani’s advisor"))),
+        ("IRGC: Revolutionary Guards = IRGC", same(ent_at("Revolutionary Guards", 0, "Iran’s Revolutionary Guards"), ent_at("IRGC", 0, "(IRGC)"))),
+        ("US: US = Washington (as government)", same(ent_at("US", 0, "the US, according"), ent_at("Washington", 0, "Washington has told"))),
+        ("Iraq: Iraq = Iraq = Baghdad (told Baghdad)", same(ent_at("Iraq", 0, "groups in Iraq"), ent_at("Iraq", 0, "as Iraq balances")) && same(ent_at("Iraq", 0, "groups in Iraq"), ent_at("Baghdad", 0, "told Baghdad"))),
+        ("Shahbndar: Izzat al-Shahbndar = he (“The factions …,” he said)", same(ent_at("Izzat al-Shahbndar", 0, "Izzat al-Shahbndar"), ent_at("he", 0, "” he said") .or(ent_at("he", 0, ",” he said")))),
+        ("Iran ≠ Iranian ≠ IRGC", differ(ent_at("Iran", 0, "Iran’s Revolutionary"), ent_at("Iranian", 0, "Iranian-backed")) && differ(ent_at("Iran", 0, "Iran’s Revolutionary"), ent_at("IRGC", 0, "(IRGC)")) && differ(ent_at("Iranian", 0, "Iranian-backed"), ent_at("IRGC", 0, "(IRGC)"))),
+        ("Kataib Hezbollah ≠ Nujabaa", differ(ent_at("Kataib Hezbollah", 0, "Kataib Hezbollah and"), ent_at("Nujabaa", 0, "Nujabaa"))),
+        ("Iraqi ≠ Iraq", differ(ent_at("Iraqi", 0, "Iraqi officials"), ent_at("Iraq", 0, "groups in Iraq"))),
+    ];
+    let passed = checks.iter().filter(|c| c.1).count();
+    for (name, ok) in &checks {
+        println!("  [{}] {name}", if *ok { "ok" } else { "FAIL" });
+    }
+    println!("  targets met: {passed}/{}", checks.len());
 }
