@@ -72,6 +72,237 @@ fn label_is_closed_class() {
     }
 }
 
+
+// ---- news sentences -------------------------------------------------------
+
+#[test]
+fn seed_article_dates_and_numbers() {
+    let text = "The move to defuse tensions follows repeated private warnings from US officials to the Iraqi government since January, sources including six militia commanders said.";
+    assert_eq!(tags(text), ["January/DATE", "six/CARDINAL"]);
+    assert_eq!(int(&get(text, "January"), "month"), 1);
+    assert_eq!(string(&get(text, "January"), "iso"), "--01");
+    assert_eq!(int(&get(text, "six"), "value"), 6);
+
+    let text = "Iraq balances its alliances with both the US and Iran, with the militias having grown significantly since the 2003 US invasion.";
+    assert_eq!(tags(text), ["2003/DATE"]);
+    assert_eq!(int(&get(text, "2003"), "year"), 2003);
+
+    let text = "Several powerful Iranian-backed militia groups in Iraq are prepared to disarm for the first time.";
+    assert_eq!(tags(text), ["first/ORDINAL"]);
+    assert_eq!(int(&get(text, "first"), "value"), 1);
+}
+
+#[test]
+fn money_with_symbols_codes_and_words() {
+    let text = "The government pledged $135 million, while Britain gave £3bn and the EU €5.5 billion.";
+    assert_eq!(tags(text), ["$135 million/MONEY", "£3bn/MONEY", "€5.5 billion/MONEY"]);
+    let m = get(text, "$135 million");
+    assert_eq!(num(&m, "amount"), 135_000_000.0);
+    assert_eq!(string(&m, "currency"), "USD");
+    assert_eq!(num(&get(text, "£3bn"), "amount"), 3e9);
+    assert_eq!(string(&get(text, "£3bn"), "currency"), "GBP");
+    assert_eq!(string(&get(text, "€5.5 billion"), "currency"), "EUR");
+
+    let text = "Fines of 500 euros, 1.2 billion dollars and 10,000 Iraqi dinars were paid in US$40 and HK$7.";
+    let m = get(text, "1.2 billion dollars");
+    assert_eq!(num(&m, "amount"), 1.2e9);
+    assert_eq!(string(&m, "currency"), "USD");
+    assert_eq!(string(&get(text, "500 euros"), "currency"), "EUR");
+    assert_eq!(string(&get(text, "10,000 Iraqi dinars"), "currency"), "IQD");
+    assert_eq!(string(&get(text, "US$40"), "currency"), "USD");
+    assert_eq!(string(&get(text, "HK$7"), "currency"), "HKD");
+
+    let text = "Tehran set the price at 5 million rials, or USD 120, about 50 cents a litre.";
+    assert_eq!(string(&get(text, "5 million rials"), "currency"), "IRR");
+    assert_eq!(num(&get(text, "USD 120"), "amount"), 120.0);
+    let cents = get(text, "about 50 cents");
+    assert_eq!(num(&cents, "amount"), 0.5);
+    assert_eq!(string(&cents, "approx"), "about");
+}
+
+#[test]
+fn pounds_are_money_only_when_plainly_money() {
+    let text = "The parcel weighed 5 pounds; the club paid 40 million pounds.";
+    assert_eq!(tags(text), ["5 pounds/QUANTITY", "40 million pounds/MONEY"]);
+    assert_eq!(string(&get(text, "40 million pounds"), "currency"), "GBP");
+}
+
+#[test]
+fn percentages() {
+    let text = "Inflation hit 45 percent, or 45%, up 2.5 per cent and 0.5 percentage points; shares fell 5-10%.";
+    assert_eq!(tags(text), ["45 percent/PERCENT", "45%/PERCENT", "2.5 per cent/PERCENT", "0.5 percentage points/PERCENT", "5-10%/PERCENT"]);
+    assert_eq!(num(&get(text, "2.5 per cent"), "value"), 2.5);
+    assert_eq!(num(&get(text, "5-10%"), "value"), 5.0);
+    assert_eq!(num(&get(text, "5-10%"), "to"), 10.0);
+    let text = "Turnout was forty percent.";
+    assert_eq!(int(&get(text, "forty percent"), "value"), 40);
+}
+
+#[test]
+fn times_and_days() {
+    let text = "The vote closes at 3 p.m. Tuesday and results come at 10:30 a.m. on Wednesday.";
+    assert_eq!(tags(text), ["3 p.m./TIME", "Tuesday/DATE", "10:30 a.m./TIME", "Wednesday/DATE"]);
+    assert_eq!(int(&get(text, "3 p.m."), "hour"), 15);
+    assert_eq!(int(&get(text, "10:30 a.m."), "minute"), 30);
+    assert_eq!(int(&get(text, "Tuesday"), "weekday"), 2);
+
+    let text = "Oil rose by 1500 GMT after strikes overnight and last night; talks resume tonight.";
+    assert_eq!(tags(text), ["1500 GMT/TIME", "overnight/TIME", "last night/TIME", "tonight/TIME"]);
+    assert_eq!(string(&get(text, "1500 GMT"), "zone"), "GMT");
+    let text = "He spoke for two hours on Friday night and left at midnight.";
+    assert_eq!(tags(text), ["two hours/TIME", "Friday night/TIME", "midnight/TIME"]);
+}
+
+#[test]
+fn relative_dates() {
+    let text = "Prices fell last week and this year, rose yesterday, and may rise next month.";
+    assert_eq!(tags(text), ["last week/DATE", "this year/DATE", "yesterday/DATE", "next month/DATE"]);
+    for span in ["last week", "this year", "yesterday", "next month"] {
+        assert_eq!(get(text, span).attrs.get("relative"), Some(&Value::Bool(true)), "{span}");
+    }
+    let text = "Two years ago the group, active for the past two years, lost a dozen fighters; in recent years it shrank.";
+    assert_eq!(tags(text), ["Two years ago/DATE", "the past two years/DATE", "a dozen/CARDINAL", "recent years/DATE"]);
+    assert_eq!(int(&get(text, "Two years ago"), "value"), 2);
+    assert_eq!(string(&get(text, "Two years ago"), "unit"), "year");
+    let text = "Earlier this month officials said talks would end later this year, a year ago they had said the end of last year.";
+    assert_eq!(tags(text), ["Earlier this month/DATE", "later this year/DATE", "a year ago/DATE", "the end of last year/DATE"]);
+}
+
+#[test]
+fn calendar_dates() {
+    let text = "BAGHDAD, Nov 27 (Reuters) - The deal, signed on March 3, 2024, takes effect Jan. 5 and ends 30 June 2025.";
+    assert_eq!(tags(text), ["Nov 27/DATE", "March 3, 2024/DATE", "Jan. 5/DATE", "30 June 2025/DATE"]);
+    let d = get(text, "March 3, 2024");
+    assert_eq!((int(&d, "year"), int(&d, "month"), int(&d, "day")), (2024, 3, 3));
+    assert_eq!(string(&get(text, "30 June 2025"), "iso"), "2025-06-30");
+    assert_eq!(string(&get(text, "Nov 27"), "iso"), "--11-27");
+
+    let text = "Growth slowed in the 1990s and mid-2022, and in the first quarter of 2024, by 2024-03-05.";
+    assert_eq!(tags(text), ["the 1990s/DATE", "mid-2022/DATE", "the first quarter of 2024/DATE", "2024-03-05/DATE"]);
+    assert_eq!(int(&get(text, "the 1990s"), "decade"), 1990);
+    assert_eq!(int(&get(text, "the first quarter of 2024"), "quarter"), 1);
+
+    let text = "Leaders meet on Tuesday, March 3, at Christmas and during Ramadan, as in the 19th century.";
+    assert_eq!(tags(text), ["Tuesday, March 3/DATE", "Christmas/DATE", "Ramadan/DATE", "the 19th century/DATE"]);
+}
+
+#[test]
+fn quantities() {
+    let text = "The convoy travelled 10 km with 5 tons of flour, 2.5 miles of cable and 1.5 million barrels per day.";
+    assert_eq!(tags(text), ["10 km/QUANTITY", "5 tons/QUANTITY", "2.5 miles/QUANTITY", "1.5 million barrels per day/QUANTITY"]);
+    assert_eq!(string(&get(text, "10 km"), "unit"), "km");
+    assert_eq!(num(&get(text, "2.5 miles"), "value"), 2.5);
+    assert_eq!(num(&get(text, "1.5 million barrels per day"), "value"), 1.5e6);
+    let text = "Temperatures hit 45 degrees Celsius across 300 square km, near a 10km exclusion zone.";
+    assert_eq!(tags(text), ["45 degrees Celsius/QUANTITY", "300 square km/QUANTITY", "10km/QUANTITY"]);
+    assert_eq!(string(&get(text, "45 degrees Celsius"), "unit"), "°C");
+    assert_eq!(string(&get(text, "300 square km"), "unit"), "sq km");
+}
+
+#[test]
+fn cardinals_and_ordinals() {
+    let text = "About 1,000 people, dozens of children and hundreds of thousands of refugees fled; 2.5 million remain.";
+    assert_eq!(tags(text), ["About 1,000/CARDINAL", "dozens/CARDINAL", "hundreds of thousands/CARDINAL", "2.5 million/CARDINAL"]);
+    assert_eq!(int(&get(text, "About 1,000"), "value"), 1000);
+    assert_eq!(int(&get(text, "2.5 million"), "value"), 2_500_000);
+    let text = "It was the second attack and the twenty-first this year; he came 3rd.";
+    assert_eq!(tags(text), ["second/ORDINAL", "twenty-first/ORDINAL", "this year/DATE", "3rd/ORDINAL"]);
+    assert_eq!(int(&get(text, "twenty-first"), "value"), 21);
+    assert_eq!(int(&get(text, "3rd"), "value"), 3);
+    // OntoNotes marks "one" in "one of the"; pronoun uses are not numbers
+    assert_eq!(tags("He is one of the leaders; the one who left; no one knows."), ["one/CARDINAL"]);
+}
+
+#[test]
+fn sports_results() {
+    let text = "Arsenal beat Chelsea 2-1 on Saturday while Liverpool drew 0-0; Salah scored in the 62nd minute.";
+    assert_eq!(tags(text), ["2-1/CARDINAL", "Saturday/DATE", "0-0/CARDINAL", "the 62nd minute/TIME"]);
+    assert_eq!(string(&get(text, "2-1"), "score"), "2-1");
+}
+
+#[test]
+fn ages() {
+    let text = "John Smith, 45, said his 10-year-old son was aged 9 when they moved.";
+    assert_eq!(tags(text), ["45/DATE", "10-year-old/DATE", "9/DATE"]);
+    assert_eq!(int(&get(text, "45"), "age"), 45);
+    assert_eq!(int(&get(text, "10-year-old"), "age"), 10);
+}
+
+#[test]
+fn all_caps_headline() {
+    let text = "IRAQ MILITIAS READY TO DISARM FOR FIRST TIME, SAY SIX COMMANDERS";
+    assert_eq!(tags(text), ["FIRST/ORDINAL", "SIX/CARDINAL"]);
+    let text = "OIL JUMPS 3 PERCENT TO $85 AS TALKS STALL ON TUESDAY";
+    assert_eq!(tags(text), ["3 PERCENT/PERCENT", "$85/MONEY", "TUESDAY/DATE"]);
+}
+
+#[test]
+fn identifiers_are_not_numbers() {
+    let text = "Call +44 20 7946 0958 or 910-432-3383 about the F-16, COVID-19 and Resolution 2334 at No. 10.";
+    assert_eq!(tags(text), Vec::<String>::new());
+    let text = "See https://example.com/2024/05/story and email news2024@example.org.";
+    assert_eq!(tags(text), Vec::<String>::new());
+    let text = "The army said[3] that 59°10′25″N was the spot.";
+    assert_eq!(tags(text), Vec::<String>::new());
+}
+
+#[test]
+fn approximators_are_part_of_the_span() {
+    let text = "More than 1,000 troops and nearly $2 billion arrived within about 15 minutes.";
+    assert_eq!(tags(text), ["More than 1,000/CARDINAL", "nearly $2 billion/MONEY", "about 15 minutes/TIME"]);
+    assert_eq!(string(&get(text, "More than 1,000"), "approx"), "more than");
+}
+
+#[test]
+fn table_rows() {
+    // a results table: small numbers stay cardinals, no phone-number skip
+    let text = "Arsenal 10 7 2 1 20 8 23";
+    let t = tags(text);
+    assert!(t.len() >= 6, "{t:?}");
+    assert!(t.iter().all(|s| s.ends_with("/CARDINAL")), "{t:?}");
+}
+
+// ---- laws -----------------------------------------------------------------
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Any input: no panic, spans sorted, non-overlapping, on token boundaries.
+    #[test]
+    fn spans_are_sorted_disjoint_and_on_token_boundaries(text in "\\PC{0,200}") {
+        check_laws(&text);
+    }
+
+    /// News-like input built from the words the rules look at.
+    #[test]
+    fn laws_hold_on_number_soup(words in proptest::collection::vec(proptest::sample::select(SOUP.to_vec()), 0..40)) {
+        let text = words.join(" ");
+        check_laws(&text);
+        check_laws(&words.concat());
+    }
+}
+
+const SOUP: &[&str] = &[
+    "$", "£", "€", "US", "US$", "5", "1,000", "2.5", "2003", "1990s", "'90s", "mid", "-", "–", "/", ":", "%", "percent", "per", "cent",
+    "million", "bn", "3bn", "a", "the", "past", "last", "next", "this", "year", "years", "ago", "old", "May", "March", "Jan.", "Tuesday",
+    ",", ".", "3", "p.m.", "pm", "12:30", "GMT", "first", "twenty", "one", "of", "hundreds", "tens", "dozen", "km", "square", "degrees",
+    "°", "C", "No.", "+", "[", "]", "2-1", "2024-03-05", "3/5/2024", "Iraqi", "dinars", "pounds", "sterling", "aged", "Smith", "end",
+    "half", "and", "to", "early", "Christmas", "Eve", "Eid", "al", "Fitr", "Q3", "fiscal", "BC", "century", "21st", "minute", "é", "👍",
+];
+
+fn check_laws(text: &str) {
+    let seg = segment(text);
+    let starts: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.start).collect();
+    let ends: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.end).collect();
+    let mut last_end = 0;
+    for f in find(text, &seg) {
+        assert!(f.start_byte < f.end_byte && f.end_byte <= text.len(), "{f:?} in {text:?}");
+        assert!(f.start_byte >= last_end, "overlap or unsorted at {f:?} in {text:?}");
+        assert!(starts.contains(&f.start_byte) && ends.contains(&f.end_byte), "{f:?} not on token boundaries in {text:?}");
+        last_end = f.end_byte;
+    }
+}
+
 // ---- dev-corpus scores ----------------------------------------------------
 
 /// Reads a gzipped JSONL corpus from `../shared/data/ner/` with the
