@@ -1,7 +1,8 @@
 // What the page downloads, next to what compromise and wink-nlp would cost,
 // and where the bytes of the .wasm go.
 //
-//   node benches/size.mjs [--no-build]      (part of make bench-compare)
+//   node benches/size.mjs [--no-build]      (part of make bench-compare;
+//                                          --no-build reuses the last named build)
 //
 // The page's files are found the way a browser finds them: from
 // www/index.html through `src`/`href`, ES `import`s and
@@ -162,7 +163,7 @@ export function parseWasm(buf) {
         if (flags === 2) [, p] = leb(buf, p);
         if (flags !== 1) { while (buf[p] !== 0x0b) p++; p++; } // offset expression
         const [len, d] = leb(buf, p);
-        segments.push({ index: i, size: len });
+        segments.push({ index: i, size: len, start: d });
         p = d + len;
       }
     }
@@ -176,17 +177,49 @@ export function parseWasm(buf) {
 
 /** Crate and module of a demangled Rust name: `newslens::text::tokens`, `core::fmt`, `serde_json`. */
 function owner(name) {
-  let n = name.replace(/^<+/, '').replace(/^(?:impl\s+)?/, '');
-  n = n.split(/ as |[<>(\s]/)[0];
+  let n = name.replace(/\[[0-9a-f]+\]/g, ''); // crate disambiguators: core[c5930c85a12de822]
+  if (/^(__wbg|__wbindgen|wasm_bindgen)|shim/.test(n)) return 'wasm-bindgen glue';
+  if (n.startsWith('func[')) return '(unnamed)';
+  if (n.startsWith('<')) {
+    // `<T as Trait>::f`: the type's module if it has one, else the trait's.
+    const m = /^<+([^<>]*?)(?:<.*?)?(?: as ([^<>]+?))?(?:<.*)?>/.exec(n);
+    n = m ? (m[1].includes('::') || !m[2] ? m[1] : m[2]) : n.slice(1);
+  }
+  n = n.replace(/^(?:impl\s+|dyn\s+|&(?:mut\s+)?)/, '').split(/[<>(\s]/)[0];
   const parts = n.split('::').filter(Boolean);
-  if (parts.length <= 1) return /^(__wbg|__wbindgen|wasm_bindgen)/.test(n) ? 'wasm-bindgen glue' : n.startsWith('func[') ? '(unnamed)' : '(other)';
-  if (/^h[0-9a-f]{16}$/.test(parts[parts.length - 1])) parts.pop();
+  if (parts.length && /^h[0-9a-f]{16}$/.test(parts[parts.length - 1])) parts.pop();
+  if (parts.length <= 1) return parts[0] ? `${parts[0]} (primitive/free)` : '(other)';
   const depth = parts[0] === 'newslens' ? 3 : 2;
-  return parts.slice(0, Math.min(depth, parts.length - 1)).join('::') || parts[0];
+  return parts.slice(0, Math.min(depth, parts.length - 1)).join('::');
+}
+
+/**
+ * What a data segment holds: embedded text (word lists, gazetteers) shows up
+ * as long runs of printable bytes, so report how much of it is such runs and
+ * the start of the longest one.
+ */
+function glimpse(buf) {
+  let textBytes = 0, best = [0, 0], start = -1;
+  for (let i = 0; i <= buf.length; i++) {
+    const c = i < buf.length ? buf[i] : 0;
+    const printable = c === 9 || c === 10 || (c >= 0x20 && c < 0x7f) || c >= 0x80;
+    if (printable && start < 0) start = i;
+    if (!printable && start >= 0) {
+      const len = i - start;
+      if (len >= 256) textBytes += len;
+      if (len > best[1] - best[0]) best = [start, i];
+      start = -1;
+    }
+  }
+  const sample = buf.toString('utf8', best[0], Math.min(best[1], best[0] + 60)).replace(/\s+/g, ' ');
+  return `${(100 * textBytes / Math.max(1, buf.length)).toFixed(0)}% text runs; longest ${((best[1] - best[0]) / 1000).toFixed(1)} KB: ${sample}`;
 }
 
 function namedWasm() {
-  if (argv.includes('--no-build')) return null;
+  if (argv.includes('--no-build')) {
+    const old = path.join(OUT, 'names', 'newslens_bg.wasm'); // from an earlier run, possibly stale
+    return fs.existsSync(old) ? old : null;
+  }
   const target = path.join(ROOT, 'target', 'wasm-names');
   try {
     execFileSync('cargo', ['build', '--quiet', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown', '--lib',
@@ -263,6 +296,8 @@ if (isMain) {
     const owners = [...byOwner.values()].sort((a, b) => b.size - a.size);
     const top = named.bodies.slice().sort((a, b) => b.size - a.size).slice(0, 20);
     const segs = named.segments.slice().sort((a, b) => b.size - a.size).slice(0, 5);
+    const namedBuf = fs.readFileSync(namedPath ?? path.join(WWW, 'pkg', 'newslens_bg.wasm'));
+    for (const sg of segs) sg.glimpse = glimpse(namedBuf.subarray(sg.start, sg.start + sg.size));
     breakdown = { codeTotal, dataTotal, owners, top, segments: segs, sections: named.sections };
     const pct = (x, t) => `${((100 * x) / t).toFixed(1)}%`;
     lines.push('');
@@ -284,7 +319,11 @@ if (isMain) {
     lines.push('|---|--:|');
     for (const b of top) lines.push(`| \`${b.name.length > 110 ? b.name.slice(0, 107) + '...' : b.name}\` | ${kb(b.size)} |`);
     lines.push('');
-    lines.push(`Data: ${named.segments.length} segment(s), ${kb(dataTotal)} KB (${pct(dataTotal, codeTotal + dataTotal)} of code+data); largest: ${segs.map((s) => `${s.name} ${kb(s.size)} KB`).join(', ')}.`);
+    lines.push(`Data: ${named.segments.length} segment(s), ${kb(dataTotal)} KB (${pct(dataTotal, codeTotal + dataTotal)} of code+data). Largest:`);
+    lines.push('');
+    lines.push('| segment | KB | contents |');
+    lines.push('|---|--:|---|');
+    for (const sg of segs) lines.push(`| ${sg.name} | ${kb(sg.size)} | \`${sg.glimpse.replace(/[`|]/g, ' ')}\` |`);
   } else {
     lines.push('');
     lines.push('(no function names available: run without --no-build for the .wasm breakdown)');
