@@ -34,29 +34,45 @@ export const LABEL_NAMES = {
   paragraph: 'paragraph', sentence: 'sentence',
 };
 
-/** The short text of a span's chip ('' for none). */
+/** Layers whose labels get a per-label filter in the legend. */
+export const LABELLED = ['entity', 'mention', 'quote', 'cue', 'source', 'hedge'];
+
+/**
+ * The short text of a span's chip ('' for none). Entities show their label
+ * (as displaCy does); a quote shows who said it; an anonymous source says so.
+ * Cues and hedges are drawn by their underline and explained by the legend
+ * and the card, so they carry no chip.
+ */
 export function chipText(span) {
   switch (span.layer) {
-    case 'paragraph':
-    case 'sentence':
-      return '';
+    case 'entity':
+      return span.label;
+    case 'mention':
+      return span.label === 'pronoun' ? '' : span.label;
+    case 'quote': {
+      if (span.label === 'scare') return 'scare quotes';
+      const who = span.attrs?.speaker_name;
+      return who ? `— ${who}` : `${span.label} quote`;
+    }
+    case 'source':
+      return span.label === 'anonymous' ? 'anon' : '';
     case 'token':
       return ['word', 'punct'].includes(span.label) ? '' : span.label;
-    case 'quote':
-      return `${span.label} quote`;
-    case 'source':
-      return span.label === 'anonymous' ? 'anon source' : 'source';
-    case 'hedge':
-      return 'hedge';
-    case 'cue':
-      return 'cue';
     default:
-      return span.label;
+      return '';
   }
 }
 
-/** What a screen reader or a tooltip says about a span. */
+/** What a span is, in words: "person", "direct quote", "hedge: modal". */
 export function describe(span) {
   const name = LABEL_NAMES[span.label] ?? span.label;
-  return span.layer === 'entity' ? name : `${span.layer}: ${name}`;
+  switch (span.layer) {
+    case 'entity': return name;
+    case 'quote': return name;
+    case 'source': return `source: ${name}`;
+    case 'cue': return `speech cue: ${name}`;
+    case 'hedge': return `hedge: ${name}`;
+    case 'mention': return `mention: ${name}`;
+    default: return `${span.layer}: ${name}`;
+  }
 }

@@ -1,17 +1,27 @@
-// The page: text area in, annotated article out.
+// The page: text area in, annotated article and story summary out.
 //
-// Typing is debounced (150 ms), a paste is annotated at once. Annotation runs
-// in a module worker (worker.js) with at most one request in flight: while it
-// works, newer text replaces the queued request, and a result for text that
-// has since changed is dropped. The article is drawn by render.js in time
-// slices; toggles and filters redraw from the cached Document without asking
-// the worker again (except the token layer, only requested when shown, since
-// a 1 MB article has ~200 000 tokens). Article text reaches the DOM only as
-// text nodes.
+// Typing is debounced (150 ms), a paste or an opened file is annotated at
+// once. Annotation runs in a module worker (worker.js) with at most one
+// request in flight: while it works, newer text replaces the queued request,
+// and a result for text that has since changed is dropped. The article is
+// drawn by render.js in time slices; layer and label filters redraw from the
+// cached Document without asking the worker again (except the token layer,
+// only requested when shown, since a 1 MB article has ~200 000 tokens).
+// Article text reaches the DOM only as text nodes.
+//
+// The rest lives in small modules: panel.js (cast, quotes, sourcing, hedges,
+// statistics), interact.js (cards, keyboard stepping, selection), find.js,
+// exports.js, share.js; sw.js keeps the page working offline.
 
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
-import { LAYERS, LABEL_NAMES, chipText, describe } from './labels.js';
+import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
+import { drawPanel } from './panel.js';
+import { setupInteraction } from './interact.js';
+import { setupFind } from './find.js';
+import { setupExports } from './exports.js';
+import { SHARE_PREFIX, readShareFragment, setupShare } from './share.js';
+import { textFromFile } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const input = /** @type {HTMLTextAreaElement} */ ($('input'));
@@ -19,32 +29,34 @@ const article = $('article');
 const errorBox = $('error');
 const statsLine = $('stats');
 const statusLine = $('status');
-const legend = $('legend');
-const toggles = $('layers');
 
 const STORE = 'newslens:v1:';
 const DEBOUNCE_MS = 150;
 
-/** Page state. `doc` is the last Document whose text is still `docText`. */
+/** Page state. `doc` is the last Document, computed over `docText`. */
 const state = {
   doc: null,
   docText: '',
   docMs: 0,
+  spanById: new Map(),
+  entityById: new Map(),
   hidden: new Set(load('hidden', LAYERS.filter((l) => !l.on).map((l) => l.name))),
+  hiddenLabels: new Set(load('hiddenLabels', [])),
   rendering: null,
 };
 
 function load(key, fallback) {
   try {
     const v = localStorage.getItem(STORE + key);
-    return v === null ? fallback : JSON.parse(v);
+    const parsed = v === null ? fallback : JSON.parse(v);
+    return Array.isArray(fallback) && !Array.isArray(parsed) ? fallback : parsed;
   } catch {
     return fallback;
   }
 }
 
 function save(key, value) {
-  try { localStorage.setItem(STORE + key, JSON.stringify(value)); } catch { /* private mode */ }
+  try { localStorage.setItem(STORE + key, JSON.stringify(value)); } catch { /* storage off */ }
 }
 
 // ---- worker client -------------------------------------------------------
@@ -82,11 +94,8 @@ worker.onmessage = (event) => {
   }
   if (msg.error) { showError(msg.error); return; }
   showError('');
-  state.doc = msg.doc;
-  state.docText = sent.text;
-  state.docMs = msg.ms ?? 0;
+  setDoc(msg.doc, sent.text, msg.ms ?? 0);
   $('version').textContent = msg.version ? `v${msg.version}` : '';
-  draw();
 };
 
 worker.onerror = (event) => {
@@ -107,6 +116,15 @@ function showError(message) {
   errorBox.textContent = message ? `Error: ${message}` : '';
 }
 
+function setDoc(doc, text, ms) {
+  state.doc = doc;
+  state.docText = text;
+  state.docMs = ms;
+  state.spanById = new Map(doc.spans.map((s) => [s.id, s]));
+  state.entityById = new Map((Array.isArray(doc.entities) ? doc.entities : []).map((e) => [String(e.id), e]));
+  draw();
+}
+
 // ---- input ---------------------------------------------------------------
 
 let timer = 0;
@@ -122,33 +140,84 @@ input.addEventListener('input', () => {
 $('sample').addEventListener('click', () => setText(SAMPLE));
 $('clear').addEventListener('click', () => { setText(''); input.focus(); });
 
+/** Replaces the text (sample, file, share link) and annotates it at once. */
 function setText(text) {
   input.value = text;
   clearTimeout(timer);
   request(text);
 }
 
+const fileInput = /** @type {HTMLInputElement} */ ($('file'));
+$('open').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) openFile(file);
+  fileInput.value = '';
+});
+
+async function openFile(file) {
+  try {
+    setText(await textFromFile(file));
+  } catch (err) {
+    showError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const dropZone = $('input-pane');
+dropZone.addEventListener('dragover', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  dropZone.classList.add('dropping');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dropping'));
+dropZone.addEventListener('drop', (event) => {
+  dropZone.classList.remove('dropping');
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return;
+  event.preventDefault();
+  openFile(file);
+});
+
 // ---- drawing -------------------------------------------------------------
 
+function shown(span) {
+  return !state.hidden.has(span.layer) && !state.hiddenLabels.has(`${span.layer}:${span.label}`);
+}
+
 function visibleSpans() {
-  const spans = state.doc?.spans ?? [];
-  return spans.filter((s) => !state.hidden.has(s.layer));
+  return (state.doc?.spans ?? []).filter(shown);
 }
 
 /** What render() draws: the visible spans, plus paragraphs as plain blocks when hidden. */
 function drawnSpans() {
-  const spans = state.doc?.spans ?? [];
-  return spans.filter((s) => s.layer === 'paragraph' || !state.hidden.has(s.layer));
+  return (state.doc?.spans ?? []).filter((s) => s.layer === 'paragraph' || shown(s));
 }
+
+/** The document-entity key of an entity or mention span (a text key when coref is absent). */
+function entityKey(span, text) {
+  const e = span.attrs?.entity;
+  if (e !== undefined && e !== null) return String(e);
+  if (span.layer === 'entity') return `${span.label}:${text.slice(span.start, span.end).toLowerCase()}`;
+  return '';
+}
+
+let sentenceParity = new Map();
 
 function decorate(el, span) {
   const chip = chipText(span);
   if (chip) el.dataset.chip = chip;
-  if (span.layer !== 'paragraph' && span.layer !== 'sentence') el.title = describe(span);
-  if (span.layer === 'sentence') el.classList.add(sentenceParity.get(span.id) ? 's-odd' : 's-even');
+  if (span.layer === 'sentence') { el.classList.add(sentenceParity.get(span.id) ? 's-odd' : 's-even'); return; }
+  if (span.layer === 'paragraph' || span.layer === 'token') return;
+  el.classList.add('nav');
+  if (span.layer === 'entity' || span.layer === 'mention') {
+    const key = entityKey(span, state.docText);
+    if (key) el.dataset.entity = key;
+    const hue = state.entityById.get(key)?.type ?? (span.layer === 'mention' ? '' : span.label);
+    if (span.layer === 'mention' && hue) el.dataset.type = hue;
+  }
+  if (span.layer === 'source' && span.attrs?.entity !== undefined) el.dataset.entity = String(span.attrs.entity);
 }
-
-let sentenceParity = new Map();
 
 function draw() {
   const doc = state.doc;
@@ -161,6 +230,7 @@ function draw() {
   drawStats(doc);
   drawToggles(doc);
   drawLegend(doc);
+  drawPanel($('panel'), { text: state.docText, doc, visible: visibleSpans(), entityKey, spanById: state.spanById, entityById: state.entityById });
 
   const text = state.docText;
   article.setAttribute('aria-busy', 'true');
@@ -170,7 +240,7 @@ function draw() {
   const job = render(text, drawnSpans(), {
     decorate,
     plainParagraphs: state.hidden.has('paragraph'),
-    onFirstSlice: (root) => { article.replaceChildren(root); },
+    onFirstSlice: (root) => { article.replaceChildren(root); interaction.reset(); },
   });
   state.rendering = job;
   job.done.then((complete) => {
@@ -180,6 +250,8 @@ function draw() {
     article.setAttribute('aria-busy', 'false');
     article.dataset.chars = String(text.length);
     article.dataset.status = 'done';
+    find.refresh();
+    interaction.restore();
   });
 }
 
@@ -196,32 +268,68 @@ function drawStats(doc) {
 
 function countBy(spans, key) {
   const m = new Map();
-  for (const s of spans) m.set(s[key], (m.get(s[key]) ?? 0) + 1);
+  for (const s of spans) m.set(key(s), (m.get(key(s)) ?? 0) + 1);
   return m;
 }
 
+function checkbox(name, value, checked, title, count, className) {
+  const label = document.createElement('label');
+  label.className = className;
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = name;
+  box.value = value;
+  box.checked = checked;
+  const text = document.createElement('span');
+  text.className = 'name';
+  text.textContent = title;
+  const num = document.createElement('span');
+  num.className = 'count';
+  num.textContent = count;
+  label.append(box, text, num);
+  return label;
+}
+
 function drawToggles(doc) {
-  const counts = countBy(doc.spans, 'layer');
-  toggles.replaceChildren(...LAYERS.map(({ name, title }) => {
-    const label = document.createElement('label');
-    label.className = `toggle t-${name}`;
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'layer';
-    box.value = name;
-    box.checked = !state.hidden.has(name);
+  const counts = countBy(doc.spans, (s) => s.layer);
+  $('layers').replaceChildren(...LAYERS.map(({ name, title }) => {
     const count = counts.get(name);
-    const text = document.createElement('span');
-    text.textContent = title;
-    const num = document.createElement('span');
-    num.className = 'count';
-    num.textContent = count === undefined ? (name === 'token' && state.hidden.has('token') ? '' : '0') : String(count);
-    label.append(box, text, num);
-    return label;
+    const shownCount = count === undefined ? (name === 'token' && state.hidden.has('token') ? '' : '0') : String(count);
+    return checkbox('layer', name, !state.hidden.has(name), title, shownCount, `toggle t-${name}`);
   }));
 }
 
-toggles.addEventListener('change', (event) => {
+/** The legend doubles as the per-label filter: one checkbox per label present. */
+function drawLegend(doc) {
+  const groups = [];
+  for (const layer of LABELLED) {
+    if (state.hidden.has(layer)) continue;
+    const spans = doc.spans.filter((s) => s.layer === layer);
+    if (!spans.length) continue;
+    const counts = [...countBy(spans, (s) => s.label).entries()].sort((a, b) => b[1] - a[1]);
+    const group = document.createElement('fieldset');
+    group.className = 'legend-group';
+    const legend = document.createElement('legend');
+    legend.textContent = LAYERS.find((l) => l.name === layer)?.title ?? layer;
+    group.append(legend);
+    for (const [label, count] of counts) {
+      const item = checkbox('label', `${layer}:${label}`, !state.hiddenLabels.has(`${layer}:${label}`),
+        LABEL_NAMES[label] ?? label, String(count), 'filter');
+      const sw = document.createElement('span');
+      sw.className = `swatch l-${layer}`;
+      sw.dataset.label = label;
+      sw.setAttribute('aria-hidden', 'true');
+      sw.textContent = layer === 'entity' ? label : 'abc';
+      item.insertBefore(sw, item.querySelector('.name'));
+      group.append(item);
+    }
+    groups.push(group);
+  }
+  $('legend').replaceChildren(...groups);
+  $('legend-empty').hidden = groups.length > 0;
+}
+
+$('layers').addEventListener('change', (event) => {
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || box.name !== 'layer') return;
   if (box.checked) state.hidden.delete(box.value); else state.hidden.add(box.value);
@@ -230,24 +338,23 @@ toggles.addEventListener('change', (event) => {
   if (needsTokens && state.doc) request(input.value); else draw();
 });
 
-function drawLegend(doc) {
-  const shown = visibleSpans().filter((s) => s.layer !== 'paragraph' && s.layer !== 'sentence' && chipText(s));
-  const counts = countBy(shown, 'label');
-  const items = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  legend.replaceChildren(...items.map(([label, count]) => {
-    const li = document.createElement('li');
-    const sw = document.createElement('span');
-    const layer = shown.find((s) => s.label === label)?.layer ?? '';
-    sw.className = `swatch hl l-${layer}`;
-    sw.dataset.label = label;
-    sw.textContent = label;
-    const name = document.createElement('span');
-    name.textContent = ` ${LABEL_NAMES[label] ?? label} (${count})`;
-    li.append(sw, name);
-    return li;
-  }));
-  $('legend-empty').hidden = items.length > 0;
-}
+$('legend').addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.name !== 'label') return;
+  if (box.checked) state.hiddenLabels.delete(box.value); else state.hiddenLabels.add(box.value);
+  save('hiddenLabels', [...state.hiddenLabels]);
+  draw();
+  // The legend was rebuilt: keep the keyboard where it was.
+  document.querySelector(`#legend input[value="${CSS.escape(box.value)}"]`)?.focus();
+});
+
+$('show-all').addEventListener('click', () => {
+  state.hiddenLabels.clear();
+  for (const l of LAYERS) if (l.on) state.hidden.delete(l.name);
+  save('hiddenLabels', []);
+  save('hidden', [...state.hidden]);
+  draw();
+});
 
 // ---- theme ---------------------------------------------------------------
 
@@ -257,17 +364,54 @@ function applyTheme(theme) {
   else delete document.documentElement.dataset.theme;
   const dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   themeButton.setAttribute('aria-pressed', String(dark));
-  themeButton.textContent = dark ? 'Light mode' : 'Dark mode';
 }
 applyTheme(load('theme', null));
 themeButton.addEventListener('click', () => {
-  const dark = themeButton.getAttribute('aria-pressed') === 'true';
-  const theme = dark ? 'light' : 'dark';
+  const theme = themeButton.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
   save('theme', theme);
   applyTheme(theme);
 });
 
-// ---- start ---------------------------------------------------------------
+// ---- the rest ------------------------------------------------------------
 
-input.value = SAMPLE;
-request(SAMPLE);
+const interaction = setupInteraction({
+  article,
+  card: $('card'),
+  links: $('links'),
+  announce: $('announce'),
+  panel: $('panel'),
+  get: () => state,
+});
+const find = setupFind({ article, box: $('find'), count: $('find-count'), prev: $('find-prev'), next: $('find-next') });
+setupExports({ root: $('exports'), get: () => ({ ...state, visible: visibleSpans() }), article, onError: showError });
+setupShare({ button: $('share'), output: $('share-url'), message: $('share-message'), getText: () => input.value });
+
+document.addEventListener('keydown', (event) => {
+  const t = event.target;
+  const typing = t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && !['checkbox', 'button'].includes(t.type));
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    $('find').focus();
+  }
+});
+
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('sw.js').catch(() => { /* offline use is optional */ });
+}
+
+window.addEventListener('hashchange', () => {
+  readShareFragment(location.hash).then((text) => { if (text !== null) setText(text); }, (err) => showError(err.message));
+});
+
+async function start() {
+  let text = SAMPLE;
+  if (location.hash.startsWith(SHARE_PREFIX)) {
+    try {
+      text = (await readShareFragment(location.hash)) ?? SAMPLE;
+    } catch (err) {
+      showError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  setText(text);
+}
+start();
