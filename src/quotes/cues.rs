@@ -4,8 +4,9 @@
 //! quoted pieces (a "said" inside a quote is the quoted person's story, not
 //! an attribution). Three kinds: verbs that report speech directly or
 //! indirectly ("said", "warned", "expressed skepticism about"), verbs that
-//! only attribute an adjacent direct quote ("asked", "wrote": as reported
-//! speech they mean too many other things), and attribution phrases
+//! only attribute an adjacent direct quote or a paraphrase holding a quoted
+//! phrase ("asked", "wrote", "called": alone they mean too many other
+//! things), and attribution phrases
 //! ("according to"). A verb right after an auxiliary, "to" or a determiner
 //! ("was told", "declined to say", "the claims") is not a cue.
 
@@ -23,8 +24,12 @@ const CUES: &str = include_str!("../../data/lexicon/speech_cues.txt");
 pub enum CueKind {
     /// A verb of saying: direct and reported speech.
     Verb,
-    /// A verb that attributes only an adjacent direct quote.
+    /// A verb that attributes only an adjacent direct quote, or a
+    /// paraphrase that holds a quoted phrase.
     DirectOnly,
+    /// A verb or participle that reports speech only around a quoted
+    /// phrase ("called it “a disaster”").
+    QuotedOnly,
     /// "according to": the source follows.
     According,
 }
@@ -48,6 +53,7 @@ fn lexicon() -> &'static PhraseSet<CueKind> {
         PhraseSet::parse(CUES, |s| match s {
             "speech_verb" => Some(CueKind::Verb),
             "direct_only" => Some(CueKind::DirectOnly),
+            "quoted_only" => Some(CueKind::QuotedOnly),
             "attribution" => Some(CueKind::According),
             _ => None,
         })
@@ -58,7 +64,7 @@ fn lexicon() -> &'static PhraseSet<CueKind> {
 const BLOCKERS: &[&str] = &[
     "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do",
     "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "these", "those", "his", "her", "their",
-    "its", "our", "such", "so", "widely",
+    "its", "our", "such", "so", "widely", "-",
 ];
 
 /// Finds the cues of `text` outside the quoted `pieces`.

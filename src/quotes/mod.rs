@@ -411,11 +411,13 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
     let claimed = |k: usize| group_attr.contains_key(&group[k]);
 
     // Reported speech from the unused cues.
+    let mut last: Option<(usize, Mention)> = None; // (sentence, speaker) of the last one
     for c in 0..cues.len() {
-        if st.cue_used[c] || cues[c].kind == CueKind::DirectOnly {
+        if st.cue_used[c] {
             continue;
         }
-        let Some((content, m)) = reported(&mut st, c) else { continue };
+        let coord = last.filter(|l| l.0 == cues[c].sent).map(|l| l.1);
+        let Some((content, m)) = reported(&mut st, c, coord) else { continue };
         let (mut c0, mut c1) = content;
         if c1 <= c0 {
             continue;
@@ -424,6 +426,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         // Pieces inside the content.
         let mut kind = Label::Indirect;
         let mut ok = true;
+        let mut take: Vec<usize> = Vec::new();
         for (k, q) in pieces.iter().enumerate() {
             if q.end <= start || q.start >= end {
                 continue;
@@ -437,7 +440,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 }
                 break;
             }
-            absorbed[k] = true;
+            take.push(k);
             kind = Label::Mixed;
             if q.start < start {
                 start = q.start;
@@ -446,9 +449,14 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             end = end.max(q.end);
         }
         let words = (c0..c1).filter(|&i| st.is_word(i)).count();
-        if !ok || words < 2 || end <= start {
+        let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly);
+        if !ok || words < 2 || end <= start || (needs_quote && kind != Label::Mixed) {
             continue;
         }
+        for k in take {
+            absorbed[k] = true;
+        }
+        last = Some((cues[c].sent, m));
         st.cue_used[c] = true;
         let mi = st.mention(m);
         found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
@@ -513,8 +521,17 @@ fn ends_sentence(st: &State, q: &Piece) -> bool {
     b > a && matches!(st.text_of(b - 1), "." | "?" | "!" | "…")
 }
 
+/// Words that open an adverbial of time or manner right after a cue
+/// ("said Monday that", "said privately that"): skipped, not content.
+const LEADING_ADVERBS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "earlier", "later", "privately", "publicly", "repeatedly", "again", "also", "then", "recently", "separately",
+];
+
 /// Reported speech of cue `c`: the content token range and the speaker.
-fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
+/// `coord` is the speaker of an earlier cue in the sentence, for a
+/// coordinated cue ("acknowledged … but said …").
+fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize, usize), Mention)> {
     let seg = st.r.seg;
     let cue = st.cues[c];
     let range = seg.sentence_tokens.get(cue.sent)?.clone();
@@ -535,9 +552,10 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
         return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
     }
     let rest_len = s1.saturating_sub(cue.t1);
-    let adverbial_rest = |st: &mut State, from: usize| {
+    let adverbial_rest = |st: &mut State, from: usize, any_comma: bool| {
         from >= s1
-            || (st.text_of(from) == "," && matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting"))
+            || (st.text_of(from) == ","
+                && (any_comma || matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting")))
             || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
     };
     let sub = st.r.subject_before(cue.sent, cue.t0);
@@ -547,22 +565,29 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
     if comma_before && !comma_in_subject {
         if let Some((a, b, app)) = st.speaker_after(c) {
             let end_np = app.map_or(b, |x| x.1);
-            if adverbial_rest(st, end_np) && cue.t0 - 1 > s0 {
+            if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
                 let c0 = clause_start(st, s0, cue.t0 - 1);
                 return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
             }
         }
     }
-    let sub = sub?;
-    let m = (sub.t0, sub.t1, sub.appositive);
-    // CONTENT, X said (on Monday).
-    if sub.group_start > sub.region_start
-        && st.text_of(sub.group_start - 1) == ","
-        && (rest_len == 0 || adverbial_rest(st, cue.t1))
-    {
-        let c0 = clause_start(st, s0, sub.group_start - 1);
-        return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
-    }
+    let coordinated = cue.t0 > s0 && matches!(st.low(cue.t0 - 1), "and" | "but");
+    let (m, subordinate) = match (sub, coord) {
+        (Some(sub), _) => {
+            let m = (sub.t0, sub.t1, sub.appositive);
+            // CONTENT, X said (on Monday).
+            if sub.group_start > sub.region_start
+                && st.text_of(sub.group_start - 1) == ","
+                && (rest_len == 0 || adverbial_rest(st, cue.t1, true))
+            {
+                let c0 = clause_start(st, s0, sub.group_start - 1);
+                return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
+            }
+            (m, sub.subordinate)
+        }
+        (None, Some(m)) if coordinated => (m, false),
+        _ => return None,
+    };
     // X said (that) CONTENT.
     let mut a = cue.t1;
     let verb = st.low(cue.t0).to_string();
@@ -581,12 +606,19 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
             }
         }
     }
+    while a < s1 && LEADING_ADVERBS.contains(&st.low(a)) {
+        a += 1;
+    }
     let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
     if a < s1 && st.low(a) == "that" && !ends_in_prep {
         a += 1;
     }
     let mut b = s1;
-    if sub.subordinate {
+    // A coordinated cue ends this content: "acknowledged that … but said …".
+    if let Some(x) = st.cues.iter().find(|x| x.t0 > a + 1 && x.t0 < b && matches!(st.text_of(x.t0 - 1), "and" | "but")) {
+        b = x.t0 - 1;
+    }
+    if subordinate {
         if let Some(comma) = (a..s1).find(|&i| st.text_of(i) == ",") {
             b = comma;
         }
@@ -600,7 +632,11 @@ fn reported(st: &mut State, c: usize) -> Option<((usize, usize), Mention)> {
     let b = st.trim_end(a, b);
     // "conceded shortly after midnight": an adverbial, not reported content.
     let first = st.low(a).to_string();
-    if ADVERBIAL_STARTS.contains(&first.as_str()) || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly" | "again" | "publicly" | "privately") {
+    let punct_first = matches!(st.text_of(a), "," | ";" | ":" | ")" | "." | "—" | "–");
+    if punct_first
+        || ADVERBIAL_STARTS.contains(&first.as_str())
+        || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly")
+    {
         return None;
     }
     (b > a).then_some(((a, b), m))

@@ -256,6 +256,9 @@ pub struct Reader<'a> {
     /// Full names (two or more capitalised words) by their last word,
     /// lower-cased, with the byte where each occurs; in text order.
     pub full_names: HashMap<String, Vec<(usize, String)>>,
+    /// Person names that open a sentence (its likely subject), with the
+    /// byte where each occurs; in text order.
+    pub subjects: Vec<(usize, String)>,
 }
 
 /// Result of scanning back from a cue for its subject.
@@ -284,6 +287,8 @@ impl<'a> Reader<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier) -> Reader<'a> {
         let w = words();
         let mut full_names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut subjects: Vec<(usize, String)> = Vec::new();
+        let sentence_starts: HashSet<usize> = seg.sentence_tokens.iter().map(|r| r.start).collect();
         let toks = &seg.tokens;
         let mut i = 0;
         let mut buf = String::new();
@@ -303,11 +308,25 @@ impl<'a> Reader<'a> {
             if caps >= 2 && !org && end > a {
                 let name = text[toks[a].start..toks[end - 1].end].to_string();
                 let last = low(text, &toks[end - 1], &mut buf).to_string();
+                if sentence_starts.contains(&i) {
+                    subjects.push((toks[a].start, name.clone()));
+                }
                 full_names.entry(last).or_default().push((toks[a].start, name));
             }
             i = end.max(i + 1);
         }
-        Reader { text, seg, earlier, full_names }
+        for e in &earlier.entities {
+            let t = toks.partition_point(|t| t.start < e.start);
+            let mut k = t;
+            while k > 0 && !sentence_starts.contains(&k) && w.titles.contains(low(text, &toks[k - 1], &mut buf)) {
+                k -= 1;
+            }
+            if e.label == Label::Person && sentence_starts.contains(&k) {
+                subjects.push((e.start, strip_titles(text.get(e.start..e.end).unwrap_or_default())));
+            }
+        }
+        subjects.sort();
+        Reader { text, seg, earlier, full_names, subjects }
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -378,7 +397,14 @@ impl<'a> Reader<'a> {
         if start < b {
             chunks.push((start, b));
         }
-        // chunks[0] is nearest the cue.
+        // chunks[0] is nearest the cue. A relative clause next to the cue
+        // has its own subject ("which board members have called"): keep it.
+        if let Some(first) = chunks.first_mut() {
+            let w = low(self.text, self.tok(first.0), &mut buf);
+            if matches!(w, "which" | "whom" | "that") && first.1 > first.0 + 1 {
+                first.0 += 1;
+            }
+        }
         let mut pick = 0;
         while pick < chunks.len() {
             let (c0, _) = chunks[pick];
@@ -730,7 +756,10 @@ impl<'a> Reader<'a> {
         let sent_of = |t: usize| self.seg.sentence_tokens.partition_point(|r| r.end <= t);
         let here = sent_of(sp.t0);
         let recent = prior.iter().rev().take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3).find(|p| p.kind == Label::NamedPerson);
-        if let (true, Some(p)) = (person, recent) {
+        // ... unless another person has since opened a sentence.
+        let since = recent.map_or(0, |p| self.bytes(p.t0, p.t1).1);
+        let newer_subject = self.subjects.iter().rev().find(|(b, _)| *b < at && *b >= since);
+        if let (true, Some(p), None) = (person, recent, newer_subject) {
             sp.kind = p.kind;
             sp.name = p.name.clone();
             sp.entity = p.entity.clone();
@@ -756,6 +785,11 @@ impl<'a> Reader<'a> {
                 sp.name = self.full_name(&name, at);
                 return;
             }
+        }
+        if let (true, Some((_, name))) = (person, newer_subject) {
+            sp.kind = Label::NamedPerson;
+            sp.name = name.clone();
+            return;
         }
         let found = prior.iter().rev().find(|p| {
             !p.pronoun
