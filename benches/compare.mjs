@@ -2,6 +2,8 @@
 //
 //   node --max-old-space-size=8192 benches/compare.mjs [--quick] [--no-10mb]
 //        [--compromise-10mb N] [--no-scaling]      (or: make bench-compare)
+//   node benches/compare.mjs --cpu-profile [1mb|10mb|seed] [tokens]
+//        where newslens spends its time, by Rust function (self time)
 //
 // Every system runs on the same strings after a warm-up; the timed runs are
 // interleaved round-robin (each round starts with a different system), so a
@@ -60,6 +62,45 @@ if (process.argv[2] === '--scale-child') {
     maxRss: process.resourceUsage().maxRSS * 1024,
     wasmMemory: nl.memory.buffer.byteLength,
   }));
+  process.exit(0);
+}
+
+// ---- profile: where newslens spends its time (self time by function) ------
+
+if (process.argv[2] === '--cpu-profile') {
+  // The named build from benches/size.mjs, so wasm frames carry Rust names.
+  const named = path.join(OUT, 'names');
+  const pkg = fs.existsSync(path.join(named, 'newslens_bg.wasm')) ? named : PKG;
+  const glue = await import(path.join(pkg, 'newslens.js'));
+  glue.initSync({ module: fs.readFileSync(path.join(pkg, 'newslens_bg.wasm')) });
+  const file = ensureCorpus()[process.argv[3] ?? '1mb'];
+  const text = fs.readFileSync(file, 'utf8');
+  const options = process.argv[4] === 'tokens' ? { layers: TOKEN_LAYERS } : undefined;
+  glue.annotate(text, options);
+  const { Session } = await import('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (m, p) => new Promise((res, rej) => session.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  for (let i = 0; i < 3; i++) glue.annotate(text, options);
+  const { profile } = await post('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const cf = byId.get(id).callFrame;
+    const name = cf.functionName || `(${cf.url.split('/').pop() || 'program'})`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`newslens ${options ? 'tokens+sentences' : 'all layers'} on ${path.relative(ROOT, file)}, 3 runs, ${pkg === named ? 'named build' : 'shipped build (no names: run benches/size.mjs first)'}; self time:`);
+  console.log('');
+  console.log('| self % | ms | function |');
+  console.log('|--:|--:|---|');
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`| ${(100 * us / total).toFixed(1)} | ${(us / 1000).toFixed(0)} | \`${name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '').slice(0, 100)}\` |`);
+  }
   process.exit(0);
 }
 
@@ -247,6 +288,7 @@ function scaleCli(file) {
 
 // ---- main -------------------------------------------------------------------
 
+const LOAD_AT_START = os.loadavg();
 const paths = ensureCorpus();
 const groups = { seed: { samples: [sample(paths.seed)] } };
 const news = fs.readdirSync(paths.gumNewsDir).sort().map((f) => sample(path.join(paths.gumNewsDir, f)));
@@ -297,11 +339,11 @@ const f = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–
 const fi = (x) => Math.round(x).toLocaleString('en-US');
 const mib = (b) => (b / 1048576).toFixed(0) + ' MiB';
 
-let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const env = {
   date: new Date().toISOString(),
   node: process.version,
-  cpu, cores: os.cpus().length,
+  cpu, cores: os.cpus().length, loadavg_at_start: LOAD_AT_START, loadavg_at_end: os.loadavg(),
   newslens: nl.version(),
   commit: (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(); } catch { return null; } })(),
   wasm_bytes: fs.statSync(path.join(PKG, 'newslens_bg.wasm')).size,
@@ -309,7 +351,7 @@ const env = {
 };
 
 const lines = [];
-lines.push(`newslens ${env.newslens} (${env.commit}), ${env.date.slice(0, 16).replace('T', ' ')} UTC, Node ${env.node}, ${env.cores} cores (${cpu})`);
+lines.push(`newslens ${env.newslens} (${env.commit}), ${env.date.slice(0, 16).replace('T', ' ')} UTC, Node ${env.node}, ${env.cores} cores (${cpu}), load average ${env.loadavg_at_start[0].toFixed(1)} at start, ${env.loadavg_at_end[0].toFixed(1)} at end (the machine is shared)`);
 lines.push('');
 lines.push('| text | system | computes | runs | median ms | p95 ms | MB/s | tokens/s | time ÷ newslens |');
 lines.push('|---|---|---|--:|--:|--:|--:|--:|--:|');
