@@ -155,6 +155,7 @@ struct State<'r, 'a> {
     cues: &'r [Cue],
     cue_used: Vec<bool>,
     mentions: Vec<Mention>,
+    mention_index: HashMap<(usize, usize), usize>,
     buf: String,
 }
 
@@ -195,10 +196,11 @@ impl State<'_, '_> {
     }
 
     fn mention(&mut self, m: Mention) -> usize {
-        if let Some(i) = self.mentions.iter().rposition(|x| x.0 == m.0 && x.1 == m.1) {
+        if let Some(&i) = self.mention_index.get(&(m.0, m.1)) {
             return i;
         }
         self.mentions.push(m);
+        self.mention_index.insert((m.0, m.1), self.mentions.len() - 1);
         self.mentions.len() - 1
     }
 
@@ -234,7 +236,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
         }
     }
-    let mut st = State { r, tok_sent, cues, cue_used: vec![false; cues.len()], mentions: Vec::new(), buf: String::new() };
+    let mut st = State { r, tok_sent, cues, cue_used: vec![false; cues.len()], mentions: Vec::new(), mention_index: HashMap::new(), buf: String::new() };
     let n = pieces.len();
     // Per piece: attribution (cue, mention index), mixed content start.
     let mut attr: Vec<Option<(usize, usize)>> = vec![None; n];
@@ -348,7 +350,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             // Paraphrase before the piece in its sentence makes it mixed,
             // unless an earlier piece in the sentence is the quote's start.
             let prev_in_sentence = k > 0 && pieces[k - 1].end > seg.sentences.get(sent).map_or(0, |s| s.start);
-            let words_before = (s0..open).filter(|&i| st.is_word(i)).count();
+            let words_before = (s0..open).rev().filter(|&i| st.is_word(i)).take(2).count();
             if words_before >= 2 && !prev_in_sentence {
                 mixed_from[k] = Some(s0);
             }
@@ -397,8 +399,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         let near = prev.para + 1 == q.para || prev.para == q.para;
         if at_para_start && near && is_clause(&st, q) && mixed_from[k - 1].is_none() {
             if let Some(&a) = group_attr.get(&group[k - 1]) {
+                // Group ids are the index of their first piece, and members
+                // are contiguous, so this group is k.. while the id holds.
                 let pg = group[k - 1];
-                for x in group.iter_mut().filter(|x| **x == g) {
+                for x in group[k..].iter_mut().take_while(|x| **x == g) {
                     *x = pg;
                 }
                 group_attr.insert(pg, a);
@@ -427,9 +431,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         let mut kind = Label::Indirect;
         let mut ok = true;
         let mut take: Vec<usize> = Vec::new();
-        for (k, q) in pieces.iter().enumerate() {
-            if q.end <= start || q.start >= end {
-                continue;
+        let first = pieces.partition_point(|q| q.end <= start);
+        for (k, q) in pieces.iter().enumerate().skip(first) {
+            if q.start >= end {
+                break;
             }
             if claimed(k) || absorbed[k] {
                 if q.start > start {
@@ -462,7 +467,11 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
     }
 
-    // The pieces.
+    // The pieces. A quote paragraph with no cue of its own, after reported
+    // or quoted speech in the paragraph before, continues that speaker.
+    let reported_count = found.len();
+    let para_of = |b: usize| seg.paragraphs.partition_point(|p| p.end <= b);
+    let mut last_attributed: Option<(usize, usize)> = None; // (end byte, mention)
     for (k, q) in pieces.iter().enumerate() {
         if absorbed[k] {
             continue;
@@ -476,11 +485,24 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 } else {
                     found.push(Found { kind: Label::Direct, start: q.start, end: q.end, cue: Some(c), speaker: Some(mi), group: Some(g) });
                 }
+                last_attributed = Some((q.end, mi));
             }
             None => {
-                let kind = if is_clause(&st, q) { Label::Direct } else { Label::Scare };
+                let clause = is_clause(&st, q);
+                let kind = if clause { Label::Direct } else { Label::Scare };
                 let group = (kind == Label::Direct).then_some(g);
-                found.push(Found { kind, start: q.start, end: q.end, cue: None, speaker: None, group });
+                let para_start = seg.paragraphs.get(q.para).map_or(usize::MAX, |p| st.tok_at(p.start));
+                let mut speaker = None;
+                if clause && st.tok_at(q.start) == para_start && q.para > 0 {
+                    let r = found[..reported_count].partition_point(|f| f.end <= q.start);
+                    let reported = r.checked_sub(1).and_then(|i| found.get(i)).and_then(|f| f.speaker.map(|s| (f.end, s)));
+                    let prev = match (reported, last_attributed) {
+                        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+                        (a, b) => a.or(b),
+                    };
+                    speaker = prev.filter(|&(end, _)| para_of(end.saturating_sub(1)) + 1 == q.para).map(|(_, s)| s);
+                }
+                found.push(Found { kind, start: q.start, end: q.end, cue: None, speaker, group });
             }
         }
     }
@@ -546,7 +568,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         }
         // CONTENT, according to X. Not when CONTENT already has its source.
         let c0 = clause_start(st, s0, cue.t0 - 1);
-        if st.cues.iter().any(|x| x.t0 >= c0 && x.t1 <= cue.t0 && x.kind != CueKind::According) {
+        if cues_in(st.cues, c0, cue.t0).iter().any(|x| x.t1 <= cue.t0 && x.kind != CueKind::According) {
             return None;
         }
         return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
@@ -615,7 +637,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     }
     let mut b = s1;
     // A coordinated cue ends this content: "acknowledged that … but said …".
-    if let Some(x) = st.cues.iter().find(|x| x.t0 > a + 1 && x.t0 < b && matches!(st.text_of(x.t0 - 1), "and" | "but")) {
+    if let Some(x) = cues_in(st.cues, a + 2, b).iter().find(|x| matches!(st.text_of(x.t0 - 1), "and" | "but")) {
         b = x.t0 - 1;
     }
     if subordinate {
@@ -624,7 +646,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         }
     }
     // Cut a second attribution off the end: ", according to X".
-    if let Some(x) = st.cues.iter().find(|x| x.t0 > a && x.t0 < b && x.kind == CueKind::According) {
+    if let Some(x) = cues_in(st.cues, a + 1, b).iter().find(|x| x.kind == CueKind::According) {
         if x.t0 > a && st.text_of(x.t0 - 1) == "," {
             b = x.t0 - 1;
         }
@@ -640,6 +662,13 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         return None;
     }
     (b > a).then_some(((a, b), m))
+}
+
+/// The cues that start in tokens `a..b` (cues are sorted and disjoint).
+fn cues_in(cues: &[Cue], a: usize, b: usize) -> &[Cue] {
+    let i = cues.partition_point(|c| c.t0 < a);
+    let j = cues.partition_point(|c| c.t0 < b);
+    &cues[i..j.max(i)]
 }
 
 /// The start of the clause that ends at token `end`: the sentence start or

@@ -112,6 +112,8 @@ pub struct Earlier {
     pub mentions: Vec<MentionRef>,
     /// Canonical names of document entities by id, when coref lists them.
     pub names: HashMap<String, String>,
+    /// Index in `entities` by span id.
+    pub by_id: HashMap<SpanId, usize>,
 }
 
 impl Earlier {
@@ -158,7 +160,8 @@ impl Earlier {
                 }
             }
         }
-        Earlier { entities, mentions, names }
+        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        Earlier { entities, mentions, names, by_id }
     }
 
     /// Name-like entities that lie inside `start..end`.
@@ -259,6 +262,8 @@ pub struct Reader<'a> {
     /// Person names that open a sentence (its likely subject), with the
     /// byte where each occurs; in text order.
     pub subjects: Vec<(usize, String)>,
+    /// Every full name with the byte where it occurs, in text order.
+    pub all_names: Vec<(usize, String)>,
 }
 
 /// Result of scanning back from a cue for its subject.
@@ -326,7 +331,9 @@ impl<'a> Reader<'a> {
             }
         }
         subjects.sort();
-        Reader { text, seg, earlier, full_names, subjects }
+        let mut all_names: Vec<(usize, String)> = full_names.values().flatten().cloned().collect();
+        all_names.sort();
+        Reader { text, seg, earlier, full_names, subjects, all_names }
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -743,7 +750,7 @@ impl<'a> Reader<'a> {
         let key = name.to_lowercase();
         self.full_names
             .get(&key)
-            .and_then(|v| v.iter().take_while(|(p, _)| *p < at).last())
+            .and_then(|v| v[..v.partition_point(|(p, _)| *p < at)].last())
             .map_or_else(|| name.to_string(), |(_, n)| n.clone())
     }
 
@@ -758,7 +765,7 @@ impl<'a> Reader<'a> {
         let recent = prior.iter().rev().take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3).find(|p| p.kind == Label::NamedPerson);
         // ... unless another person has since opened a sentence.
         let since = recent.map_or(0, |p| self.bytes(p.t0, p.t1).1);
-        let newer_subject = self.subjects.iter().rev().find(|(b, _)| *b < at && *b >= since);
+        let newer_subject = self.subjects[..self.subjects.partition_point(|(b, _)| *b < at)].last().filter(|(b, _)| *b >= since);
         if let (true, Some(p), None) = (person, recent, newer_subject) {
             sp.kind = p.kind;
             sp.name = p.name.clone();
@@ -770,7 +777,7 @@ impl<'a> Reader<'a> {
         if let Some(m) = self.earlier.mentions.get(i).filter(|m| m.start == at) {
             sp.entity = m.entity.clone();
             sp.entity_span = m.antecedent;
-            let ante = m.antecedent.and_then(|id| self.earlier.entities.iter().find(|e| e.id == id));
+            let ante = m.antecedent.and_then(|id| self.earlier.by_id.get(&id)).and_then(|&i| self.earlier.entities.get(i));
             let name = m
                 .entity
                 .as_ref()
@@ -791,7 +798,7 @@ impl<'a> Reader<'a> {
             sp.name = name.clone();
             return;
         }
-        let found = prior.iter().rev().find(|p| {
+        let found = prior.iter().rev().take(50).find(|p| {
             !p.pronoun
                 && if person {
                     p.kind == Label::NamedPerson
@@ -809,7 +816,8 @@ impl<'a> Reader<'a> {
             return;
         }
         if person {
-            let e = self.earlier.entities.iter().rev().find(|e| e.label == Label::Person && e.end <= at);
+            let before = self.earlier.entities.partition_point(|e| e.start < at);
+            let e = self.earlier.entities[..before].iter().rev().take(200).find(|e| e.label == Label::Person && e.end <= at);
             if let Some(e) = e {
                 sp.kind = Label::NamedPerson;
                 sp.name = self.full_name(&strip_titles(self.text.get(e.start..e.end).unwrap_or_default()), at);
@@ -817,7 +825,7 @@ impl<'a> Reader<'a> {
                 sp.entity_span = Some(e.id);
                 return;
             }
-            let latest = self.full_names.values().flat_map(|v| v.iter().take_while(|(p, _)| *p < at).last()).max_by_key(|(p, _)| *p);
+            let latest = self.all_names[..self.all_names.partition_point(|(p, _)| *p < at)].last();
             if let Some((_, n)) = latest {
                 sp.kind = Label::NamedPerson;
                 sp.name = n.clone();
