@@ -34,15 +34,18 @@ fn reference_article_hedges() {
 
 #[test]
 fn each_class_and_longest_match() {
-    assert_eq!(hedges("The figure has not been confirmed and may change."), vec![
-        ("has not been confirmed".to_string(), Label::NegatedFinality),
-        ("may".to_string(), Label::Modal),
-    ]);
-    assert_eq!(hedges("He reportedly appears to favour it."), vec![
-        ("reportedly".to_string(), Label::Epistemic),
-        ("appears to".to_string(), Label::HedgingPhrase),
-    ]);
-    assert_eq!(hedges("No agreement has been reached."), vec![("No agreement has been reached".to_string(), Label::NegatedFinality)]);
+    assert_eq!(
+        hedges("The figure has not been confirmed and may change."),
+        vec![("has not been confirmed".to_string(), Label::NegatedFinality), ("may".to_string(), Label::Modal),]
+    );
+    assert_eq!(
+        hedges("He reportedly appears to favour it."),
+        vec![("reportedly".to_string(), Label::Epistemic), ("appears to".to_string(), Label::HedgingPhrase),]
+    );
+    assert_eq!(
+        hedges("No agreement has been reached."),
+        vec![("No agreement has been reached".to_string(), Label::NegatedFinality)]
+    );
 }
 
 #[test]

@@ -62,7 +62,8 @@ fn reference_article_reported_speech_sources_and_scare_quote() {
         .iter()
         .filter(|s| s.layer == Layer::Quote && s.label == Label::Indirect)
         .map(|s| {
-            let cue = id_attr(s, "cue").and_then(|id| by_id.get(&id)).map(|c| text[c.start_byte..c.end_byte].to_string());
+            let cue =
+                id_attr(s, "cue").and_then(|id| by_id.get(&id)).map(|c| text[c.start_byte..c.end_byte].to_string());
             (attr(s, "speaker_name").unwrap_or("").to_string(), cue.unwrap_or_default())
         })
         .collect();
@@ -75,8 +76,12 @@ fn reference_article_reported_speech_sources_and_scare_quote() {
     ] {
         assert!(reported.iter().any(|(s, c)| s == speaker && c == cue), "{speaker} / {cue} in {reported:?}");
     }
-    let scare: Vec<&str> =
-        d.spans.iter().filter(|s| s.layer == Layer::Quote && s.label == Label::Scare).map(|s| &text[s.start_byte..s.end_byte]).collect();
+    let scare: Vec<&str> = d
+        .spans
+        .iter()
+        .filter(|s| s.layer == Layer::Quote && s.label == Label::Scare)
+        .map(|s| &text[s.start_byte..s.end_byte])
+        .collect();
     assert_eq!(scare, vec!["“Axis of Resistance”"]);
     let anonymous: Vec<&str> = d
         .spans
@@ -84,10 +89,19 @@ fn reference_article_reported_speech_sources_and_scare_quote() {
         .filter(|s| s.layer == Layer::Source && s.label == Label::Anonymous)
         .map(|s| &text[s.start_byte..s.end_byte])
         .collect();
-    for a in ["senior commanders and Iraqi officials", "sources including six militia commanders", "Security officials", "a US official"] {
+    for a in [
+        "senior commanders and Iraqi officials",
+        "sources including six militia commanders",
+        "Security officials",
+        "a US official",
+    ] {
         assert!(anonymous.contains(&a), "{a} anonymous in {anonymous:?}");
     }
-    let us = d.spans.iter().find(|s| s.layer == Layer::Source && &text[s.start_byte..s.end_byte] == "a US official").expect("source");
+    let us = d
+        .spans
+        .iter()
+        .find(|s| s.layer == Layer::Source && &text[s.start_byte..s.end_byte] == "a US official")
+        .expect("source");
     assert_eq!(attr(us, "role"), Some("official"));
     assert_eq!(attr(us, "affiliation"), Some("US"));
     let s = d.summaries.get("sourcing").expect("sourcing summary");
@@ -126,7 +140,8 @@ fn gold_direct_quotes_are_found_exactly() {
 fn typewriter_marks_and_run_on_paragraphs() {
     let text = "``We will appeal,'' she said.\n\"First part.\n\"Second part,\" Tom Baker said.";
     let d = doc(text);
-    let quotes: Vec<&str> = d.spans.iter().filter(|s| s.layer == Layer::Quote).map(|s| &text[s.start_byte..s.end_byte]).collect();
+    let quotes: Vec<&str> =
+        d.spans.iter().filter(|s| s.layer == Layer::Quote).map(|s| &text[s.start_byte..s.end_byte]).collect();
     assert_eq!(quotes, vec!["``We will appeal,''", "\"First part.", "\"Second part,\""]);
 }
 
@@ -138,9 +153,36 @@ fn only_requested_layers_are_returned() {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "“", "”", "\"", "''", "``", "‘", "’", "'", " said ", " he said", ", according to ", "told Reuters ", "Gen. Smith",
-    "a US official", "Security officials", ": ", ", ", ". ", "\n", "\n\n", "expressed skepticism about ", "the plan",
-    "We want peace", "al-Sudani", "👍🏽", "العراق", "could", "no deal is finalized", " and ", " but said ",
+    "“",
+    "”",
+    "\"",
+    "''",
+    "``",
+    "‘",
+    "’",
+    "'",
+    " said ",
+    " he said",
+    ", according to ",
+    "told Reuters ",
+    "Gen. Smith",
+    "a US official",
+    "Security officials",
+    ": ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "expressed skepticism about ",
+    "the plan",
+    "We want peace",
+    "al-Sudani",
+    "👍🏽",
+    "العراق",
+    "could",
+    "no deal is finalized",
+    " and ",
+    " but said ",
 ];
 
 proptest! {

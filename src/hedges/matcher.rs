@@ -152,10 +152,10 @@ mod tests {
 
     #[test]
     fn longest_match_wins_and_case_is_ignored() {
-        assert_eq!(all("It Could not be verified, but it could."), vec![
-            ("Could not be verified".to_string(), 1),
-            ("could".to_string(), 1)
-        ]);
+        assert_eq!(
+            all("It Could not be verified, but it could."),
+            vec![("Could not be verified".to_string(), 1), ("could".to_string(), 1)]
+        );
     }
 
     #[test]

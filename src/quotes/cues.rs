@@ -92,12 +92,10 @@ pub fn find_cues(text: &str, seg: &Segmentation, pieces: &[Piece]) -> Vec<Cue> {
                 continue;
             };
             let kind = *m.value;
-            let blocked = kind != CueKind::According
-                && i > 0
-                && {
-                    lower_into(toks[i - 1].text(text), &mut buf);
-                    BLOCKERS.contains(&buf.as_str())
-                };
+            let blocked = kind != CueKind::According && i > 0 && {
+                lower_into(toks[i - 1].text(text), &mut buf);
+                BLOCKERS.contains(&buf.as_str())
+            };
             // "According" capitalised is fine; a capitalised verb mid-sentence
             // is a name ("Says Law") or a headline, not a cue.
             let capital_mid = kind != CueKind::According

@@ -116,19 +116,20 @@ mod tests {
 
     #[test]
     fn curly_straight_and_typewriter_marks() {
-        assert_eq!(quoted("“We want peace,” he said, “but not at any price.”"), vec![
-            "“We want peace,”",
-            "“but not at any price.”"
-        ]);
+        assert_eq!(
+            quoted("“We want peace,” he said, “but not at any price.”"),
+            vec!["“We want peace,”", "“but not at any price.”"]
+        );
         assert_eq!(quoted("\"Yes,\" he said. \"No.\""), vec!["\"Yes,\"", "\"No.\""]);
         assert_eq!(quoted("``We will appeal,'' she said."), vec!["``We will appeal,''"]);
     }
 
     #[test]
     fn apostrophes_and_nested_single_quotes_do_not_unbalance() {
-        assert_eq!(quoted("Iraq’s “He said, ‘never,’ and left,” Klein’s aide said."), vec![
-            "“He said, ‘never,’ and left,”"
-        ]);
+        assert_eq!(
+            quoted("Iraq’s “He said, ‘never,’ and left,” Klein’s aide said."),
+            vec!["“He said, ‘never,’ and left,”"]
+        );
         assert_eq!(quoted("He is 6'2\" tall, it's “fine.”"), vec!["“fine.”"]);
     }
 

@@ -59,16 +59,56 @@ type Mention = (usize, usize, Option<(usize, usize)>);
 
 /// Words after "told" that are its object, not the reported content.
 const TOLD_OBJECTS: &[&str] = &[
-    "reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "analysts", "investors", "supporters",
-    "parliament", "congress", "colleagues", "staff", "members",
+    "reporters",
+    "journalists",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "lawmakers",
+    "analysts",
+    "investors",
+    "supporters",
+    "parliament",
+    "congress",
+    "colleagues",
+    "staff",
+    "members",
 ];
 
 /// Words after a cue that make it the end of its sentence ("…, X said on
 /// Monday").
 const ADVERBIAL_STARTS: &[&str] = &[
-    "on", "in", "at", "last", "this", "late", "early", "earlier", "later", "yesterday", "today", "tonight",
-    "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "during", "after",
-    "before", "when", "while", "as", "via", "to", "told",
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "via",
+    "to",
+    "told",
 ];
 
 /// Adds quote, cue and source spans and the `sourcing` summary.
@@ -236,7 +276,15 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
         }
     }
-    let mut st = State { r, tok_sent, cues, cue_used: vec![false; cues.len()], mentions: Vec::new(), mention_index: HashMap::new(), buf: String::new() };
+    let mut st = State {
+        r,
+        tok_sent,
+        cues,
+        cue_used: vec![false; cues.len()],
+        mentions: Vec::new(),
+        mention_index: HashMap::new(),
+        buf: String::new(),
+    };
     let n = pieces.len();
     // Per piece: attribution (cue, mention index), mixed content start.
     let mut attr: Vec<Option<(usize, usize)>> = vec![None; n];
@@ -315,7 +363,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         } else {
             let first = st.low(t).to_string();
             let starts_np = speakers::PRONOUNS.contains(&first.as_str())
-                || matches!(first.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their")
+                || matches!(
+                    first.as_str(),
+                    "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their"
+                )
                 || st.toks().get(t).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase));
             if starts_np {
                 let mut u = t;
@@ -328,7 +379,9 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                         if !st.cue_used[c] {
                             // The subject between the mark and the cue.
                             let mut e = u;
-                            while e > t && matches!(st.low(e - 1), "has" | "had" | "have" | "also" | "later" | "then" | "again") {
+                            while e > t
+                                && matches!(st.low(e - 1), "has" | "had" | "have" | "also" | "later" | "then" | "again")
+                            {
                                 e -= 1;
                             }
                             if e > t {
@@ -481,9 +534,23 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             Some(&(c, mi)) => {
                 if let Some(s0) = mixed_from[k] {
                     let (start, _) = span_bytes(seg, s0, s0 + 1);
-                    found.push(Found { kind: Label::Mixed, start, end: q.end, cue: Some(c), speaker: Some(mi), group: None });
+                    found.push(Found {
+                        kind: Label::Mixed,
+                        start,
+                        end: q.end,
+                        cue: Some(c),
+                        speaker: Some(mi),
+                        group: None,
+                    });
                 } else {
-                    found.push(Found { kind: Label::Direct, start: q.start, end: q.end, cue: Some(c), speaker: Some(mi), group: Some(g) });
+                    found.push(Found {
+                        kind: Label::Direct,
+                        start: q.start,
+                        end: q.end,
+                        cue: Some(c),
+                        speaker: Some(mi),
+                        group: Some(g),
+                    });
                 }
                 last_attributed = Some((q.end, mi));
             }
@@ -495,7 +562,8 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 let mut speaker = None;
                 if clause && st.tok_at(q.start) == para_start && q.para > 0 {
                     let r = found[..reported_count].partition_point(|f| f.end <= q.start);
-                    let reported = r.checked_sub(1).and_then(|i| found.get(i)).and_then(|f| f.speaker.map(|s| (f.end, s)));
+                    let reported =
+                        r.checked_sub(1).and_then(|i| found.get(i)).and_then(|f| f.speaker.map(|s| (f.end, s)));
                     let prev = match (reported, last_attributed) {
                         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
                         (a, b) => a.or(b),
@@ -546,8 +614,26 @@ fn ends_sentence(st: &State, q: &Piece) -> bool {
 /// Words that open an adverbial of time or manner right after a cue
 /// ("said Monday that", "said privately that"): skipped, not content.
 const LEADING_ADVERBS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-    "earlier", "later", "privately", "publicly", "repeatedly", "again", "also", "then", "recently", "separately",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "again",
+    "also",
+    "then",
+    "recently",
+    "separately",
 ];
 
 /// Reported speech of cue `c`: the content token range and the speaker.
@@ -582,7 +668,9 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     };
     let sub = st.r.subject_before(cue.sent, cue.t0);
     // The comma before the cue closes the subject's appositive or modifier.
-    let comma_in_subject = sub.as_ref().is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
+    let comma_in_subject = sub
+        .as_ref()
+        .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
     // CONTENT, said X.
     if comma_before && !comma_in_subject {
         if let Some((a, b, app)) = st.speaker_after(c) {

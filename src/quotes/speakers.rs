@@ -123,7 +123,9 @@ impl Earlier {
         let mut mentions = Vec::new();
         for s in sink.spans() {
             match s.layer {
-                Layer::Entity if matches!(s.label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac) => {
+                Layer::Entity
+                    if matches!(s.label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac) =>
+                {
                     entities.push(EntityRef {
                         id: s.id,
                         start: s.start_byte,
@@ -219,33 +221,77 @@ fn capitalised(text: &str, t: &Token) -> bool {
 }
 
 /// Lower-case particles inside names ("al-Sudani", "bin Salman", "de la").
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le", "del"];
+const PARTICLES: &[&str] =
+    &["al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le", "del"];
 
 /// Pronouns that can be speakers.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Words that start a modifier chunk, never a subject ("from groups ...").
 const MODIFIER_STARTS: &[&str] = &[
-    "who", "which", "whose", "whom", "from", "including", "in", "with", "of", "at", "based", "speaking", "for",
-    "on", "citing", "according", "after", "before", "during", "as", "like", "such",
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "from",
+    "including",
+    "in",
+    "with",
+    "of",
+    "at",
+    "based",
+    "speaking",
+    "for",
+    "on",
+    "citing",
+    "according",
+    "after",
+    "before",
+    "during",
+    "as",
+    "like",
+    "such",
 ];
 
 /// Words that close a clause's left edge when scanning back for a subject.
 const CLAUSE_STOPS: &[&str] = &[
-    "while", "although", "though", "because", "if", "when", "whereas", "but", "that", "whether", "so", "yet",
-    "until", "unless",
+    "while", "although", "though", "because", "if", "when", "whereas", "but", "that", "whether", "so", "yet", "until",
+    "unless",
 ];
 
 /// Subordinators that make the cue's clause end at the next comma.
 pub const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "if", "when", "whereas"];
 
 /// Auxiliaries and adverbs between a subject and its cue ("has also said").
-const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "again", "earlier", "once", "since", "previously"];
+const AUX: &[&str] =
+    &["has", "have", "had", "also", "later", "then", "again", "earlier", "once", "since", "previously"];
 
 /// Words that end a noun phrase after an inverted cue ("said Smith on ...").
 const NP_STOPS: &[&str] = &[
-    "who", "which", "that", "speaking", "talking", "on", "during", "last", "when", "while", "because", "after",
-    "before", "in", "told", "adding", "saying", "as", "this", "yesterday", "today", "tonight", "earlier", "late",
+    "who",
+    "which",
+    "that",
+    "speaking",
+    "talking",
+    "on",
+    "during",
+    "last",
+    "when",
+    "while",
+    "because",
+    "after",
+    "before",
+    "in",
+    "told",
+    "adding",
+    "saying",
+    "as",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "late",
 ];
 
 /// The analysis state the speaker functions read.
@@ -448,7 +494,15 @@ impl<'a> Reader<'a> {
                 m1 = p1;
             }
         }
-        Some(Subject { t0: m0, t1: m1, region_start: start, group_start, subordinate, appositive, skipped_modifier: pick > 0 })
+        Some(Subject {
+            t0: m0,
+            t1: m1,
+            region_start: start,
+            group_start,
+            subordinate,
+            appositive,
+            skipped_modifier: pick > 0,
+        })
     }
 
     /// Whether tokens `a..b` look like a description (start with a
@@ -546,7 +600,11 @@ impl<'a> Reader<'a> {
         let name_at = self
             .earlier
             .within(sa, sb)
-            .filter(|e| e.end == sb && matches!(e.label, Label::Person | Label::Org | Label::Gpe | Label::Fac) && !self.linked_before(t0, e.start))
+            .filter(|e| {
+                e.end == sb
+                    && matches!(e.label, Label::Person | Label::Org | Label::Gpe | Label::Fac)
+                    && !self.linked_before(t0, e.start)
+            })
             .map(|e| self.seg.tokens.partition_point(|t| t.start < e.start))
             .min()
             .or_else(|| self.name_head(t0, t1).map(|(n0, _)| self.title_start(t0, n0)));
@@ -568,7 +626,8 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                 }
-                let determiner = matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one" | "two" | "several" | "senior");
+                let determiner =
+                    matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one" | "two" | "several" | "senior");
                 if capitalised(self.text, tk) && !determiner {
                     // A capitalised run inside a description is an affiliation
                     // ("a US official", "Prime Minister Sudani’s advisor"),
@@ -620,7 +679,11 @@ impl<'a> Reader<'a> {
                 sp.entity_span = Some(e.id);
                 sp.entity = e.entity.clone();
                 let raw = self.text.get(e.start..e.end).unwrap_or_default();
-                sp.name = e.entity.as_ref().and_then(|x| self.earlier.name_of(x)).map_or_else(|| strip_titles(raw), str::to_string);
+                sp.name = e
+                    .entity
+                    .as_ref()
+                    .and_then(|x| self.earlier.name_of(x))
+                    .map_or_else(|| strip_titles(raw), str::to_string);
                 if sp.kind == Label::NamedPerson {
                     sp.name = self.full_name(&sp.name, sa);
                 }
@@ -706,7 +769,9 @@ impl<'a> Reader<'a> {
         let w = words();
         let mut buf = String::new();
         let mut k = n0;
-        while k > t0 && (w.titles.contains(low(self.text, self.tok(k - 1), &mut buf)) || self.tok(k - 1).text(self.text) == "-") {
+        while k > t0
+            && (w.titles.contains(low(self.text, self.tok(k - 1), &mut buf)) || self.tok(k - 1).text(self.text) == "-")
+        {
             k -= 1;
         }
         k
@@ -720,7 +785,8 @@ impl<'a> Reader<'a> {
         let mut k = t0;
         while k < self.seg.tokens.len() && self.tok(k).start < at {
             let lw = low(self.text, self.tok(k), &mut buf);
-            if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "’s" | "'s" | "and" | "close" | "to") {
+            if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "’s" | "'s" | "and" | "close" | "to")
+            {
                 return true;
             }
             k += 1;
@@ -735,7 +801,22 @@ impl<'a> Reader<'a> {
         capitalised(self.text, self.tok(a))
             || matches!(
                 low(self.text, self.tok(a), &mut buf),
-                "a" | "an" | "the" | "one" | "two" | "three" | "four" | "five" | "six" | "some" | "several" | "many" | "senior" | "local" | "his" | "her" | "their"
+                "a" | "an"
+                    | "the"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "senior"
+                    | "local"
+                    | "his"
+                    | "her"
+                    | "their"
             )
             || self.tok(a).kind == Label::Number
             || (a..b).any(|k| words().roles.contains_key(low(self.text, self.tok(k), &mut buf)))
@@ -762,10 +843,15 @@ impl<'a> Reader<'a> {
         let person = matches!(pronoun, "he" | "she");
         let sent_of = |t: usize| self.seg.sentence_tokens.partition_point(|r| r.end <= t);
         let here = sent_of(sp.t0);
-        let recent = prior.iter().rev().take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3).find(|p| p.kind == Label::NamedPerson);
+        let recent = prior
+            .iter()
+            .rev()
+            .take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3)
+            .find(|p| p.kind == Label::NamedPerson);
         // ... unless another person has since opened a sentence.
         let since = recent.map_or(0, |p| self.bytes(p.t0, p.t1).1);
-        let newer_subject = self.subjects[..self.subjects.partition_point(|(b, _)| *b < at)].last().filter(|(b, _)| *b >= since);
+        let newer_subject =
+            self.subjects[..self.subjects.partition_point(|(b, _)| *b < at)].last().filter(|(b, _)| *b >= since);
         if let (true, Some(p), None) = (person, recent, newer_subject) {
             sp.kind = p.kind;
             sp.name = p.name.clone();
@@ -777,7 +863,8 @@ impl<'a> Reader<'a> {
         if let Some(m) = self.earlier.mentions.get(i).filter(|m| m.start == at) {
             sp.entity = m.entity.clone();
             sp.entity_span = m.antecedent;
-            let ante = m.antecedent.and_then(|id| self.earlier.by_id.get(&id)).and_then(|&i| self.earlier.entities.get(i));
+            let ante =
+                m.antecedent.and_then(|id| self.earlier.by_id.get(&id)).and_then(|&i| self.earlier.entities.get(i));
             let name = m
                 .entity
                 .as_ref()
@@ -803,7 +890,8 @@ impl<'a> Reader<'a> {
                 && if person {
                     p.kind == Label::NamedPerson
                 } else {
-                    pronoun == "they" && p.kind != Label::NamedPerson || pronoun == "it" && p.kind != Label::NamedPerson && p.kind != Label::Anonymous
+                    pronoun == "they" && p.kind != Label::NamedPerson
+                        || pronoun == "it" && p.kind != Label::NamedPerson && p.kind != Label::Anonymous
                 }
         });
         if let Some(p) = found {
@@ -817,7 +905,11 @@ impl<'a> Reader<'a> {
         }
         if person {
             let before = self.earlier.entities.partition_point(|e| e.start < at);
-            let e = self.earlier.entities[..before].iter().rev().take(200).find(|e| e.label == Label::Person && e.end <= at);
+            let e = self.earlier.entities[..before]
+                .iter()
+                .rev()
+                .take(200)
+                .find(|e| e.label == Label::Person && e.end <= at);
             if let Some(e) = e {
                 sp.kind = Label::NamedPerson;
                 sp.name = self.full_name(&strip_titles(self.text.get(e.start..e.end).unwrap_or_default()), at);
@@ -841,7 +933,8 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
     let mut k = i;
     while k < toks.len() {
         let t = &toks[k];
-        let gap_ok = k == i || toks[k - 1].end == t.start || text.get(toks[k - 1].end..t.start).is_some_and(|g| g == " ");
+        let gap_ok =
+            k == i || toks[k - 1].end == t.start || text.get(toks[k - 1].end..t.start).is_some_and(|g| g == " ");
         if !gap_ok {
             break;
         }
@@ -850,7 +943,8 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
             continue;
         }
         let lw = low(text, t, &mut buf);
-        let joins = (lw == "-" || PARTICLES.contains(&lw)) && toks.get(k + 1).is_some_and(|n| capitalised(text, n) || n.text(text) == "-");
+        let joins = (lw == "-" || PARTICLES.contains(&lw))
+            && toks.get(k + 1).is_some_and(|n| capitalised(text, n) || n.text(text) == "-");
         if joins && k > i || (PARTICLES.contains(&lw) && k == i) {
             k += 1;
             continue;
@@ -870,7 +964,9 @@ pub fn strip_titles(name: &str) -> String {
     let s = parts.join(" ");
     // "Governor-elect James Holt": a hyphenated title.
     match s.split_once(' ') {
-        Some((head, rest)) if head.contains('-') && head.split('-').all(|p| w.titles.contains(&p.to_lowercase())) => rest.to_string(),
+        Some((head, rest)) if head.contains('-') && head.split('-').all(|p| w.titles.contains(&p.to_lowercase())) => {
+            rest.to_string()
+        }
         _ => s,
     }
 }

@@ -49,7 +49,15 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
         let k = key(sp);
         let row = rows.entry(k.clone()).or_insert_with(|| {
             order.push(k.clone());
-            Row { name: sp.name.clone(), kind: sp.kind, role: None, affiliation: None, mentions: 0, quotes: 0, quoted_words: 0 }
+            Row {
+                name: sp.name.clone(),
+                kind: sp.kind,
+                role: None,
+                affiliation: None,
+                mentions: 0,
+                quotes: 0,
+                quoted_words: 0,
+            }
         });
         row.mentions += 1;
         if row.role.is_none() {

@@ -45,11 +45,15 @@ fn q(kind: &str, text: &str, speaker: Option<&str>) -> Q {
 fn interrupted_quote_is_two_pieces_with_one_speaker_and_group() {
     let text = "Gen. Maria Lopez spoke. “We want peace,” she said, “but not at any price.”";
     let (qs, cx) = run(text, &[("Maria Lopez", Label::Person)]);
-    assert_eq!(qs, vec![
-        q("direct", "“We want peace,”", Some("Maria Lopez")),
-        q("direct", "“but not at any price.”", Some("Maria Lopez")),
-    ]);
-    let groups: Vec<_> = cx.sink.spans().iter().filter(|s| s.layer == Layer::Quote).map(|s| s.attrs.get("group").cloned()).collect();
+    assert_eq!(
+        qs,
+        vec![
+            q("direct", "“We want peace,”", Some("Maria Lopez")),
+            q("direct", "“but not at any price.”", Some("Maria Lopez")),
+        ]
+    );
+    let groups: Vec<_> =
+        cx.sink.spans().iter().filter(|s| s.layer == Layer::Quote).map(|s| s.attrs.get("group").cloned()).collect();
     assert_eq!(groups[0], groups[1]);
     assert!(groups[0].is_some());
 }
@@ -70,10 +74,13 @@ fn inverted_cue_takes_the_description_as_anonymous_source() {
 fn pronoun_falls_back_to_the_last_named_speaker() {
     let text = "A senior politician, Izzat al-Shahbndar, said talks were advanced.\n“They are ready,” he said.";
     let (qs, _) = run(text, &[]);
-    assert_eq!(qs, vec![
-        q("indirect", "talks were advanced", Some("Izzat al-Shahbndar")),
-        q("direct", "“They are ready,”", Some("Izzat al-Shahbndar")),
-    ]);
+    assert_eq!(
+        qs,
+        vec![
+            q("indirect", "talks were advanced", Some("Izzat al-Shahbndar")),
+            q("direct", "“They are ready,”", Some("Izzat al-Shahbndar")),
+        ]
+    );
 }
 
 #[test]
@@ -107,7 +114,10 @@ fn reported_speech_patterns() {
     assert_eq!(qs, vec![q("indirect", "Prices rose sharply", Some("a government report"))]);
     let (qs, _) = run("The plan is dead, two officials said on Monday.", &[]);
     assert_eq!(qs, vec![q("indirect", "The plan is dead", Some("two officials"))]);
-    let (qs, _) = run("Ruth Ames told Reuters the vote would be close.", &[("Ruth Ames", Label::Person), ("Reuters", Label::Org)]);
+    let (qs, _) = run(
+        "Ruth Ames told Reuters the vote would be close.",
+        &[("Ruth Ames", Label::Person), ("Reuters", Label::Org)],
+    );
     assert_eq!(qs, vec![q("indirect", "the vote would be close", Some("Ruth Ames"))]);
 }
 
@@ -121,10 +131,13 @@ fn mixed_quote_absorbs_its_quoted_phrase() {
 fn run_on_paragraph_quote_shares_the_later_attribution() {
     let text = "“Profits were high. Bonuses were higher.\n“We said no,” Tom Baker said.";
     let (qs, _) = run(text, &[("Tom Baker", Label::Person)]);
-    assert_eq!(qs, vec![
-        q("direct", "“Profits were high. Bonuses were higher.", Some("Tom Baker")),
-        q("direct", "“We said no,”", Some("Tom Baker")),
-    ]);
+    assert_eq!(
+        qs,
+        vec![
+            q("direct", "“Profits were high. Bonuses were higher.", Some("Tom Baker")),
+            q("direct", "“We said no,”", Some("Tom Baker")),
+        ]
+    );
 }
 
 #[test]
@@ -140,7 +153,22 @@ fn sourcing_summary_counts_named_and_anonymous() {
 
 #[test]
 fn nothing_panics_on_odd_marks() {
-    for text in ["\"", "“", "”", "''", "``", "“”", "said", ", said", "according to", "“a” said", "He said: “", "''\n``", "\"\"\"", ", according to,"] {
+    for text in [
+        "\"",
+        "“",
+        "”",
+        "''",
+        "``",
+        "“”",
+        "said",
+        ", said",
+        "according to",
+        "“a” said",
+        "He said: “",
+        "''\n``",
+        "\"\"\"",
+        ", according to,",
+    ] {
         let _ = run(text, &[]);
     }
 }

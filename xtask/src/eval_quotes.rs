@@ -261,7 +261,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
         // Hedges, by class.
-        let mut classes: Vec<String> = gh.iter().map(|h| h.class.clone()).chain(ph.iter().map(|h| h.2.clone())).collect();
+        let mut classes: Vec<String> =
+            gh.iter().map(|h| h.class.clone()).chain(ph.iter().map(|h| h.2.clone())).collect();
         classes.sort();
         classes.dedup();
         for cls in classes {
@@ -299,7 +300,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("{}", per_kind_exact[k].line(&format!("{k}, exact")));
     }
     let pct = |n: usize| if spk_n == 0 { 0.0 } else { n as f64 / spk_n as f64 };
-    println!("  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {spk_n})", pct(spk_strict), pct(spk_lenient));
+    println!(
+        "  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {spk_n})",
+        pct(spk_strict),
+        pct(spk_lenient)
+    );
     println!("== hedges");
     println!("{}", hedge_all.line("all classes, overlap"));
     println!("{}", hedge_exact.line("all classes, exact"));
@@ -384,7 +389,10 @@ fn seed_report() -> Result<(), String> {
     let hedge = |h: &str| hedges.iter().any(|(t, _)| t.contains(h));
     let checks: Vec<(&str, bool)> = vec![
         ("direct quote, `he` resolved to Izzat al-Shahbndar", find(Label::Direct, "Shahbndar", "said")),
-        ("direct quote by a commander of Kataib Hezbollah", find(Label::Direct, "a commander of Kataib Hezbollah", "said")),
+        (
+            "direct quote by a commander of Kataib Hezbollah",
+            find(Label::Direct, "a commander of Kataib Hezbollah", "said"),
+        ),
         ("reported speech of Izzat al-Shahbndar", find(Label::Indirect, "Shahbndar", "said")),
         ("reported speech of the militia commanders", find(Label::Indirect, "militia commanders", "said")),
         ("reported speech of the advisor", find(Label::Indirect, "advisor", "said")),
@@ -424,8 +432,11 @@ fn benchmark() -> Result<(), String> {
         text.push_str("\n\n");
     }
     let full = Options::default();
-    let without: Vec<Layer> =
-        Layer::ALL.iter().copied().filter(|l| !matches!(l, Layer::Quote | Layer::Cue | Layer::Source | Layer::Hedge)).collect();
+    let without: Vec<Layer> = Layer::ALL
+        .iter()
+        .copied()
+        .filter(|l| !matches!(l, Layer::Quote | Layer::Cue | Layer::Source | Layer::Hedge))
+        .collect();
     let base = Options::with_layers(&without);
     let time = |o: &Options| -> Result<f64, String> {
         let mut best = f64::MAX;
@@ -449,6 +460,10 @@ fn benchmark() -> Result<(), String> {
     println!("== benchmark ({} bytes, best of 3)", text.len());
     println!("  full annotation {:.1} ms; without quote/cue/source/hedge {:.1} ms", t_full * 1e3, t_base * 1e3);
     println!("  quote+cue+source+hedge share of full time: {:.1}% (target < 20%)", share * 100.0);
-    println!("  full annotation on half the text: {:.1} ms (ratio {:.2}; 0.50 is linear)", t_half * 1e3, t_half / t_full);
+    println!(
+        "  full annotation on half the text: {:.1} ms (ratio {:.2}; 0.50 is linear)",
+        t_half * 1e3,
+        t_half / t_full
+    );
     Ok(())
 }
