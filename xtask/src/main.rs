@@ -4,6 +4,7 @@
 //! their dependencies) never reach the .wasm. Tasks read the shared corpora
 //! from `../shared/data/` relative to the repository root.
 
+mod corpus;
 mod eval_coref;
 mod eval_ner;
 mod eval_quotes;

@@ -1,0 +1,450 @@
+//! Features for the entity tagger, shared by training and inference.
+//!
+//! `cargo xtask train` and [`super::tagger`] call the same functions here,
+//! so the model sees at run time exactly what it saw in training. Every
+//! feature is a 32-bit hash of (template, value): no strings are built
+//! per token. Word-level values (lower-cased form, affixes, shape) are
+//! hashed straight from the token's characters.
+//!
+//! Templates: the lower-cased word and its neighbours at -2..+2, word
+//! bigrams, 2- to 4-character prefixes and suffixes, a compressed word
+//! shape ("Xx", "X.X.", "dd") for the word and its neighbours,
+//! sentence-initial and all-caps-headline flags (so that a capital letter
+//! counts as evidence only where it means something), single-token
+//! gazetteer classes for the word and its neighbours, and the class and
+//! position of the longest multi-word gazetteer match covering the word.
+//! Tag-history features (previous tag, previous two tags, previous tag with
+//! the word and with its shape) are added during decoding by
+//! [`tag_features`].
+
+use super::gazetteer::{self, Class, Classes};
+use crate::doc::Label;
+use crate::text::Token;
+
+/// Entity labels the tagger predicts. Closed classes (dates, numbers) come
+/// from rules instead.
+pub const LABELS: [Label; 7] = [Label::Person, Label::Norp, Label::Fac, Label::Org, Label::Gpe, Label::Loc, Label::Event];
+
+/// Number of BIO tags: O plus B- and I- for each label.
+pub const N_TAGS: usize = 1 + 2 * LABELS.len();
+
+/// The O tag.
+pub const O: u8 = 0;
+
+/// The B- tag of label index `k`.
+pub const fn begin(k: usize) -> u8 {
+    (1 + 2 * k) as u8
+}
+
+/// The I- tag of label index `k`.
+pub const fn inside(k: usize) -> u8 {
+    (2 + 2 * k) as u8
+}
+
+/// The label index of a non-O tag.
+pub fn label_index(tag: u8) -> Option<usize> {
+    (tag != O && (tag as usize) < N_TAGS).then(|| (tag as usize - 1) / 2)
+}
+
+/// Whether `tag` is an I- tag.
+pub fn is_inside(tag: u8) -> bool {
+    tag != O && tag % 2 == 0
+}
+
+/// Whether `tag` may follow `prev` (I-X only after B-X or I-X).
+pub fn allowed(prev: u8, tag: u8) -> bool {
+    !is_inside(tag) || (prev != O && label_index(prev) == label_index(tag))
+}
+
+/// Template ids (part of every feature hash; never renumber without retraining).
+mod t {
+    pub const BIAS: u64 = 0;
+    pub const LOWER: u64 = 1;
+    pub const LOWER_M1: u64 = 2;
+    pub const LOWER_P1: u64 = 3;
+    pub const LOWER_M2: u64 = 4;
+    pub const LOWER_P2: u64 = 5;
+    pub const SUF2: u64 = 6;
+    pub const SUF3: u64 = 7;
+    pub const SUF4: u64 = 8;
+    pub const PRE2: u64 = 9;
+    pub const PRE3: u64 = 10;
+    pub const SHAPE: u64 = 11;
+    pub const SHAPE_M1: u64 = 12;
+    pub const SHAPE_P1: u64 = 13;
+    pub const SHAPE_M1_0: u64 = 14;
+    pub const SHAPE_0_P1: u64 = 15;
+    pub const INIT_SHAPE: u64 = 16;
+    pub const HEADLINE_SHAPE: u64 = 17;
+    pub const GAZ: u64 = 18;
+    pub const GAZ_M1: u64 = 19;
+    pub const GAZ_P1: u64 = 20;
+    pub const GAZ_SPAN: u64 = 21;
+    pub const BIGRAM_M1: u64 = 22;
+    pub const BIGRAM_P1: u64 = 23;
+    pub const KIND: u64 = 24;
+    pub const GAZ_INIT: u64 = 25;
+    pub const HEADLINE_LOWER: u64 = 26;
+    pub const PREV_TAG: u64 = 40;
+    pub const PREV2_TAG: u64 = 41;
+    pub const PREV_TAG_LOWER: u64 = 42;
+    pub const PREV_TAG_SHAPE: u64 = 43;
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut h = h;
+    let mut v = c as u32;
+    loop {
+        h ^= (v & 0xff) as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        v >>= 8;
+        if v == 0 {
+            return h;
+        }
+    }
+}
+
+/// The feature id for template `template` and value hash `value`.
+pub fn feature(template: u64, value: u64) -> u32 {
+    let mut x = value ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    (x >> 32) as u32
+}
+
+fn combine(a: u64, b: u64) -> u64 {
+    (a ^ b.rotate_left(23)).wrapping_mul(FNV_PRIME).wrapping_add(b)
+}
+
+/// Lower-cased, digits folded to 0.
+fn norm_char(c: char) -> char {
+    if c.is_ascii_digit() {
+        '0'
+    } else if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if c == '’' {
+        '\''
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Hash of the normalised word.
+pub fn lower_hash(word: &str) -> u64 {
+    word.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, norm_char(c)))
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// Hash of the word shape: character classes with runs cut to two
+/// ("Iraq" -> "Xxx", "IRGC" -> "XX", "U.S." -> "X.X.", "2003" -> "dd").
+pub fn shape_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = shape_class(c);
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = s;
+        }
+        h = fnv_char(h, s);
+    }
+    h
+}
+
+fn prefix_hash(word: &str, n: usize) -> u64 {
+    word.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)))
+}
+
+fn suffix_hash(word: &str, n: usize) -> u64 {
+    let count = word.chars().count();
+    word.chars().skip(count.saturating_sub(n)).fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
+}
+
+/// Per-token values the templates combine.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokenInfo {
+    /// Hash of the normalised word.
+    pub lower: u64,
+    /// Hash of the word shape.
+    pub shape: u64,
+    /// Single-token gazetteer classes (looked up title-cased in headlines).
+    pub gaz: Classes,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// First word of the sentence (after opening punctuation).
+    pub initial: bool,
+}
+
+/// Features of one sentence: static features per token, and token info
+/// for the tag-history features.
+#[derive(Debug, Default)]
+pub struct SentenceFeatures {
+    /// Feature ids, token after token.
+    pub feats: Vec<u32>,
+    /// `feats[starts[i]..starts[i + 1]]` are token i's.
+    pub starts: Vec<usize>,
+    /// Per-token values.
+    pub info: Vec<TokenInfo>,
+    /// Whether the sentence is an all-caps headline.
+    pub headline: bool,
+    /// Scratch buffers for gazetteer lookups.
+    buf: String,
+    word: String,
+    /// (classes-of-match, position code) of the multi-word match per token.
+    spans: Vec<(u16, u8)>,
+}
+
+impl SentenceFeatures {
+    /// The static features of token `i`.
+    pub fn token(&self, i: usize) -> &[u32] {
+        let (a, b) = (self.starts.get(i).copied().unwrap_or(0), self.starts.get(i + 1).copied().unwrap_or(0));
+        self.feats.get(a..b).unwrap_or(&[])
+    }
+}
+
+/// Classes worth a multi-word match feature.
+const SPAN_CLASSES: [Class; 9] = [
+    Class::Country,
+    Class::City,
+    Class::Region,
+    Class::Loc,
+    Class::Fac,
+    Class::Norp,
+    Class::Title,
+    Class::OrgHead,
+    Class::Given,
+];
+
+/// Whether the sentence is an all-caps headline: at least two words with
+/// letters and no lower-case letter anywhere.
+pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    for t in tokens {
+        let w = t.text(text);
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+        }
+    }
+    words >= 2
+}
+
+/// Looks `word` up; in headlines, also its title-cased form ("BAGHDAD" -> "Baghdad").
+fn gaz_classes(word: &str, headline: bool, scratch: &mut String) -> Classes {
+    let g = gazetteer::get();
+    let c = g.classes(word);
+    if c != 0 || !headline {
+        return c;
+    }
+    scratch.clear();
+    for (k, ch) in word.chars().enumerate() {
+        if k == 0 {
+            scratch.push(ch);
+        } else {
+            scratch.extend(ch.to_lowercase());
+        }
+    }
+    g.classes(scratch)
+}
+
+fn push_classes(out: &mut Vec<u32>, template: u64, classes: Classes, extra: u64) {
+    for c in Class::ALL {
+        if classes & c.bit() != 0 {
+            out.push(feature(template, combine(c as u64, extra)));
+        }
+    }
+}
+
+/// Computes the static features of every token of one sentence into `sf`
+/// (reusing its buffers).
+pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
+    let n = tokens.len();
+    sf.feats.clear();
+    sf.starts.clear();
+    sf.info.clear();
+    sf.spans.clear();
+    sf.headline = is_headline(text, tokens);
+    let mut seen_word = false;
+    let mut word = std::mem::take(&mut sf.word);
+    for tok in tokens {
+        let w = tok.text(text);
+        let first_alnum = w.chars().find(|c| c.is_alphanumeric());
+        let initial = !seen_word && first_alnum.is_some();
+        if first_alnum.is_some() {
+            seen_word = true;
+        }
+        sf.info.push(TokenInfo {
+            lower: lower_hash(w),
+            shape: shape_hash(w),
+            gaz: gaz_classes(w, sf.headline, &mut word),
+            cap: first_alnum.is_some_and(char::is_uppercase),
+            initial,
+        });
+    }
+    sf.word = word;
+
+    // Multi-word gazetteer matches (two tokens or more), longest first.
+    sf.spans.resize(n, (0, 0));
+    let g = gazetteer::get();
+    let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
+    let mut i = 0;
+    while i < n {
+        match g.longest_match(text, tokens, i, want, &mut sf.buf) {
+            Some((len, e)) if len >= 2 => {
+                for k in 0..len {
+                    let pos = if k == 0 { 1 } else if k + 1 == len { 3 } else { 2 };
+                    sf.spans[i + k] = (e.classes & want, pos);
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+
+    const NONE: u64 = 0x5151;
+    for i in 0..n {
+        sf.starts.push(sf.feats.len());
+        let info = sf.info[i];
+        let w = tokens[i].text(text);
+        let get = |j: isize| -> Option<TokenInfo> {
+            let k = i as isize + j;
+            (k >= 0 && (k as usize) < n).then(|| sf.info[k as usize])
+        };
+        let lower_at = |j: isize| get(j).map_or(NONE, |x| x.lower);
+        let shape_at = |j: isize| get(j).map_or(NONE, |x| x.shape);
+        let out = &mut sf.feats;
+        out.push(feature(t::BIAS, 0));
+        out.push(feature(t::LOWER, info.lower));
+        out.push(feature(t::LOWER_M1, lower_at(-1)));
+        out.push(feature(t::LOWER_P1, lower_at(1)));
+        out.push(feature(t::LOWER_M2, lower_at(-2)));
+        out.push(feature(t::LOWER_P2, lower_at(2)));
+        out.push(feature(t::BIGRAM_M1, combine(lower_at(-1), info.lower)));
+        out.push(feature(t::BIGRAM_P1, combine(info.lower, lower_at(1))));
+        let chars = w.chars().count();
+        if chars > 2 {
+            out.push(feature(t::SUF2, suffix_hash(w, 2)));
+            out.push(feature(t::PRE2, prefix_hash(w, 2)));
+        }
+        if chars > 3 {
+            out.push(feature(t::SUF3, suffix_hash(w, 3)));
+            out.push(feature(t::PRE3, prefix_hash(w, 3)));
+        }
+        if chars > 4 {
+            out.push(feature(t::SUF4, suffix_hash(w, 4)));
+        }
+        out.push(feature(t::SHAPE, info.shape));
+        out.push(feature(t::SHAPE_M1, shape_at(-1)));
+        out.push(feature(t::SHAPE_P1, shape_at(1)));
+        out.push(feature(t::SHAPE_M1_0, combine(shape_at(-1), info.shape)));
+        out.push(feature(t::SHAPE_0_P1, combine(info.shape, shape_at(1))));
+        if info.initial {
+            out.push(feature(t::INIT_SHAPE, info.shape));
+        }
+        if sf.headline {
+            out.push(feature(t::HEADLINE_SHAPE, info.shape));
+            out.push(feature(t::HEADLINE_LOWER, info.lower));
+        }
+        let kind = tokens[i].kind;
+        if kind != Label::Word {
+            out.push(feature(t::KIND, kind as u64));
+        }
+        let flags = (info.initial as u64) | (info.cap as u64) << 1 | (sf.headline as u64) << 2;
+        push_classes(out, t::GAZ, info.gaz, 0);
+        push_classes(out, t::GAZ_INIT, info.gaz, flags);
+        push_classes(out, t::GAZ_M1, get(-1).map_or(0, |x| x.gaz), 0);
+        push_classes(out, t::GAZ_P1, get(1).map_or(0, |x| x.gaz), 0);
+        let (classes, pos) = sf.spans[i];
+        if pos != 0 {
+            push_classes(out, t::GAZ_SPAN, classes, pos as u64);
+        }
+    }
+    sf.starts.push(sf.feats.len());
+}
+
+/// The tag-history features of token `i` given the two previous tags.
+pub fn tag_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u32; 4] {
+    let p = prev as u64 + 1;
+    let pp = (prev2 as u64 + 1) << 8 | p;
+    [
+        feature(t::PREV_TAG, p),
+        feature(t::PREV2_TAG, pp),
+        feature(t::PREV_TAG_LOWER, combine(p, info.lower)),
+        feature(t::PREV_TAG_SHAPE, combine(p, info.shape)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_hash("Iraq"), shape_hash("Irbil"));
+        assert_ne!(shape_hash("Iraq"), shape_hash("IRAQ"));
+        assert_eq!(shape_hash("IRGC"), shape_hash("IRAQ"));
+        assert_eq!(shape_hash("U.S."), shape_hash("U.K."));
+        assert_ne!(shape_hash("U.S."), shape_hash("US"));
+    }
+
+    #[test]
+    fn lower_folds_case_digits_and_apostrophes() {
+        assert_eq!(lower_hash("Baghdad"), lower_hash("BAGHDAD"));
+        assert_eq!(lower_hash("2003"), lower_hash("1999"));
+        assert_eq!(lower_hash("Shi’ite"), lower_hash("Shi'ite"));
+        assert_ne!(lower_hash("Iraq"), lower_hash("Iran"));
+    }
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(O, begin(0)));
+        assert!(!allowed(O, inside(0)));
+        assert!(allowed(begin(3), inside(3)));
+        assert!(!allowed(begin(3), inside(2)));
+        assert_eq!(label_index(inside(4)), Some(4));
+        assert_eq!(label_index(O), None);
+    }
+
+    #[test]
+    fn same_word_same_features_and_headline_lookup() {
+        let text = "BAGHDAD SAYS MILITIAS READY";
+        let toks = tokenize(text);
+        let mut sf = SentenceFeatures::default();
+        extract(text, &toks, &mut sf);
+        assert!(sf.headline);
+        assert!(gazetteer::has(sf.info[0].gaz, Class::City));
+        assert_eq!(sf.starts.len(), toks.len() + 1);
+
+        let text2 = "In Baghdad , Baghdad .";
+        let toks2 = tokenize(text2);
+        extract(text2, &toks2, &mut sf);
+        assert!(!sf.headline);
+        assert!(sf.info[0].initial && !sf.info[1].initial);
+        assert_eq!(sf.info[1].lower, sf.info[3].lower);
+        assert!(!sf.token(1).is_empty());
+    }
+}

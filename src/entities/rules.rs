@@ -1,0 +1,371 @@
+//! Rules applied to the tagger's spans, for patterns a tagger learns poorly
+//! from a few hundred thousand tokens of mixed-genre text.
+//!
+//! Each rule is small, local and runs over one sentence's tokens:
+//! * edges: spans do not start or end on punctuation, hyphens or a
+//!   possessive "’s"; a hyphen followed by a lower-case word ends a span
+//!   ("Iranian-backed" -> NORP "Iranian"); a span with an inner possessive
+//!   is split there ("Iran’s Revolutionary Guards" -> GPE + ORG);
+//! * titles: a title before a capitalised name makes the name a PERSON,
+//!   and titles are cut off PERSON spans ("Prime Minister Mohammed Shia
+//!   al-Sudani" -> PERSON "Mohammed Shia al-Sudani", as OntoNotes does);
+//! * acronyms in parentheses after a span take its label
+//!   ("Revolutionary Guards (IRGC)" -> two ORG spans);
+//! * demonyms and group words from the gazetteer are NORP;
+//!   countries the tagger missed are GPE;
+//! * wire datelines ("BAGHDAD (Reuters) -") give a GPE and an ORG.
+//!
+//! The rules never panic: every token index is checked.
+
+use super::Run;
+use super::features::SentenceFeatures;
+use super::gazetteer::{self, Class, has};
+use crate::doc::Label;
+use crate::text::Token;
+
+/// The ISO2 country of a place or group name, when the gazetteer knows it.
+pub fn country_of(name: &str) -> Option<&'static str> {
+    let g = gazetteer::get();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    g.get(name).and_then(|e| e.iso2)
+}
+
+struct Sent<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    sf: &'a SentenceFeatures,
+}
+
+impl Sent<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+    fn is_cap_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+    }
+    fn is_lower_word(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+    fn gaz(&self, i: usize) -> u16 {
+        self.sf.info.get(i).map_or(0, |x| x.gaz)
+    }
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.word(i), "’s" | "'s" | "’" | "'" | "s’" | "s'")
+    }
+    fn is_edge_junk(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_possessive(i) || (!w.is_empty() && !w.chars().any(char::is_alphanumeric) && w != "&" && w != ".")
+    }
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    }
+    /// Whether a name may continue through token `i` (connector words and
+    /// hyphens between name parts).
+    fn is_name_connector(&self, i: usize) -> bool {
+        matches!(self.word(i), "al" | "el" | "bin" | "ibn" | "bint" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "-" | "‑")
+    }
+}
+
+/// Applies the rules to one sentence's runs, in place.
+pub fn apply(text: &str, tokens: &[Token], sf: &SentenceFeatures, first_of_paragraph: bool, runs: &mut Vec<Run>) {
+    let s = Sent { text, tokens, sf };
+    let n = tokens.len();
+    runs.retain(|&(a, b, _)| a < b && b <= n);
+    trim_edges(&s, runs);
+    split_possessives(&s, runs);
+    titles(&s, runs);
+    acronyms(&s, runs);
+    norp_and_countries(&s, runs);
+    if first_of_paragraph {
+        dateline(&s, runs);
+    }
+    trim_edges(&s, runs);
+    flatten(runs);
+}
+
+fn trim_edges(s: &Sent, runs: &mut Vec<Run>) {
+    for run in runs.iter_mut() {
+        let (mut a, mut b, label) = *run;
+        // A hyphen followed by a lower-case word ends the span.
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| matches!(s.word(k), "-" | "‑") && s.is_lower_word(k + 1)) {
+            b = k;
+        }
+        while a < b && s.is_edge_junk(a) {
+            a += 1;
+        }
+        while b > a && s.is_edge_junk(b - 1) {
+            b -= 1;
+        }
+        *run = (a, b, label);
+    }
+    runs.retain(|&(a, b, _)| a < b);
+}
+
+fn place_label(s: &Sent, a: usize, b: usize) -> Option<Label> {
+    let g = gazetteer::get();
+    let start = s.tokens.get(a)?.start;
+    let end = s.tokens.get(b.checked_sub(1)?)?.end;
+    let c = g.classes(s.text.get(start..end)?);
+    if has(c, Class::Country) || has(c, Class::City) || has(c, Class::Region) {
+        Some(Label::Gpe)
+    } else if has(c, Class::Loc) {
+        Some(Label::Loc)
+    } else {
+        None
+    }
+}
+
+fn split_possessives(s: &Sent, runs: &mut Vec<Run>) {
+    let mut out = Vec::with_capacity(runs.len());
+    for &(a, b, label) in runs.iter() {
+        match (a + 1..b.saturating_sub(1)).find(|&k| s.is_possessive(k)) {
+            Some(k) => {
+                let left = place_label(s, a, k).unwrap_or(label);
+                out.push((a, k, left));
+                out.push((k + 1, b, label));
+            }
+            None => out.push((a, b, label)),
+        }
+    }
+    *runs = out;
+}
+
+/// Length of the title at `i`, if any (multi-word titles included).
+fn title_at(s: &Sent, i: usize, buf: &mut String) -> Option<usize> {
+    gazetteer::get()
+        .longest_match(s.text, s.tokens, i, Class::Title.bit() | Class::Role.bit(), buf)
+        .map(|(len, _)| len)
+}
+
+/// The end of a capitalised name starting at `j`, if there is one.
+fn name_end(s: &Sent, j: usize) -> Option<usize> {
+    if !s.is_cap_word(j) || s.is_acronym(j) {
+        return None;
+    }
+    let g = s.gaz(j);
+    if (has(g, Class::Norp) || has(g, Class::Country)) && !has(g, Class::Given) && !has(g, Class::Surname) {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut end = k;
+    while k < s.tokens.len() {
+        let touching = s.tokens[k - 1].end == s.tokens[k].start;
+        if s.is_cap_word(k) && !s.is_possessive(k) {
+            k += 1;
+            end = k;
+        } else if s.is_name_connector(k) && (touching || s.word(k) != "-") {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+fn titles(s: &Sent, runs: &mut Vec<Run>) {
+    if s.sf.headline {
+        return;
+    }
+    let mut buf = String::new();
+    // Cut titles off PERSON spans.
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        if label == Label::Person {
+            if let Some(len) = title_at(s, a, &mut buf) {
+                if a + len < b && s.is_cap_word(a + len) {
+                    *run = (a + len, b, label);
+                }
+            }
+        }
+    }
+    // Title + capitalised name -> PERSON.
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let Some(len) = title_at(s, i, &mut buf) else {
+            i += 1;
+            continue;
+        };
+        let j = i + len;
+        // A span that already starts at or covers the title (an ORG such as
+        // "General Motors") is left alone.
+        let covered = runs.iter().any(|&(a, b, l)| a <= i && i < b && l != Label::Person);
+        if let (false, Some(end)) = (covered, name_end(s, j)) {
+            runs.retain(|&(a, b, _)| b <= j || a >= end);
+            runs.push((j, end, Label::Person));
+            i = end;
+        } else {
+            i = j;
+        }
+    }
+    runs.sort_unstable();
+}
+
+fn acronyms(s: &Sent, runs: &mut Vec<Run>) {
+    let mut add = Vec::new();
+    for &(_, b, label) in runs.iter() {
+        if s.word(b) == "(" && s.word(b + 2) == ")" && s.is_acronym(b + 1) {
+            add.push((b + 1, b + 2, label));
+        }
+    }
+    for r in add {
+        runs.retain(|&(a, b, _)| b <= r.0 || a >= r.1);
+        runs.push(r);
+    }
+    runs.sort_unstable();
+}
+
+fn covered(runs: &[Run], a: usize, b: usize) -> bool {
+    runs.iter().any(|&(x, y, _)| x < b && a < y)
+}
+
+fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
+    // One-word spans that are group words become NORP.
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        let g = s.gaz(a);
+        if b == a + 1 && label != Label::Norp && has(g, Class::Norp) {
+            let place = has(g, Class::Country) || has(g, Class::City) || has(g, Class::Region);
+            let name = has(g, Class::Given) || has(g, Class::Surname);
+            if !place && !name {
+                *run = (a, b, Label::Norp);
+            }
+        }
+    }
+    let mut buf = String::new();
+    let gz = gazetteer::get();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if !s.is_cap_word(i) || s.sf.headline {
+            i += 1;
+            continue;
+        }
+        let want = Class::Country.bit() | Class::Norp.bit();
+        match gz.longest_match(s.text, s.tokens, i, want, &mut buf) {
+            Some((len, e)) if !covered(runs, i, i + len) => {
+                let label = if has(e.classes, Class::Country) { Label::Gpe } else { Label::Norp };
+                let name = has(e.classes, Class::Given) || has(e.classes, Class::Surname);
+                // A capitalised word right after is probably part of a
+                // longer name the tagger left out ("Iraqi Kurdistan").
+                let next_cap = s.is_cap_word(i + len) && !covered(runs, i + len, i + len + 1);
+                if !name && !(label == Label::Norp && next_cap) {
+                    runs.push((i, i + len, label));
+                }
+                i += len;
+            }
+            Some((len, _)) => i += len,
+            None => i += 1,
+        }
+    }
+    runs.sort_unstable();
+}
+
+fn dateline(s: &Sent, runs: &mut Vec<Run>) {
+    // "BAGHDAD (Reuters) -", "WASHINGTON, May 2 (AP) —"
+    let n = s.tokens.len();
+    let mut k = 0;
+    while k < n && s.is_acronym(k) || (k > 0 && k < n && s.is_name_connector(k) && s.is_acronym(k + 1)) {
+        k += 1;
+    }
+    if k == 0 {
+        return;
+    }
+    let Some(open) = (k..n.min(k + 8)).find(|&i| s.word(i) == "(") else { return };
+    let Some(close) = (open + 1..n.min(open + 6)).find(|&i| s.word(i) == ")") else { return };
+    if close == open + 1 || !matches!(s.word(close + 1), "-" | "–" | "—" | "--") || !s.is_cap_word(open + 1) {
+        return;
+    }
+    for (a, b, label) in [(0, k, Label::Gpe), (open + 1, close, Label::Org)] {
+        runs.retain(|&(x, y, _)| y <= a || x >= b);
+        runs.push((a, b, label));
+    }
+    runs.sort_unstable();
+}
+
+/// Sorts runs and drops any that overlap an earlier one.
+fn flatten(runs: &mut Vec<Run>) {
+    runs.sort_unstable();
+    let mut end = 0;
+    runs.retain(|&(a, b, _)| {
+        let keep = a >= end;
+        if keep {
+            end = b;
+        }
+        keep
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::features::extract;
+    use crate::text::tokens::tokenize;
+
+    fn run_rules(text: &str, runs: Vec<Run>) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let mut sf = SentenceFeatures::default();
+        extract(text, &toks, &mut sf);
+        let mut runs = runs;
+        apply(text, &toks, &sf, true, &mut runs);
+        runs.iter().map(|&(a, b, l)| (text[toks[a].start..toks[b - 1].end].to_string(), l)).collect()
+    }
+
+    fn has_span(got: &[(String, Label)], s: &str, l: Label) -> bool {
+        got.iter().any(|(t, x)| t == s && *x == l)
+    }
+
+    #[test]
+    fn title_then_name_is_person_without_title() {
+        let got = run_rules("Prime Minister Mohammed Shia al-Sudani met them.", vec![]);
+        assert!(has_span(&got, "Mohammed Shia al-Sudani", Label::Person), "{got:?}");
+        let got = run_rules("Prime Minister Sudani’s advisor spoke.", vec![(0, 3, Label::Person)]);
+        assert!(has_span(&got, "Sudani", Label::Person), "{got:?}");
+    }
+
+    #[test]
+    fn hyphen_and_possessive_edges() {
+        // "Iranian - backed militias" tagged as one NORP span: cut at the hyphen.
+        let got = run_rules("Iranian-backed militias", vec![(0, 3, Label::Norp)]);
+        assert_eq!(got, vec![("Iranian".to_string(), Label::Norp)]);
+        let got = run_rules("Iran’s Revolutionary Guards said", vec![(0, 4, Label::Org)]);
+        assert!(has_span(&got, "Iran", Label::Gpe), "{got:?}");
+        assert!(has_span(&got, "Revolutionary Guards", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn acronym_in_parentheses_takes_label() {
+        let got = run_rules("the Revolutionary Guards (IRGC) said", vec![(1, 3, Label::Org)]);
+        assert!(has_span(&got, "IRGC", Label::Org), "{got:?}");
+        assert!(has_span(&got, "Revolutionary Guards", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn demonyms_and_countries_backstop() {
+        let got = run_rules("Iraqi officials met a Shi’ite cleric in Iraq.", vec![]);
+        assert!(has_span(&got, "Iraqi", Label::Norp), "{got:?}");
+        assert!(has_span(&got, "Shi’ite", Label::Norp), "{got:?}");
+        assert!(has_span(&got, "Iraq", Label::Gpe), "{got:?}");
+    }
+
+    #[test]
+    fn dateline_gives_place_and_agency() {
+        let got = run_rules("BAGHDAD (Reuters) - Militias said", vec![]);
+        assert!(has_span(&got, "BAGHDAD", Label::Gpe), "{got:?}");
+        assert!(has_span(&got, "Reuters", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn out_of_range_runs_are_dropped() {
+        let got = run_rules("Hello there", vec![(0, 9, Label::Org), (1, 1, Label::Gpe)]);
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn country_attr() {
+        assert_eq!(country_of("Baghdad"), Some("IQ"));
+        assert_eq!(country_of("the Netherlands").or(country_of("Netherlands")), Some("NL"));
+        assert_eq!(country_of("Nowhere-land"), None);
+    }
+}
