@@ -52,10 +52,11 @@ export function setupInteraction({ article, card, links, announce, panel, get })
     showCard(el);
   }
 
-  function step(list, dir) {
+  /** Focuses the highlight `dir` steps from `from` (default: the focused one) in `list`, wrapping. */
+  function step(list, dir, from = null) {
     if (!list.length) return null;
-    const from = document.activeElement instanceof Element && article.contains(document.activeElement) && document.activeElement !== article
-      ? head(document.activeElement) : null;
+    const active = document.activeElement;
+    from = from ?? (active instanceof Element && article.contains(active) && active !== article ? head(active) : null);
     let i = from ? list.indexOf(from) : -1;
     if (i < 0 && from) {
       // Not in this list: the first one after (or before) the focus in document order.
@@ -250,7 +251,14 @@ export function setupInteraction({ article, card, links, announce, panel, get })
 
   // ---- events ------------------------------------------------------------
 
+  // A focused highlight pins the card: hovering previews others only when none is focused.
+  const pinned = () => {
+    const a = document.activeElement;
+    return a instanceof Element && (card.contains(a) || (article.contains(a) && a.matches('mark.nav')));
+  };
+
   article.addEventListener('mouseover', (event) => {
+    if (pinned()) return;
     const el = event.target instanceof Element ? event.target.closest('mark.nav') : null;
     if (el && el !== current) showCard(head(el));
   });
@@ -289,8 +297,8 @@ export function setupInteraction({ article, card, links, announce, panel, get })
     const span = spanOf(el);
     const key = el.dataset.entity ?? '';
     switch (b.dataset.action) {
-      case 'prev': step(mentionsOf(key), -1) ?? focusMark(el); break;
-      case 'next': step(mentionsOf(key), 1) ?? focusMark(el); break;
+      case 'prev': step(mentionsOf(key), -1, el) ?? focusMark(el); break;
+      case 'next': step(mentionsOf(key), 1, el) ?? focusMark(el); break;
       case 'select': select(selected === key ? '' : key); focusMark(el); break;
       case 'speaker': focusMark(markOf(span?.attrs?.speaker)); break;
       case 'quote': {

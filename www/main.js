@@ -250,6 +250,7 @@ function draw() {
     article.setAttribute('aria-busy', 'false');
     article.dataset.chars = String(text.length);
     article.dataset.status = 'done';
+    if (!performance.getEntriesByName('newslens:first-render').length) performance.mark('newslens:first-render');
     find.refresh();
     interaction.restore();
   });

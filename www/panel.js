@@ -76,9 +76,9 @@ function castSection(ctx) {
   const parts = [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([type, list]) => {
     list.sort((a, b) => b.salience - a.salience || b.count - a.count);
     const items = list.slice(0, MAX_ITEMS).map((c) => el('li', {},
-      el('button', { type: 'button', class: 'cast-item', 'data-entity': c.key, 'data-type': type,
-        'aria-label': `${c.name}, ${c.count} ${c.count === 1 ? 'mention' : 'mentions'}: highlight all` },
-      el('span', { class: 'cast-name' }, c.name), el('span', { class: 'count' }, String(c.count)))));
+      el('button', { type: 'button', class: 'cast-item', 'data-entity': c.key, 'data-type': type, 'aria-pressed': 'false' },
+      el('span', { class: 'cast-name' }, c.name), el('span', { class: 'count' }, String(c.count)),
+      el('span', { class: 'visually-hidden' }, c.count === 1 ? ' mention' : ' mentions'))));
     const total = list.reduce((n, c) => n + c.count, 0);
     return el('div', { class: 'cast-group' },
       el('h3', {}, el('span', { class: 'swatch l-entity', 'data-label': type, 'aria-hidden': 'true' }, type),
