@@ -64,16 +64,53 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         rules::apply(text, tokens, &sf, first_of_paragraph, &mut runs);
         for (a, b, label) in runs {
             let (start_byte, end_byte) = (tokens[a].start, tokens[b - 1].end);
-            let mut attrs = Attrs::new();
-            if matches!(label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp) {
-                if let Some(iso2) = text.get(start_byte..end_byte).and_then(rules::country_of) {
-                    attrs.insert("country", Value::from(iso2));
-                }
+            out.push(Entity { start_byte, end_byte, label, attrs: Attrs::new() });
+        }
+    }
+    consistent_labels(text, &mut out);
+    for e in &mut out {
+        if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp) {
+            if let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of) {
+                e.attrs.insert("country", Value::from(iso2));
             }
-            out.push(Entity { start_byte, end_byte, label, attrs });
         }
     }
     out
+}
+
+/// One name, one label per document: a name tagged with several labels
+/// takes its most frequent one, and a one-word span that repeats the last
+/// word of a longer PERSON name ("Sudani" after "Mohammed Shia al-Sudani")
+/// is a PERSON. News repeats names, and the first, fuller mention usually
+/// has the clearest context.
+fn consistent_labels(text: &str, ents: &mut [Entity]) {
+    use std::collections::HashMap;
+    let name = |e: &Entity| text.get(e.start_byte..e.end_byte).unwrap_or("");
+    let mut votes: HashMap<&str, [u16; features::LABELS.len()]> = HashMap::new();
+    let mut surnames: Vec<&str> = Vec::new();
+    for e in ents.iter() {
+        if let Some(k) = features::LABELS.iter().position(|&l| l == e.label) {
+            votes.entry(name(e)).or_default()[k] += 1;
+        }
+        if e.label == Label::Person {
+            let n = name(e);
+            if let Some(last) = n.rsplit([' ', '-']).next().filter(|w| w.len() < n.len() && w.len() > 2) {
+                surnames.push(last);
+            }
+        }
+    }
+    for e in ents.iter_mut() {
+        let n = name(e);
+        if surnames.contains(&n) || surnames.iter().any(|s| n.ends_with(s) && n.len() == s.len() + 3 && n.starts_with("al-")) {
+            e.label = Label::Person;
+            continue;
+        }
+        let Some(v) = votes.get(n) else { continue };
+        let Some(cur) = features::LABELS.iter().position(|&l| l == e.label) else { continue };
+        if let Some((best, _)) = v.iter().enumerate().filter(|&(_, &c)| c > v[cur]).max_by_key(|&(_, &c)| c) {
+            e.label = features::LABELS[best];
+        }
+    }
 }
 
 /// Merges rule spans (numeric) into named spans: keeps the list flat and
@@ -128,8 +165,10 @@ pub fn find_with(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<E
 
 /// The closed-class spans from [`numeric`].
 fn numeric_spans(text: &str, seg: &Segmentation) -> Vec<Entity> {
-    let _ = (text, seg);
-    Vec::new()
+    numeric::find(text, seg)
+        .into_iter()
+        .map(|f| Entity { start_byte: f.start_byte, end_byte: f.end_byte, label: f.label, attrs: f.attrs })
+        .collect()
 }
 
 /// Adds entity spans to `cx.sink`.

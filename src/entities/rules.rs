@@ -62,6 +62,21 @@ impl Sent<'_> {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
     }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "-" | "‑" | "–" | "—" | "--")
+    }
+    /// Whether token `i` touches a neighbour (no space before or after).
+    fn touches(&self, i: usize) -> bool {
+        let t = |k: usize| self.tokens.get(k);
+        match (i.checked_sub(1).and_then(t), t(i), t(i + 1)) {
+            (Some(p), Some(c), Some(n)) => p.end == c.start || c.end == n.start,
+            _ => false,
+        }
+    }
+    /// Classes of any token in `a..b`.
+    fn gaz_any(&self, a: usize, b: usize) -> u16 {
+        (a..b).fold(0, |acc, i| acc | self.gaz(i))
+    }
     /// Whether a name may continue through token `i` (connector words and
     /// hyphens between name parts).
     fn is_name_connector(&self, i: usize) -> bool {
@@ -75,10 +90,14 @@ pub fn apply(text: &str, tokens: &[Token], sf: &SentenceFeatures, first_of_parag
     let n = tokens.len();
     runs.retain(|&(a, b, _)| a < b && b <= n);
     trim_edges(&s, runs);
+    merge_adjacent(&s, runs);
     split_possessives(&s, runs);
+    org_words(&s, runs);
     titles(&s, runs);
     acronyms(&s, runs);
     norp_and_countries(&s, runs);
+    of_and_in(&s, runs);
+    coordination(&s, runs);
     if first_of_paragraph {
         dateline(&s, runs);
     }
@@ -91,6 +110,10 @@ fn trim_edges(s: &Sent, runs: &mut Vec<Run>) {
         let (mut a, mut b, label) = *run;
         // A hyphen followed by a lower-case word ends the span.
         if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| matches!(s.word(k), "-" | "‑") && s.is_lower_word(k + 1)) {
+            b = k;
+        }
+        // A dash with space around it separates ("Eduardo Tellechea - Associate").
+        if let Some(k) = (a + 1..b).find(|&k| s.is_dash(k) && !s.touches(k)) {
             b = k;
         }
         while a < b && s.is_edge_junk(a) {
@@ -131,6 +154,105 @@ fn split_possessives(s: &Sent, runs: &mut Vec<Run>) {
         }
     }
     *runs = out;
+}
+
+/// Joins runs that touch (no token between): the tagger often splits a
+/// long name ("British Columbia" LOC + "Lottery Corporation" ORG). The
+/// joined span is GPE if the gazetteer knows it as a place, ORG if it holds
+/// an organisation word, else it takes the label of its last part (the head
+/// of an English name comes last).
+fn merge_adjacent(s: &Sent, runs: &mut Vec<Run>) {
+    runs.sort_unstable();
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for &(a, b, label) in runs.iter() {
+        if let Some(last) = out.last_mut() {
+            if last.1 == a {
+                let g = s.gaz_any(last.0, b);
+                let merged = if let Some(place) = place_label(s, last.0, b) {
+                    place
+                } else if g & (Class::OrgHead.bit() | Class::OrgSuffix.bit() | Class::OrgPrefix.bit()) != 0 {
+                    Label::Org
+                } else {
+                    label
+                };
+                *last = (last.0, b, merged);
+                continue;
+            }
+        }
+        out.push((a, b, label));
+    }
+    *runs = out;
+}
+
+/// A PERSON or place span that starts with an organisation prefix
+/// ("Kataib Hezbollah") or ends with an organisation head or company
+/// suffix word ("... Brigades", "... Inc.") is an ORG.
+fn org_words(s: &Sent, runs: &mut [Run]) {
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        if label == Label::Org || label == Label::Norp || b < a + 2 {
+            continue;
+        }
+        let prefix = has(s.gaz(a), Class::OrgPrefix);
+        let head = has(s.gaz(b - 1), Class::OrgHead) || has(s.gaz(b - 1), Class::OrgSuffix);
+        if prefix || (head && label != Label::Fac && place_label(s, a, b).is_none()) {
+            *run = (a, b, Label::Org);
+        }
+    }
+}
+
+/// "Axis of Resistance", "Bank of England": a capitalised word plus "of"
+/// before an ORG joins it; "Islamic Resistance in Iraq": an ORG ending in an
+/// organisation head word followed by "in" and a country joins it.
+fn of_and_in(s: &Sent, runs: &mut Vec<Run>) {
+    runs.sort_unstable();
+    let mut buf = String::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (a, b, label) = runs[k];
+        // ORG + in + country.
+        if label == Label::Org && s.word(b) == "in" && has(s.gaz(b - 1), Class::OrgHead) {
+            if let Some(&(c, d, Label::Gpe)) = runs.get(k + 1) {
+                if c == b + 1 && has(s.gaz_any(c, d), Class::Country) {
+                    runs[k] = (a, d, Label::Org);
+                    runs.remove(k + 1);
+                    continue;
+                }
+            }
+        }
+        // Cap + of + ORG.
+        if label == Label::Org && a >= 2 && s.word(a - 1) == "of" && s.is_cap_word(a - 2) && !s.sf.headline {
+            let mut start = a - 1;
+            while start > 0 && s.is_cap_word(start - 1) && !covered(runs, start - 1, start) {
+                start -= 1;
+            }
+            let initial_only = start + 1 == a - 1 && s.sf.info.get(start).is_some_and(|x| x.initial);
+            if start < a - 1 && !initial_only && title_at(s, start, &mut buf).is_none() {
+                runs[k] = (start, b, Label::Org);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// "Kataib Hezbollah and Nujabaa": a one-word PERSON span joined by "and"
+/// or "or" to an ORG takes ORG, unless the gazetteer knows it as a name.
+fn coordination(s: &Sent, runs: &mut [Run]) {
+    for k in 0..runs.len() {
+        let (a, b, label) = runs[k];
+        if label != Label::Person || b != a + 1 {
+            continue;
+        }
+        let g = s.gaz(a);
+        if has(g, Class::Given) || has(g, Class::Surname) {
+            continue;
+        }
+        let before = k > 0 && runs[k - 1].2 == Label::Org && runs[k - 1].1 + 1 == a && matches!(s.word(a - 1), "and" | "or");
+        let after = runs.get(k + 1).is_some_and(|r| r.2 == Label::Org && r.0 == b + 1) && matches!(s.word(b), "and" | "or");
+        if before || after {
+            runs[k].2 = Label::Org;
+        }
+    }
 }
 
 /// Length of the title at `i`, if any (multi-word titles included).
@@ -354,6 +476,21 @@ mod tests {
         let got = run_rules("BAGHDAD (Reuters) - Militias said", vec![]);
         assert!(has_span(&got, "BAGHDAD", Label::Gpe), "{got:?}");
         assert!(has_span(&got, "Reuters", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn org_structure_rules() {
+        let got = run_rules("groups including Kataib Hezbollah and Nujabaa said", vec![(2, 4, Label::Person), (5, 6, Label::Person)]);
+        assert!(has_span(&got, "Kataib Hezbollah", Label::Org), "{got:?}");
+        assert!(has_span(&got, "Nujabaa", Label::Org), "{got:?}");
+        let got = run_rules("part of the Islamic Resistance in Iraq, a group", vec![(3, 5, Label::Org), (6, 7, Label::Gpe)]);
+        assert!(has_span(&got, "Islamic Resistance in Iraq", Label::Org), "{got:?}");
+        let got = run_rules("a weakened Axis of Resistance for Iran", vec![(4, 5, Label::Org)]);
+        assert!(has_span(&got, "Axis of Resistance", Label::Org), "{got:?}");
+        let got = run_rules("For British Columbia Lottery Corporation today", vec![(1, 3, Label::Gpe), (3, 5, Label::Org)]);
+        assert!(has_span(&got, "British Columbia Lottery Corporation", Label::Org), "{got:?}");
+        let got = run_rules("Eduardo Tellechea - Associate", vec![(0, 4, Label::Person)]);
+        assert_eq!(got, vec![("Eduardo Tellechea".to_string(), Label::Person)]);
     }
 
     #[test]
