@@ -57,7 +57,13 @@ fn show() {
     let Ok(path) = std::env::var("NUMERIC_SHOW") else { return };
     let text = std::fs::read_to_string(path).unwrap_or_default();
     for line in text.lines() {
-        println!("{line}\n    {:?}", found(line).iter().map(|f| format!("{}/{} {:?}", &line[f.start_byte..f.end_byte], f.label.name(), f.attrs)).collect::<Vec<_>>());
+        println!(
+            "{line}\n    {:?}",
+            found(line)
+                .iter()
+                .map(|f| format!("{}/{} {:?}", &line[f.start_byte..f.end_byte], f.label.name(), f.attrs))
+                .collect::<Vec<_>>()
+        );
     }
 }
 
@@ -66,12 +72,20 @@ fn label_is_closed_class() {
     let text = "Six people died on March 3, 2024 at 3 p.m., costing $5 million, up 45% over 10 km for the first time.";
     for f in found(text) {
         assert!(
-            matches!(f.label, Label::Date | Label::Time | Label::Money | Label::Percent | Label::Quantity | Label::Ordinal | Label::Cardinal),
+            matches!(
+                f.label,
+                Label::Date
+                    | Label::Time
+                    | Label::Money
+                    | Label::Percent
+                    | Label::Quantity
+                    | Label::Ordinal
+                    | Label::Cardinal
+            ),
             "{f:?}"
         );
     }
 }
-
 
 // ---- news sentences -------------------------------------------------------
 
@@ -130,7 +144,10 @@ fn pounds_are_money_only_when_plainly_money() {
 #[test]
 fn percentages() {
     let text = "Inflation hit 45 percent, or 45%, up 2.5 per cent and 0.5 percentage points; shares fell 5-10%.";
-    assert_eq!(tags(text), ["45 percent/PERCENT", "45%/PERCENT", "2.5 per cent/PERCENT", "0.5 percentage points/PERCENT", "5-10%/PERCENT"]);
+    assert_eq!(
+        tags(text),
+        ["45 percent/PERCENT", "45%/PERCENT", "2.5 per cent/PERCENT", "0.5 percentage points/PERCENT", "5-10%/PERCENT"]
+    );
     assert_eq!(num(&get(text, "2.5 per cent"), "value"), 2.5);
     assert_eq!(num(&get(text, "5-10%"), "value"), 5.0);
     assert_eq!(num(&get(text, "5-10%"), "to"), 10.0);
@@ -160,17 +177,22 @@ fn relative_dates() {
     for span in ["last week", "this year", "yesterday", "next month"] {
         assert_eq!(get(text, span).attrs.get("relative"), Some(&Value::Bool(true)), "{span}");
     }
-    let text = "Two years ago the group, active for the past two years, lost a dozen fighters; in recent years it shrank.";
+    let text =
+        "Two years ago the group, active for the past two years, lost a dozen fighters; in recent years it shrank.";
     assert_eq!(tags(text), ["Two years ago/DATE", "the past two years/DATE", "a dozen/CARDINAL", "recent years/DATE"]);
     assert_eq!(int(&get(text, "Two years ago"), "value"), 2);
     assert_eq!(string(&get(text, "Two years ago"), "unit"), "year");
     let text = "Earlier this month officials said talks would end later this year, a year ago they had said the end of last year.";
-    assert_eq!(tags(text), ["Earlier this month/DATE", "later this year/DATE", "a year ago/DATE", "the end of last year/DATE"]);
+    assert_eq!(
+        tags(text),
+        ["Earlier this month/DATE", "later this year/DATE", "a year ago/DATE", "the end of last year/DATE"]
+    );
 }
 
 #[test]
 fn calendar_dates() {
-    let text = "BAGHDAD, Nov 27 (Reuters) - The deal, signed on March 3, 2024, takes effect Jan. 5 and ends 30 June 2025.";
+    let text =
+        "BAGHDAD, Nov 27 (Reuters) - The deal, signed on March 3, 2024, takes effect Jan. 5 and ends 30 June 2025.";
     assert_eq!(tags(text), ["Nov 27/DATE", "March 3, 2024/DATE", "Jan. 5/DATE", "30 June 2025/DATE"]);
     let d = get(text, "March 3, 2024");
     assert_eq!((int(&d, "year"), int(&d, "month"), int(&d, "day")), (2024, 3, 3));
@@ -189,7 +211,10 @@ fn calendar_dates() {
 #[test]
 fn quantities() {
     let text = "The convoy travelled 10 km with 5 tons of flour, 2.5 miles of cable and 1.5 million barrels per day.";
-    assert_eq!(tags(text), ["10 km/QUANTITY", "5 tons/QUANTITY", "2.5 miles/QUANTITY", "1.5 million barrels per day/QUANTITY"]);
+    assert_eq!(
+        tags(text),
+        ["10 km/QUANTITY", "5 tons/QUANTITY", "2.5 miles/QUANTITY", "1.5 million barrels per day/QUANTITY"]
+    );
     assert_eq!(string(&get(text, "10 km"), "unit"), "km");
     assert_eq!(num(&get(text, "2.5 miles"), "value"), 2.5);
     assert_eq!(num(&get(text, "1.5 million barrels per day"), "value"), 1.5e6);
@@ -202,7 +227,10 @@ fn quantities() {
 #[test]
 fn cardinals_and_ordinals() {
     let text = "About 1,000 people, dozens of children and hundreds of thousands of refugees fled; 2.5 million remain.";
-    assert_eq!(tags(text), ["About 1,000/CARDINAL", "dozens/CARDINAL", "hundreds of thousands/CARDINAL", "2.5 million/CARDINAL"]);
+    assert_eq!(
+        tags(text),
+        ["About 1,000/CARDINAL", "dozens/CARDINAL", "hundreds of thousands/CARDINAL", "2.5 million/CARDINAL"]
+    );
     assert_eq!(int(&get(text, "About 1,000"), "value"), 1000);
     assert_eq!(int(&get(text, "2.5 million"), "value"), 2_500_000);
     let text = "It was the second attack and the twenty-first this year; he came 3rd.";
@@ -283,11 +311,93 @@ proptest::proptest! {
 }
 
 const SOUP: &[&str] = &[
-    "$", "£", "€", "US", "US$", "5", "1,000", "2.5", "2003", "1990s", "'90s", "mid", "-", "–", "/", ":", "%", "percent", "per", "cent",
-    "million", "bn", "3bn", "a", "the", "past", "last", "next", "this", "year", "years", "ago", "old", "May", "March", "Jan.", "Tuesday",
-    ",", ".", "3", "p.m.", "pm", "12:30", "GMT", "first", "twenty", "one", "of", "hundreds", "tens", "dozen", "km", "square", "degrees",
-    "°", "C", "No.", "+", "[", "]", "2-1", "2024-03-05", "3/5/2024", "Iraqi", "dinars", "pounds", "sterling", "aged", "Smith", "end",
-    "half", "and", "to", "early", "Christmas", "Eve", "Eid", "al", "Fitr", "Q3", "fiscal", "BC", "century", "21st", "minute", "é", "👍",
+    "$",
+    "£",
+    "€",
+    "US",
+    "US$",
+    "5",
+    "1,000",
+    "2.5",
+    "2003",
+    "1990s",
+    "'90s",
+    "mid",
+    "-",
+    "–",
+    "/",
+    ":",
+    "%",
+    "percent",
+    "per",
+    "cent",
+    "million",
+    "bn",
+    "3bn",
+    "a",
+    "the",
+    "past",
+    "last",
+    "next",
+    "this",
+    "year",
+    "years",
+    "ago",
+    "old",
+    "May",
+    "March",
+    "Jan.",
+    "Tuesday",
+    ",",
+    ".",
+    "3",
+    "p.m.",
+    "pm",
+    "12:30",
+    "GMT",
+    "first",
+    "twenty",
+    "one",
+    "of",
+    "hundreds",
+    "tens",
+    "dozen",
+    "km",
+    "square",
+    "degrees",
+    "°",
+    "C",
+    "No.",
+    "+",
+    "[",
+    "]",
+    "2-1",
+    "2024-03-05",
+    "3/5/2024",
+    "Iraqi",
+    "dinars",
+    "pounds",
+    "sterling",
+    "aged",
+    "Smith",
+    "end",
+    "half",
+    "and",
+    "to",
+    "early",
+    "Christmas",
+    "Eve",
+    "Eid",
+    "al",
+    "Fitr",
+    "Q3",
+    "fiscal",
+    "BC",
+    "century",
+    "21st",
+    "minute",
+    "é",
+    "👍",
 ];
 
 fn check_laws(text: &str) {
@@ -298,7 +408,10 @@ fn check_laws(text: &str) {
     for f in find(text, &seg) {
         assert!(f.start_byte < f.end_byte && f.end_byte <= text.len(), "{f:?} in {text:?}");
         assert!(f.start_byte >= last_end, "overlap or unsorted at {f:?} in {text:?}");
-        assert!(starts.contains(&f.start_byte) && ends.contains(&f.end_byte), "{f:?} not on token boundaries in {text:?}");
+        assert!(
+            starts.contains(&f.start_byte) && ends.contains(&f.end_byte),
+            "{f:?} not on token boundaries in {text:?}"
+        );
         last_end = f.end_byte;
     }
 }
@@ -316,7 +429,8 @@ fn read_corpus(name: &str) -> Vec<serde_json::Value> {
 
 /// Code-point offset of every byte offset that starts a char (and the end).
 fn char_index(text: &str) -> std::collections::HashMap<usize, usize> {
-    let mut map: std::collections::HashMap<usize, usize> = text.char_indices().enumerate().map(|(ci, (b, _))| (b, ci)).collect();
+    let mut map: std::collections::HashMap<usize, usize> =
+        text.char_indices().enumerate().map(|(ci, (b, _))| (b, ci)).collect();
     map.insert(text.len(), text.chars().count());
     map
 }
@@ -343,7 +457,9 @@ fn score(name: &str, labels: &[&str]) {
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize, s["label"].as_str()?.to_string())))
+            .filter_map(|s| {
+                Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize, s["label"].as_str()?.to_string()))
+            })
             .filter(|s| labels.contains(&s.2.as_str()))
             .collect();
         let pred: BTreeSet<(usize, usize, String)> = found(text)
@@ -363,7 +479,8 @@ fn score(name: &str, labels: &[&str]) {
                 Some((*idx.get(&start)?, *idx.get(&f.end_byte)?, f.label.name().to_string()))
             })
             .collect();
-        let spans: Vec<serde_json::Value> = pred.iter().map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l})).collect();
+        let spans: Vec<serde_json::Value> =
+            pred.iter().map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l})).collect();
         preds_out.push_str(&serde_json::json!({"id": doc["id"], "spans": spans}).to_string());
         preds_out.push('\n');
         for l in labels {
@@ -374,7 +491,9 @@ fn score(name: &str, labels: &[&str]) {
         }
         if show {
             let piece = |s: usize, e: usize| chars[s.min(chars.len())..e.min(chars.len())].iter().collect::<String>();
-            let ctx = |s: usize, e: usize| chars[s.saturating_sub(30)..(e + 30).min(chars.len())].iter().collect::<String>().replace('\n', " ");
+            let ctx = |s: usize, e: usize| {
+                chars[s.saturating_sub(30)..(e + 30).min(chars.len())].iter().collect::<String>().replace('\n', " ")
+            };
             for g in gold.difference(&pred) {
                 println!("  MISS {:9} {:?}   | {}", g.2, piece(g.0, g.1), ctx(g.0, g.1));
             }
@@ -383,7 +502,9 @@ fn score(name: &str, labels: &[&str]) {
             }
         }
     }
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(format!("numeric-{}", name.trim_end_matches(".gz")));
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(format!("numeric-{}", name.trim_end_matches(".gz")));
     let _ = std::fs::write(&out, preds_out);
     println!("{name} ({} docs; predictions in {})", docs.len(), out.display());
     println!("  {:9} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}", "label", "tp", "pred", "gold", "P", "R", "F1");
@@ -413,4 +534,33 @@ fn dev_scores() {
         score("gum.train.jsonl.gz", &["DATE", "TIME", "MONEY", "PERCENT"]);
         score("re3d.train.jsonl.gz", &["DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"]);
     }
+}
+
+/// Time `find` on about 1 MB of news (the seed article and the sentences
+/// above, repeated): `cargo test --release --test numeric -- --ignored --nocapture throughput`
+#[test]
+#[ignore]
+fn throughput() {
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed-article.txt"),
+    )
+    .unwrap_or_default();
+    let extra = "BAGHDAD, Nov 27 (Reuters) - The deal, signed on March 3, 2024, pledged $135 million, up 45 percent from last year, at 3 p.m. Tuesday.\n\
+                 About 1,000 people, dozens of children and hundreds of thousands of refugees fled in the 1990s; Arsenal beat Chelsea 2-1.\n";
+    let unit = format!("{seed}\n{extra}");
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        text.push_str(&unit);
+    }
+    let seg = segment(&text);
+    let t0 = std::time::Instant::now();
+    let n = find(&text, &seg).len();
+    let dt = t0.elapsed();
+    println!(
+        "numeric::find: {} bytes, {} tokens, {n} entities in {:.1} ms ({:.1} MB/s)",
+        text.len(),
+        seg.tokens.len(),
+        dt.as_secs_f64() * 1e3,
+        text.len() as f64 / 1e6 / dt.as_secs_f64()
+    );
 }

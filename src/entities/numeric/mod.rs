@@ -55,7 +55,8 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
         let Some(sentence) = seg.tokens.get(range.clone()) else { continue };
         toks.clear();
         toks.extend(sentence.iter().map(|t| Tok::new(text, t)));
-        let scan = Scan { t: &toks, caps: is_caps(&toks) };
+        let first_word = toks.iter().position(|t| t.kind != Label::Punct).unwrap_or(0);
+        let scan = Scan { t: &toks, caps: is_caps(&toks), first_word };
         scan.run(&mut out);
     }
     out
@@ -224,8 +225,29 @@ fn parse_digits(s: &str) -> Option<(f64, bool, usize)> {
 fn temporal_prep(k: &str) -> bool {
     matches!(
         k,
-        "in" | "on" | "since" | "until" | "till" | "by" | "from" | "through" | "during" | "before" | "after" | "of"
-            | "early" | "late" | "mid" | "last" | "next" | "this" | "between" | "to" | "and" | "throughout" | "end" | "-"
+        "in" | "on"
+            | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "between"
+            | "to"
+            | "and"
+            | "throughout"
+            | "end"
+            | "-"
     )
 }
 
@@ -235,7 +257,10 @@ fn is_percent_word(k: &str) -> bool {
 
 struct Scan<'a> {
     t: &'a [Tok],
+    /// The sentence is an all-caps headline.
     caps: bool,
+    /// Index of the first token that is not punctuation.
+    first_word: usize,
 }
 
 impl Scan<'_> {
@@ -248,7 +273,12 @@ impl Scan<'_> {
                         self.approximate(&mut m, floor);
                     }
                     if let Some(label) = m.label {
-                        out.push(Found { start_byte: self.t[m.s].start, end_byte: self.t[m.e - 1].end, label, attrs: m.attrs });
+                        out.push(Found {
+                            start_byte: self.t[m.s].start,
+                            end_byte: self.t[m.e - 1].end,
+                            label,
+                            attrs: m.attrs,
+                        });
                     }
                     i = m.e;
                     floor = m.e;
@@ -280,9 +310,11 @@ impl Scan<'_> {
         }
         let k = |n: usize| if s >= floor + n { self.k(s - n) } else { "" };
         let amount = !matches!(m.label, Some(Label::Date | Label::Time));
-        let n = if k(3) == "as" && matches!(k(2), "many" | "much" | "few" | "high" | "little" | "low" | "long") && k(1) == "as" {
-            3
-        } else if k(3) == "in" && k(2) == "excess" && k(1) == "of" {
+        let n = if (k(3) == "as"
+            && matches!(k(2), "many" | "much" | "few" | "high" | "little" | "low" | "long")
+            && k(1) == "as")
+            || (k(3) == "in" && k(2) == "excess" && k(1) == "of")
+        {
             3
         } else if (matches!(k(2), "more" | "less" | "fewer") && k(1) == "than")
             || (k(2) == "at" && matches!(k(1), "least" | "most"))
@@ -291,8 +323,19 @@ impl Scan<'_> {
             || (matches!(k(2), "an" | "some") && k(1) == "estimated")
         {
             2
-        } else if matches!(k(1), "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "circa" | "approx." | "estimated")
-            || (amount && matches!(k(1), "over" | "under"))
+        } else if matches!(
+            k(1),
+            "about"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "circa"
+                | "approx."
+                | "estimated"
+        ) || (amount && matches!(k(1), "over" | "under"))
         {
             1
         } else {
@@ -302,7 +345,10 @@ impl Scan<'_> {
             return;
         }
         let mut start = s - n;
-        if start > floor && matches!(self.k(start - 1), "just" | "well") && matches!(self.k(start), "over" | "under" | "more" | "less") {
+        if start > floor
+            && matches!(self.k(start - 1), "just" | "well")
+            && matches!(self.k(start), "over" | "under" | "more" | "less")
+        {
             start -= 1;
         }
         let phrase: Vec<&str> = (start..s).map(|j| self.k(j)).collect();
@@ -385,10 +431,24 @@ impl Scan<'_> {
         }
         let p = &self.t[i - 1];
         let k = p.k();
-        let first_word = self.t[..i - 1].iter().all(|t| t.kind == Label::Punct);
+        let first_word = i - 1 <= self.first_word;
         !first_word
             && !temporal_prep(k)
-            && !matches!(k, "the" | "at" | "for" | "with" | "about" | "around" | "over" | "under" | "than" | "some" | "nearly" | "almost")
+            && !matches!(
+                k,
+                "the"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "around"
+                    | "over"
+                    | "under"
+                    | "than"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+            )
             && p.kind == Label::Word
             && p.cap
             && (!p.upper || (!k.contains('.') && !matches!(k, "us" | "uk" | "eu" | "un" | "a" | "i")))
@@ -411,9 +471,16 @@ impl Scan<'_> {
         }
         // coordinates and angles: 59°10′25″N
         let next = self.k(i + 1);
-        if self.touch(i) && (matches!(next, "′" | "″") || (next == "°" && !matches!(self.k(i + 2), "c" | "f" | "celsius" | "fahrenheit"))) {
+        if self.touch(i)
+            && (matches!(next, "′" | "″")
+                || (next == "°" && !matches!(self.k(i + 2), "c" | "f" | "celsius" | "fahrenheit")))
+        {
             let mut e = i + 1;
-            while e < self.t.len() && self.touch(e - 1) && (self.is_kind(e, Label::Number) || matches!(self.k(e), "°" | "′" | "″" | "'" | "\"" | "n" | "s" | "e" | "w")) {
+            while e < self.t.len()
+                && self.touch(e - 1)
+                && (self.is_kind(e, Label::Number)
+                    || matches!(self.k(e), "°" | "′" | "″" | "'" | "\"" | "n" | "s" | "e" | "w"))
+            {
                 e += 1;
             }
             return Some(M::skip(i, e));
@@ -427,9 +494,10 @@ impl Scan<'_> {
         }
         // A run of numbers separated by spaces (or a leading "+"):
         // phone numbers, codes. Tables of small numbers stay numbers.
+        // (bounded, so that a long table stays linear)
         let mut e = i;
         let mut long = false;
-        while self.is_kind(e, Label::Number) {
+        while e < i + 8 && self.is_kind(e, Label::Number) {
             let k = self.k(e);
             long |= k.len() >= 3 && (k.starts_with('0') || k.len() >= 3 && e > i);
             e += 1;
@@ -448,8 +516,14 @@ impl Scan<'_> {
         if t.len == 0 {
             return None;
         }
-        if t.kind == Label::Symbol || (t.kind == Label::Word && self.touch(i) && self.k(i + 1) == "$") {
+        if t.kind == Label::Symbol {
             return self.money_prefix(i);
+        }
+        if t.kind == Label::Word
+            && self.k(i + 1) == "$"
+            && let Some(m) = self.money_prefix(i)
+        {
+            return Some(m);
         }
         if t.kind == Label::Number {
             return self.identifier(i).or_else(|| self.structured(i)).or_else(|| self.number_led(i, floor));
@@ -579,7 +653,10 @@ impl Scan<'_> {
                 cur = 0.0;
                 prev = P::Scale;
                 scaled = true;
-            } else if k == "and" && matches!(prev, P::Hundred | P::Scale) && words::small_number(self.k(j + 1)).is_some() {
+            } else if k == "and"
+                && matches!(prev, P::Hundred | P::Scale)
+                && words::small_number(self.k(j + 1)).is_some()
+            {
                 prev = P::And;
                 j += 1;
                 continue;
@@ -601,7 +678,9 @@ impl Scan<'_> {
         let joined = self.touch(i) && self.touch(i + 1);
         // 2024-03-05
         if joined && sep == "-" && k.len() == 4 && self.touch(i + 2) && self.k(i + 3) == "-" && self.touch(i + 3) {
-            if let (Some(y), Some(m), Some(d)) = (self.year_at(i), self.int_at(i + 2, 1, 12, 2), self.int_at(i + 4, 1, 31, 2)) {
+            if let (Some(y), Some(m), Some(d)) =
+                (self.year_at(i), self.int_at(i + 2, 1, 12, 2), self.int_at(i + 4, 1, 31, 2))
+            {
                 return Some(date(i, i + 5, Some(y), Some(m), Some(d)));
             }
             return Some(M::skip(i, i + 5));
@@ -641,7 +720,9 @@ impl Scan<'_> {
                 let k2 = self.k(i + 2);
                 if k2.len() == 2 || (k2.len() == 4 && y2 > y) {
                     let end = if k2.len() == 2 { y / 100 * 100 + y2 } else { y2 };
-                    return Some(M::new(i, i + 3, Label::Date).with("year", i64::from(y)).with("iso", format!("{y}/{end}")));
+                    return Some(
+                        M::new(i, i + 3, Label::Date).with("year", i64::from(y)).with("iso", format!("{y}/{end}")),
+                    );
                 }
             }
             let after = self.k(i + 3);
@@ -673,11 +754,11 @@ impl Scan<'_> {
 
     /// The rest of a clock time: a.m./p.m., a time zone, "local time".
     fn clock_tail(&self, s: usize, mut e: usize, mut hour: u32, minute: u32, mut mer: Option<u32>) -> M {
-        if mer.is_none() {
-            if let Some(m) = words::meridiem(self.k(e)) {
-                mer = Some(m);
-                e += 1;
-            }
+        if mer.is_none()
+            && let Some(m) = words::meridiem(self.k(e))
+        {
+            mer = Some(m);
+            e += 1;
         }
         if let Some(off) = mer {
             if hour == 12 {
@@ -739,16 +820,33 @@ impl Scan<'_> {
         let (mut j, cur) = if let Some(c) = words::currency_symbol(self.k(i)) {
             (i + 1, c)
         } else {
-            let c = words::dollar_prefix(self.k(i)).filter(|_| self.k(i + 1) == "$" && self.touch(i))?;
+            // "US$5", "NZ $ 26 million"
+            let spaced_ok = self.t[i].upper && self.k(i).len() >= 2;
+            let c = words::dollar_prefix(self.k(i)).filter(|_| self.k(i + 1) == "$" && (self.touch(i) || spaced_ok))?;
             (i + 2, c)
         };
-        // "$ 5" is fine, but "$" must not be part of another word
+        let symbol = self.k(j - 1);
         let n = self.num_at(j, true)?;
-        if n.value.is_none() {
-            return None;
-        }
+        n.value?;
+        let mut amount = n.value;
+        let mut to = None;
         j = n.e;
-        Some(M::new(i, j, Label::Money).num("amount", n.value).with("currency", cur))
+        // ranges: "€ 15 - 25", "$5-10 million", "$5 to $10"
+        if matches!(self.k(j), "-" | "to") {
+            let j2 = if self.k(j + 1) == symbol { j + 2 } else { j + 1 };
+            if let Some(n2) = self.num_at(j2, true).filter(|n2| n2.value.is_some() && n2.digits) {
+                if n2.scaled && !n.scaled {
+                    amount = n.value.map(|a| a * scale_of(self, n2));
+                }
+                to = n2.value;
+                j = n2.e;
+            }
+        }
+        let mut m = M::new(i, j, Label::Money).num("amount", amount).with("currency", cur);
+        if let Some(t) = to {
+            m = m.with("to", num_value(t));
+        }
+        Some(m)
     }
 
     /// "USD 5 million", "EUR 100".
@@ -771,10 +869,16 @@ impl Scan<'_> {
         }
         // Ranges: "5-10%", "10 to 15 percent", "two to three years".
         let sep = self.k(n.e);
-        if matches!(sep, "-" | "to") && n.value.is_some() {
-            if let Some(n2) = self.num_at(n.e + 1, false).filter(|n2| n2.value.is_some()) {
+        if matches!(sep, "-" | "to")
+            && n.value.is_some()
+            && let Some(n2) = self.num_at(n.e + 1, false).filter(|n2| n2.value.is_some())
+        {
+            {
                 let mut n2r = n2;
-                if let Some(mut m) = self.number_suffix(n.e + 1, n2, floor).filter(|m| m.label != Some(Label::Cardinal) && m.label.is_some()) {
+                if let Some(mut m) = self
+                    .number_suffix(n.e + 1, n2, floor)
+                    .filter(|m| m.label != Some(Label::Cardinal) && m.label.is_some())
+                {
                     if m.label == Some(Label::Date) && m.attrs.contains_key("year") && !m.attrs.contains_key("day") {
                         // "1 to 2003": not a range
                     } else {
@@ -817,9 +921,9 @@ impl Scan<'_> {
         // percent
         let pct_end = if is_percent_word(k) {
             Some(j + 1)
-        } else if (k == "per" && self.k(j + 1) == "cent") || (k == "percentage" && matches!(self.k(j + 1), "point" | "points")) {
-            Some(j + 2)
-        } else if k == "basis" && matches!(self.k(j + 1), "point" | "points") {
+        } else if (k == "per" && self.k(j + 1) == "cent")
+            || (matches!(k, "percentage" | "basis") && matches!(self.k(j + 1), "point" | "points"))
+        {
             Some(j + 2)
         } else {
             None
@@ -852,7 +956,9 @@ impl Scan<'_> {
             return Some(M::new(i, j + 1, Label::Time).num("hour", v));
         }
         if matches!(k, "noon" | "midnight") && n.digits {
-            return Some(M::new(i, j + 1, Label::Time).with("hour", if k == "noon" { 12i64 } else { 0 }).with("minute", 0i64));
+            return Some(
+                M::new(i, j + 1, Label::Time).with("hour", if k == "noon" { 12i64 } else { 0 }).with("minute", 0i64),
+            );
         }
         if n.plain && n.ndig == 4 && self.k(i).len() == 4 && self.t.get(j).is_some_and(|t| t.upper) && words::zone(k) {
             let x = v.unwrap_or(0.0) as u32;
@@ -864,10 +970,10 @@ impl Scan<'_> {
         let hyphen = k == "-" && self.touch(j) && j > 0 && self.touch(j - 1);
         let uk = if hyphen { self.k(j + 1) } else { k };
         let ue = if hyphen { j + 2 } else { j + 1 };
-        if let Some(u) = words::date_unit(uk) {
-            if !(u == "quarter" && (n.digits || !hyphen) && self.k(ue) == "of") {
-                return Some(self.duration(i, ue, v, u, hyphen, floor, Label::Date));
-            }
+        if let Some(u) = words::date_unit(uk)
+            && !(u == "quarter" && (n.digits || !hyphen) && self.k(ue) == "of")
+        {
+            return Some(self.duration(i, ue, v, u, hyphen, floor, Label::Date));
         }
         if let Some(u) = words::time_unit(uk) {
             return Some(self.duration(i, ue, v, u, hyphen, floor, Label::Time));
@@ -876,18 +982,22 @@ impl Scan<'_> {
             return Some(m);
         }
         // "3 March 2024"
-        if n.plain && n.ndig <= 2 && (1.0..=31.0).contains(&v.unwrap_or(0.0)) && self.cap(j) {
-            if let Some(mo) = words::month_full(k).or_else(|| words::month_abbr(k)) {
-                let mut e = j + 1;
-                let y = self.year_at(e);
-                if y.is_some() {
-                    e += 1;
-                }
-                return Some(date(i, e, y, Some(mo), v.map(|d| d as u32)));
+        if n.plain
+            && n.ndig <= 2
+            && (1.0..=31.0).contains(&v.unwrap_or(0.0))
+            && self.cap(j)
+            && let Some(mo) = words::month_full(k).or_else(|| words::month_abbr(k))
+        {
+            let mut e = j + 1;
+            let y = self.year_at(e);
+            if y.is_some() {
+                e += 1;
             }
+            return Some(date(i, e, y, Some(mo), v.map(|d| d as u32)));
         }
         // "3000 BC", "394 AD"
-        let era = matches!(k, "bc" | "b.c." | "bce" | "b.c.e." | "ad" | "a.d." | "ce" | "c.e.") && self.t.get(j).is_some_and(|t| t.upper || t.k().contains('.'));
+        let era = matches!(k, "bc" | "b.c." | "bce" | "b.c.e." | "ad" | "a.d." | "ce" | "c.e.")
+            && self.t.get(j).is_some_and(|t| t.upper || t.k().contains('.'));
         if n.plain && n.ndig <= 4 && era {
             let y = v.unwrap_or(0.0) as i64;
             let bc = k.starts_with('b');
@@ -896,10 +1006,14 @@ impl Scan<'_> {
         // years
         if n.plain && n.ndig == 4 && self.k(i).len() == 4 {
             let y = v.unwrap_or(0.0) as u32;
-            let in_context = (1800..=2100).contains(&y) || (1000..1800).contains(&y) && matches!(self.kb(i), "in" | "since" | "of" | "by" | "until");
+            let in_context = (1800..=2100).contains(&y)
+                || (1000..1800).contains(&y) && matches!(self.kb(i), "in" | "since" | "of" | "by" | "until");
             let next = self.t.get(j);
-            let counted = next.is_some_and(|t| t.kind == Label::Word && !t.cap && (t.k().ends_with('s') || matches!(t.k(), "people" | "children" | "men" | "women")))
-                && !temporal_prep(self.kb(i))
+            let counted = next.is_some_and(|t| {
+                t.kind == Label::Word
+                    && !t.cap
+                    && (t.k().ends_with('s') || matches!(t.k(), "people" | "children" | "men" | "women"))
+            }) && !temporal_prep(self.kb(i))
                 && !matches!(self.kb(i), "the" | "'s" | "a" | "its" | "their" | "his" | "her");
             if in_context && !self.after_name(i) && !counted {
                 let mut s = self.back_modifiers(i, floor, false);
@@ -919,7 +1033,14 @@ impl Scan<'_> {
         if age_ok && self.kb(i) == "aged" {
             return Some(M::new(i, j, Label::Date).num("age", v));
         }
-        if age_ok && i >= 2 && self.kb(i) == "," && self.cap(i - 2) && self.is_kind(i - 2, Label::Word) && k == "," && !self.caps {
+        if age_ok
+            && i >= 2
+            && self.kb(i) == ","
+            && self.cap(i - 2)
+            && self.is_kind(i - 2, Label::Word)
+            && k == ","
+            && !self.caps
+        {
             return Some(M::new(i, j, Label::Date).num("age", v));
         }
         // plain cardinals
@@ -935,8 +1056,22 @@ impl Scan<'_> {
             return None; // "Chapter two", "Mobile Unit Two"
         } else if self.k(i) == "one" && j == i + 1 {
             let prev = self.kb(i);
-            if matches!(prev, "the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "only" | "another" | "last" | "little" | "big")
-                || matches!(k, "another" | "'s" | "-" | "day")
+            if matches!(
+                prev,
+                "the"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "only"
+                    | "another"
+                    | "last"
+                    | "little"
+                    | "big"
+            ) || matches!(k, "another" | "'s" | "-" | "day")
                 || (self.cap(i) && i > 0 && !self.caps)
             {
                 return None;
@@ -947,7 +1082,16 @@ impl Scan<'_> {
 
     /// "three years ago", "the past two weeks", "a 10-year-old", "two hours".
     #[allow(clippy::too_many_arguments)]
-    fn duration(&self, i: usize, mut e: usize, v: Option<f64>, unit: &'static str, hyphen: bool, floor: usize, label: Label) -> M {
+    fn duration(
+        &self,
+        i: usize,
+        mut e: usize,
+        v: Option<f64>,
+        unit: &'static str,
+        hyphen: bool,
+        floor: usize,
+        label: Label,
+    ) -> M {
         let mut relative = false;
         let mut age = false;
         if hyphen && self.k(e) == "-" && self.k(e + 1) == "old" && self.touch(e) {
@@ -1043,11 +1187,7 @@ impl Scan<'_> {
             e += 1;
             k = self.k(e);
         }
-        let mut unit = if k == "°" {
-            "deg"
-        } else {
-            words::unit(k)?
-        };
+        let mut unit = if k == "°" { "deg" } else { words::unit(k)? };
         e += 1;
         if unit == "deg" {
             let next = self.k(e);
@@ -1123,10 +1263,11 @@ impl Scan<'_> {
         }
         let s = self.back_modifiers(i, floor, false);
         let mut m = date(s, e, year, Some(mo), day);
-        if e >= i + 3 && self.k(i + 2) == "-" {
-            if let Some(t) = self.day_at(i + 3) {
-                m = m.with("to_day", i64::from(t));
-            }
+        if e >= i + 3
+            && self.k(i + 2) == "-"
+            && let Some(t) = self.day_at(i + 3)
+        {
+            m = m.with("to_day", i64::from(t));
         }
         Some(m)
     }
@@ -1143,7 +1284,11 @@ impl Scan<'_> {
             None => {
                 let w = words::weekday_abbr(k)?;
                 let next = self.k(i + 1);
-                if !(next == "," || words::month_full(next).is_some() || words::month_abbr(next).is_some() || self.day_at(i + 1).is_some()) {
+                if !(next == ","
+                    || words::month_full(next).is_some()
+                    || words::month_abbr(next).is_some()
+                    || self.day_at(i + 1).is_some())
+                {
                     return None;
                 }
                 w
@@ -1160,7 +1305,9 @@ impl Scan<'_> {
         let mut e = i + 1;
         let mut m = M::new(s, e, Label::Date);
         let comma = usize::from(self.k(e) == ",");
-        let dated = self.month(e + comma, e + comma).or_else(|| self.number_led(e + comma, e + comma).filter(|m| m.label == Some(Label::Date)));
+        let dated = self
+            .month(e + comma, e + comma)
+            .or_else(|| self.number_led(e + comma, e + comma).filter(|m| m.label == Some(Label::Date)));
         if let Some(dm) = dated.filter(|dm| dm.attrs.contains_key("day") && dm.attrs.contains_key("month")) {
             e = dm.e;
             m = dm;
@@ -1184,7 +1331,9 @@ impl Scan<'_> {
         if k == "the" && matches!(self.k(i + 1), "end" | "beginning" | "start" | "middle") && self.k(i + 2) == "of" {
             let j = i + 3;
             if self.k(j) == "the" && matches!(self.k(j + 1), "year" | "month" | "week" | "day" | "decade" | "century") {
-                return Some(rel(M::new(i, j + 2, Label::Date).with("unit", words::date_unit(self.k(j + 1)).unwrap_or("year"))));
+                return Some(rel(
+                    M::new(i, j + 2, Label::Date).with("unit", words::date_unit(self.k(j + 1)).unwrap_or("year"))
+                ));
             }
             let inner = self.t.get(j).and_then(|t| if t.len == 0 { None } else { self.at(j, j) });
             if let Some(m) = inner.filter(|m| m.label == Some(Label::Date) && m.s == j) {
@@ -1255,15 +1404,20 @@ impl Scan<'_> {
         let x = self.k(e);
         let plural_only = e > i + 1;
         let (label, attrs_unit) = if let Some(u) = words::date_unit(x) {
-            if plural_only != x.ends_with('s') && plural_only || (!plural_only && x.ends_with('s') && !matches!(k, "past" | "next" | "coming" | "last" | "previous" | "following")) {
+            // "the past few days" needs a plural; "this weeks" is no date
+            if (plural_only && !x.ends_with('s'))
+                || (!plural_only
+                    && x.ends_with('s')
+                    && !matches!(k, "past" | "next" | "coming" | "last" | "previous" | "following"))
+            {
                 return None;
             }
             (Label::Date, Some(u))
         } else if words::part_of_day(x) && e == i + 1 && x != "overnight" {
             (Label::Time, None)
-        } else if e == i + 1 && (words::weekday(x).is_some() || words::month_full(x).is_some()) && self.cap(e) {
-            (Label::Date, None)
-        } else if e == i + 1 && words::season(x) {
+        } else if e == i + 1
+            && ((words::weekday(x).is_some() || words::month_full(x).is_some()) && self.cap(e) || words::season(x))
+        {
             (Label::Date, None)
         } else {
             return None;
@@ -1337,12 +1491,15 @@ impl Scan<'_> {
         if k == "second" {
             let prev = self.kb(i);
             let next = self.t.get(e);
-            let unit_like = matches!(prev, "a" | "one" | "per" | "split" | "every") && next.is_none_or(|t| t.kind == Label::Punct);
+            let unit_like =
+                matches!(prev, "a" | "one" | "per" | "split" | "every") && next.is_none_or(|t| t.kind == Label::Punct);
             if unit_like {
                 return None;
             }
         }
-        if (k == "first" && self.k(e) == "and" && self.k(e + 1) == "foremost") || (k == "first" && self.kb(i) == "at" && self.is_kind(e, Label::Punct)) {
+        if (k == "first" && self.k(e) == "and" && self.k(e + 1) == "foremost")
+            || (k == "first" && self.kb(i) == "at" && self.is_kind(e, Label::Punct))
+        {
             return None;
         }
         // "First Lady", "Second World War", "Fifth Fleet": part of a name
@@ -1356,7 +1513,8 @@ impl Scan<'_> {
         let next = self.k(e);
         if matches!(next, "century" | "centuries") {
             let s = self.back_modifiers(i, floor, true);
-            let era = matches!(self.k(e + 1), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce") && self.t.get(e + 1).is_some_and(|t| t.upper);
+            let era = matches!(self.k(e + 1), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce")
+                && self.t.get(e + 1).is_some_and(|t| t.upper);
             return M::new(s, e + 1 + usize::from(era), Label::Date).with("century", i64::from(v));
         }
         if next == "minute" {
@@ -1379,7 +1537,8 @@ impl Scan<'_> {
                 end += 1;
             }
             let s = if i > floor && self.kb(i) == "the" { i - 1 } else { i };
-            let mut m = M::new(s, end, Label::Date).with(if unit == "quarter" { "quarter" } else { "half" }, i64::from(v));
+            let mut m =
+                M::new(s, end, Label::Date).with(if unit == "quarter" { "quarter" } else { "half" }, i64::from(v));
             if let Some(y) = year {
                 m = m.with("year", i64::from(y));
             }
@@ -1387,7 +1546,9 @@ impl Scan<'_> {
         }
         let of = usize::from(next == "of");
         let mk = self.k(e + of);
-        if let Some(mo) = words::month_full(mk).or_else(|| words::month_abbr(mk)).filter(|_| v <= 31 && self.cap(e + of)) {
+        if let Some(mo) =
+            words::month_full(mk).or_else(|| words::month_abbr(mk)).filter(|_| v <= 31 && self.cap(e + of))
+        {
             let mut end = e + of + 1;
             let y = self.year_at(end);
             if y.is_some() {
@@ -1405,6 +1566,9 @@ impl Scan<'_> {
             return None;
         }
         let k = self.k(i);
+        if !words::holiday_start(k) {
+            return None;
+        }
         'outer: for h in words::HOLIDAYS {
             if h[0] != k {
                 continue;
@@ -1444,8 +1608,12 @@ impl Scan<'_> {
             e += 2;
         }
         let prev = self.kb(i);
-        let modified = matches!(prev, "early" | "late" | "mid") || (matches!(prev, "in" | "during" | "since" | "until" | "by") && k != "fall");
-        let the_in = prev == "the" && i >= 2 && matches!(self.k(i - 2), "in" | "during" | "over" | "through" | "since" | "until" | "by") && k != "fall";
+        let modified = matches!(prev, "early" | "late" | "mid")
+            || (matches!(prev, "in" | "during" | "since" | "until" | "by") && k != "fall");
+        let the_in = prev == "the"
+            && i >= 2
+            && matches!(self.k(i - 2), "in" | "during" | "over" | "through" | "since" | "until" | "by")
+            && k != "fall";
         if year.is_none() && !modified && !the_in {
             return None;
         }
@@ -1463,7 +1631,9 @@ impl Scan<'_> {
         match k {
             "noon" | "midday" => Some(M::new(i, i + 1, Label::Time).with("hour", 12i64).with("minute", 0i64)),
             "midnight" => Some(M::new(i, i + 1, Label::Time).with("hour", 0i64).with("minute", 0i64)),
-            _ if words::day_point(k) && matches!(self.kb(i), "at" | "before" | "after" | "until" | "till" | "by" | "since" | "from") => {
+            _ if words::day_point(k)
+                && matches!(self.kb(i), "at" | "before" | "after" | "until" | "till" | "by" | "since" | "from") =>
+            {
                 Some(M::new(i, i + 1, Label::Time))
             }
             _ => None,

@@ -111,7 +111,10 @@ fn empty_and_odd_inputs() {
     assert!(tags("2024-").is_empty() || tags("2024-") == ["2024/DATE"]);
     // absurd numbers do not panic; values saturate
     assert_eq!(tags("the 99999999999999999999th time"), ["99999999999999999999th/ORDINAL"]);
-    assert_eq!(attrs("1,000,000,000,000 people", "1,000,000,000,000").get("value"), Some(&Value::Int(1_000_000_000_000)));
+    assert_eq!(
+        attrs("1,000,000,000,000 people", "1,000,000,000,000").get("value"),
+        Some(&Value::Int(1_000_000_000_000))
+    );
     // tokens longer than a key are never entities (no truncated matches)
     assert!(tags("1,000,000,000,000,000,000,000,000,000,000 people").is_empty());
 }

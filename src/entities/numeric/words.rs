@@ -130,7 +130,28 @@ pub fn relative_modifier(k: &str) -> bool {
 pub fn zone(k: &str) -> bool {
     matches!(
         k,
-        "gmt" | "utc" | "bst" | "cet" | "cest" | "eet" | "eest" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "aest" | "aedt" | "et" | "pt" | "zulu"
+        "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "aedt"
+            | "et"
+            | "pt"
+            | "zulu"
     )
 }
 
@@ -495,3 +516,55 @@ pub const HOLIDAYS: &[&[&str]] = &[
     &["cyber", "monday"],
     &["election", "day"],
 ];
+
+/// Whether a word can start a holiday name (a quick test before the list).
+pub fn holiday_start(k: &str) -> bool {
+    matches!(
+        k,
+        "christmas"
+            | "easter"
+            | "good"
+            | "lent"
+            | "thanksgiving"
+            | "new"
+            | "halloween"
+            | "valentine"
+            | "independence"
+            | "fourth"
+            | "july"
+            | "memorial"
+            | "labor"
+            | "labour"
+            | "veterans"
+            | "presidents"
+            | "martin"
+            | "juneteenth"
+            | "boxing"
+            | "ramadan"
+            | "eid"
+            | "muharram"
+            | "ashura"
+            | "arbaeen"
+            | "nowruz"
+            | "hanukkah"
+            | "chanukah"
+            | "passover"
+            | "yom"
+            | "rosh"
+            | "sukkot"
+            | "purim"
+            | "diwali"
+            | "lunar"
+            | "chinese"
+            | "may"
+            | "armistice"
+            | "remembrance"
+            | "victory"
+            | "bastille"
+            | "mother"
+            | "father"
+            | "black"
+            | "cyber"
+            | "election"
+    )
+}
