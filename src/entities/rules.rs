@@ -350,7 +350,11 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
         let g = s.gaz(a);
         if b == a + 1 && label != Label::Norp && has(g, Class::Norp) {
             let place = has(g, Class::Country) || has(g, Class::City) || has(g, Class::Region);
-            let name = has(g, Class::Given) || has(g, Class::Surname);
+            // A group word that is also a given name ("German") is NORP
+            // when a title or a common noun follows ("German Chancellor").
+            let next = s.gaz(b);
+            let name = (has(g, Class::Given) || has(g, Class::Surname))
+                && !(s.is_lower_word(b) || has(next, Class::Title) || has(next, Class::Role));
             if !place && !name {
                 *run = (a, b, Label::Norp);
             }

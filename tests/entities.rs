@@ -1,0 +1,157 @@
+//! Integration tests for the entity layer (`newslens::entities`): news
+//! text written for these tests (not taken from any corpus) with the
+//! entities a careful reader expects; the reference article as a smoke
+//! test; and a property test that entity spans are flat, sorted, on token
+//! boundaries and never panic on any input.
+
+use newslens::entities::{Entity, find};
+use newslens::text::segment;
+use newslens::{Label, Layer, Options};
+use proptest::prelude::*;
+
+fn ents(text: &str) -> Vec<Entity> {
+    find(text, &segment(text))
+}
+
+fn listing(text: &str) -> Vec<String> {
+    ents(text).iter().map(|e| format!("{}/{}", &text[e.start_byte..e.end_byte], e.label.name())).collect()
+}
+
+/// Asserts an entity with exactly this text and label.
+fn expect(text: &str, span: &str, label: Label) {
+    let all = ents(text);
+    assert!(
+        all.iter().any(|e| &text[e.start_byte..e.end_byte] == span && e.label == label),
+        "expected {span:?}/{} in {:?}",
+        label.name(),
+        listing(text)
+    );
+}
+
+/// Asserts that no entity has this text.
+fn expect_none(text: &str, span: &str) {
+    let all = ents(text);
+    assert!(!all.iter().any(|e| &text[e.start_byte..e.end_byte] == span), "unexpected {span:?} in {:?}", listing(text));
+}
+
+const WIRE: &str = "KYIV (Reuters) - Ukrainian President Volodymyr Zelenskiy met German Chancellor Olaf Scholz in Berlin on Tuesday, as the European Union weighed new sanctions against Russia.\n\
+\"We need more air defence,\" Zelenskiy told reporters, adding that Kyiv had asked Washington for two more Patriot systems.\n\
+The International Monetary Fund (IMF) said it would lend Ukraine $15.6 billion over four years.";
+
+#[test]
+fn dateline_place_and_agency() {
+    expect(WIRE, "KYIV", Label::Gpe);
+    expect(WIRE, "Reuters", Label::Org);
+}
+
+#[test]
+fn titles_are_not_part_of_names() {
+    expect(WIRE, "Volodymyr Zelenskiy", Label::Person);
+    expect(WIRE, "Olaf Scholz", Label::Person);
+    expect_none(WIRE, "Chancellor Olaf Scholz");
+    expect(WIRE, "Zelenskiy", Label::Person);
+}
+
+#[test]
+fn places_groups_and_organisations() {
+    expect(WIRE, "Ukrainian", Label::Norp);
+    expect(WIRE, "German", Label::Norp);
+    expect(WIRE, "Berlin", Label::Gpe);
+    expect(WIRE, "Russia", Label::Gpe);
+    expect(WIRE, "Washington", Label::Gpe);
+    expect(WIRE, "Ukraine", Label::Gpe);
+    expect(WIRE, "International Monetary Fund", Label::Org);
+    expect(WIRE, "IMF", Label::Org);
+}
+
+#[test]
+fn places_carry_their_country() {
+    let all = ents(WIRE);
+    let berlin = all.iter().find(|e| &WIRE[e.start_byte..e.end_byte] == "Berlin").expect("Berlin found");
+    assert_eq!(berlin.attrs.get("country"), Some(&newslens::doc::Value::from("DE")));
+}
+
+#[test]
+fn possessives_and_hyphens_stay_outside() {
+    let text = "Iran’s foreign minister criticised Saudi-backed forces in Yemen on Friday.";
+    expect(text, "Iran", Label::Gpe);
+    expect(text, "Yemen", Label::Gpe);
+    expect_none(text, "Iran’s");
+    expect_none(text, "Saudi-backed");
+    let text = "Israel's army said Hamas fighters crossed near the Gaza Strip.";
+    expect(text, "Israel", Label::Gpe);
+}
+
+#[test]
+fn military_titles_before_names() {
+    let text = "Lt. Gen. James Carter, the commander of U.S. Central Command, visited the base on Monday.";
+    expect(text, "James Carter", Label::Person);
+    expect_none(text, "Lt. Gen. James Carter");
+}
+
+#[test]
+fn layer_is_returned_by_annotate() {
+    let doc = newslens::annotate(WIRE, &Options::with_layers(&[Layer::Entity])).expect("annotates");
+    assert!(doc.spans.iter().all(|s| s.layer == Layer::Entity));
+    assert!(doc.spans.iter().any(|s| s.label == Label::Person));
+}
+
+#[test]
+fn reference_article_smoke_test() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed-article.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    for (span, label) in [
+        ("Iraq", Label::Gpe),
+        ("US", Label::Gpe),
+        ("Iran", Label::Gpe),
+        ("Israel", Label::Gpe),
+        ("Washington", Label::Gpe),
+        ("Baghdad", Label::Gpe),
+        ("Gaza", Label::Gpe),
+        ("Reuters", Label::Org),
+        ("Kataib Hezbollah", Label::Org),
+        ("Nujabaa", Label::Org),
+        ("Revolutionary Guards", Label::Org),
+        ("IRGC", Label::Org),
+        ("Islamic Resistance in Iraq", Label::Org),
+        ("Izzat al-Shahbndar", Label::Person),
+        ("Mohammed Shia al-Sudani", Label::Person),
+        ("Sudani", Label::Person),
+        ("Trump", Label::Person),
+        ("Iranian", Label::Norp),
+        ("Iraqi", Label::Norp),
+        ("Shi’ite", Label::Norp),
+        ("Houthis", Label::Norp),
+    ] {
+        expect(&text, span, label);
+    }
+    expect_none(&text, "Prime Minister Mohammed Shia al-Sudani");
+    expect_none(&text, "Iranian-backed");
+}
+
+proptest! {
+    #[test]
+    fn spans_are_flat_sorted_and_on_token_boundaries(text in "\\PC{0,120}") {
+        let seg = segment(&text);
+        let found = find(&text, &seg);
+        let mut last_end = 0;
+        for e in &found {
+            prop_assert!(e.start_byte < e.end_byte && e.end_byte <= text.len());
+            prop_assert!(e.start_byte >= last_end, "overlap or unsorted");
+            prop_assert!(seg.tokens.iter().any(|t| t.start == e.start_byte));
+            prop_assert!(seg.tokens.iter().any(|t| t.end == e.end_byte));
+            last_end = e.end_byte;
+        }
+    }
+
+    #[test]
+    fn capitalised_word_soup_never_panics(words in proptest::collection::vec("[A-Z][a-z]{0,6}|al|-|\\(|\\)|’s|of|in|and|[A-Z]{2,4}", 0..40)) {
+        let text = words.join(" ");
+        let seg = segment(&text);
+        let found = find(&text, &seg);
+        prop_assert!(found.windows(2).all(|w| w[0].end_byte <= w[1].start_byte));
+    }
+}
