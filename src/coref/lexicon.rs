@@ -153,7 +153,29 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+/// FNV-1a: the sets below are looked up once per word of the text, and
+/// their keys are short fixed words, so a simple fast hash beats SipHash
+/// (no untrusted keys are inserted: the tables are ours).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
@@ -175,7 +197,10 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Whether `word` (lower case) is a verb of saying.
 pub fn is_speech_verb(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    if !(3..=12).contains(&lower.len()) {
+        return false;
+    }
+    static S: OnceLock<WordSet> = OnceLock::new();
     S.get_or_init(|| set(SPEECH_VERBS)).contains(lower)
 }
 
@@ -196,7 +221,7 @@ const ACTION_VERBS: &[&str] = &[
 
 /// Whether `lower` is a verb a capital-as-government can be the subject of.
 pub fn is_government_verb(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     is_speech_verb(lower) || S.get_or_init(|| set(ACTION_VERBS)).contains(lower)
 }
 

@@ -580,9 +580,16 @@ pub fn annotate(cx: &mut Context) {
         return;
     }
     let in_quote = quote_mask(text, seg);
-    let defs = acronym_definitions(text, seg, &mentions);
+    let mut defs = acronym_definitions(text, seg, &mentions);
     add_acronym_uses(text, seg, &defs, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
+    // Definitions found long forms by index before the sort: re-point them.
+    for def in defs.values_mut() {
+        def.long = def.long_span.and_then(|(s, e)| {
+            let i = mentions.partition_point(|m| (m.start, m.end) < (s, e));
+            mentions.get(i).filter(|m| m.start == s && m.end == e && m.origin == Origin::Entity).map(|_| i)
+        });
+    }
     annotate_roles(text, seg, &in_quote, &mut mentions);
 
     // Pass 1: names; pass 2: uses of defined acronyms join their long form.
@@ -601,7 +608,7 @@ pub fn annotate(cx: &mut Context) {
     for m in deferred {
         let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("").to_string();
         let Some(def) = defs.get(surface.as_str()) else { continue };
-        let e = match def.long.map(|l| mentions[l].entity) {
+        let e = match def.long.map(|l| mentions[l].entity).filter(|&e| e < linker.entities.len()) {
             Some(e) => e,
             None => {
                 let label = if mentions[m].origin == Origin::Acronym { Label::Org } else { mentions[m].label };
@@ -627,8 +634,12 @@ pub fn annotate(cx: &mut Context) {
 /// The named entity spans of the entity layer, as mentions.
 fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Mention> {
     let tokens = &seg.tokens;
-    let mut out: Vec<Mention> = sink
-        .spans()
+    // The pipeline pushes paragraphs, sentences and tokens before any
+    // other layer, so the entity spans are at the end: walking back from
+    // there skips the token spans (most of the sink) without reading them.
+    let spans = sink.spans();
+    let first = spans.iter().rposition(|s| matches!(s.layer, Layer::Paragraph | Layer::Sentence | Layer::Token)).map_or(0, |i| i + 1);
+    let mut out: Vec<Mention> = spans[first..]
         .iter()
         .filter(|s| s.layer == Layer::Entity && is_named(s.label) && s.end_byte > s.start_byte)
         .filter(|s| text.get(s.start_byte..s.end_byte).is_some())
@@ -708,6 +719,8 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
 struct AcronymDef {
     /// Mention index of the long form, when the entity layer tagged it.
     long: Option<usize>,
+    /// Byte range of that long form.
+    long_span: Option<(usize, usize)>,
     /// The long form's text.
     expansion: String,
 }
@@ -732,7 +745,7 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
                 .unwrap_or("");
             let long = format!("{possessor} {surface}");
             if names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
-                defs.entry(inner.to_string()).or_insert(AcronymDef { long: Some(i), expansion: surface.to_string() });
+                defs.entry(inner.to_string()).or_insert(AcronymDef { long: Some(i), long_span: Some((m.start, m.end)), expansion: surface.to_string() });
                 continue;
             }
         }
@@ -746,7 +759,8 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
                 continue;
             }
             let long = mentions.iter().position(|x| x.start == a.start && x.end == b.end);
-            defs.entry(surface.to_string()).or_insert(AcronymDef { long, expansion: long_text.to_string() });
+            let long_span = long.map(|_| (a.start, b.end));
+            defs.entry(surface.to_string()).or_insert(AcronymDef { long, long_span, expansion: long_text.to_string() });
         }
     }
     defs

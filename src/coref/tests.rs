@@ -231,3 +231,17 @@ fn salience_orders_cards() {
     assert_eq!(cards[0]["name"], "Iraq");
     assert!(cards[0]["salience"].as_f64().unwrap() > cards[1]["salience"].as_f64().unwrap());
 }
+
+#[test]
+fn acronym_used_before_its_definition_does_not_shift_links() {
+    // The untagged "IRGC" at the start sorts before the long form, which
+    // once made the definition point at the wrong mention (and panic).
+    let cx = run(
+        "IRGC chief spoke. Later Iran’s Revolutionary Guards (IRGC) denied it, and Hezbollah agreed.",
+        &[("Revolutionary Guards", 0, Org), ("Iran", 0, Gpe), ("Hezbollah", 0, Org)],
+    );
+    let guards = entity_of(&cx, "Revolutionary Guards", 0).unwrap();
+    assert_eq!(entity_of(&cx, "IRGC", 0).as_ref(), Some(&guards));
+    assert_eq!(entity_of(&cx, "IRGC", 1).as_ref(), Some(&guards));
+    assert_ne!(entity_of(&cx, "Hezbollah", 0), Some(guards));
+}

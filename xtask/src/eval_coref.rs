@@ -10,7 +10,11 @@
 //! must find them. Mentions match by exact code-point span.
 //!
 //! `cargo xtask eval-coref [--verbose]` (`--verbose` prints each document's
-//! chains that differ from gold).
+//! chains that differ from gold). `--bench` instead times the layer on
+//! about 1 MB of varied text (the `text` of the shared NER corpora's records
+//! plus the reference article) and on its first quarter and half, to show
+//! the share of annotation time and that the cost grows linearly; build
+//! with `--release` for meaningful figures.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +27,9 @@ type Chains = Vec<Vec<(usize, usize)>>;
 /// Runs the task.
 pub fn run(args: &[String]) -> Result<(), String> {
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    if args.iter().any(|a| a == "--bench") {
+        return bench();
+    }
     let path = crate::repo_root().join("tests").join("coref").join("gold.jsonl");
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let docs: Vec<Json> = raw.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
@@ -403,4 +410,71 @@ fn check_seed(text: &str, spans: &[(usize, usize, Layer, Attrs)]) {
         println!("  [{}] {name}", if *ok { "ok" } else { "FAIL" });
     }
     println!("  targets met: {passed}/{}", checks.len());
+}
+
+/// About `bytes` of varied text: the shared corpora's record texts, one
+/// paragraph each, and the reference article.
+fn bench_text(bytes: usize) -> Result<String, String> {
+    use std::io::{BufRead, BufReader};
+    let mut out = std::fs::read_to_string(crate::shared_data().join("seed-article.txt")).map_err(|e| e.to_string())?;
+    for name in ["gum.train", "wikigold.train", "uner_en.train", "re3d.train", "gum.dev", "wikigold.dev"] {
+        let path = crate::shared_data().join("ner").join(format!("{name}.jsonl.gz"));
+        let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for line in BufReader::new(flate2::read::GzDecoder::new(file)).lines() {
+            let line = line.map_err(|e| e.to_string())?;
+            let rec: Json = serde_json::from_str(&line).map_err(|e| e.to_string())?;
+            if let Some(t) = rec["text"].as_str() {
+                out.push_str("\n\n");
+                out.push_str(t);
+            }
+            if out.len() >= bytes {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn bench() -> Result<(), String> {
+    use std::time::Instant;
+    let full = bench_text(1_000_000)?;
+    println!("| text | bytes | entity spans | coref ms | full annotation ms | coref share | coref ms/MB |");
+    println!("|---|---|---|---|---|---|---|");
+    for quarter in [1usize, 2, 4] {
+        let mut cut = full.len() * quarter / 4;
+        while !full.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &full[..cut];
+        let (mut coref_ms, mut full_ms) = (Vec::new(), Vec::new());
+        let mut n_ent = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let doc = newslens::annotate(text, &newslens::Options::default()).map_err(|e| e.to_string())?;
+            full_ms.push(t.elapsed().as_secs_f64() * 1e3);
+            n_ent = doc.spans.iter().filter(|s| s.layer == Layer::Entity).count();
+            let mut cx = Context { text, seg: newslens::text::segment(text), sink: SpanSink::new(), summaries: BTreeMap::new() };
+            newslens::entities::annotate(&mut cx);
+            let t = Instant::now();
+            newslens::coref::annotate(&mut cx);
+            coref_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let (c, f) = (median(coref_ms), median(full_ms));
+        println!(
+            "| {}/4 | {} | {} | {:.1} | {:.1} | {:.1}% | {:.1} |",
+            quarter,
+            text.len(),
+            n_ent,
+            c,
+            f,
+            100.0 * c / f,
+            c / (text.len() as f64 / 1e6)
+        );
+    }
+    Ok(())
 }
