@@ -290,6 +290,32 @@ fn table_rows() {
     assert!(t.iter().all(|s| s.ends_with("/CARDINAL")), "{t:?}");
 }
 
+#[test]
+fn wire_copy() {
+    let text = "NEW YORK, March 3 (Reuters) - The S&P 500 rose 1.2% on Tuesday.";
+    assert_eq!(tags(text), ["March 3/DATE", "1.2%/PERCENT", "Tuesday/DATE"]);
+    let text = "Brent crude futures rose 45 cents, or 0.6%, to $78.12 a barrel by 0930 GMT.";
+    assert_eq!(tags(text), ["45 cents/MONEY", "0.6%/PERCENT", "$78.12/MONEY", "0930 GMT/TIME"]);
+    assert_eq!(num(&get(text, "$78.12"), "amount"), 78.12);
+    let text = "Profit rose to 1.5 bln dlrs in the quarter, or 300 mln stg, after a 25-basis-point cut.";
+    assert_eq!(tags(text), ["1.5 bln dlrs/MONEY", "300 mln stg/MONEY", "25-basis-point/PERCENT"]);
+    assert_eq!(string(&get(text, "300 mln stg"), "currency"), "GBP");
+    assert_eq!(string(&get(text, "25-basis-point"), "unit"), "basis_point");
+    let text = "SHARES JUMP 5 PCT AFTER Q3 PROFIT DOUBLES TO $2.1 BLN";
+    assert_eq!(tags(text), ["5 PCT/PERCENT", "Q3/DATE", "$2.1 BLN/MONEY"]);
+    assert_eq!(num(&get(text, "$2.1 BLN"), "amount"), 2.1e9);
+    let text = "Strikes began at 0800 local time (0500 GMT) and lasted until 5:30 a.m. EDT.";
+    assert_eq!(tags(text), ["0800 local time/TIME", "0500 GMT/TIME", "5:30 a.m. EDT/TIME"]);
+    let text = "Police said the man, 34, was arrested at 11:45 p.m. on Saturday.";
+    assert_eq!(tags(text), ["34/DATE", "11:45 p.m./TIME", "Saturday/DATE"]);
+    let text = "Two-thirds of voters backed it, between 2 and 3 percent more than in 2019.";
+    assert_eq!(tags(text), ["Two-thirds/CARDINAL", "between 2 and 3 percent/PERCENT", "2019/DATE"]);
+    assert_eq!(num(&get(text, "Two-thirds"), "value"), 0.6667);
+    // names with numbers stay whole for the name recognizer
+    let text = "Officials discussed the Boeing 737 MAX, World War Two and Article 5.";
+    assert_eq!(tags(text), Vec::<String>::new());
+}
+
 // ---- laws -----------------------------------------------------------------
 
 proptest::proptest! {

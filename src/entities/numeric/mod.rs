@@ -863,13 +863,30 @@ impl Scan<'_> {
     /// Everything that starts with a number.
     fn number_led(&self, i: usize, floor: usize) -> Option<M> {
         let n = self.num_at(i, false)?;
+        // "two-thirds", "one-half": fractions
+        if !n.digits && self.k(n.e) == "-" && self.touch(n.e) && self.touch(n.e - 1) {
+            let den = match self.k(n.e + 1) {
+                "half" | "halves" => 2.0,
+                "third" | "thirds" => 3.0,
+                "quarter" | "quarters" => 4.0,
+                "fifth" | "fifths" => 5.0,
+                "tenth" | "tenths" => 10.0,
+                _ => 0.0,
+            };
+            if let Some(v) = n.value.filter(|v| den > 0.0 && *v < 10.0) {
+                return Some(
+                    M::new(i, n.e + 2, Label::Cardinal).with("value", num_value((v / den * 1e4).round() / 1e4)),
+                );
+            }
+        }
         // "twenty-first" is an ordinal
         if !n.digits && self.k(n.e) == "-" && words::ordinal_word(self.k(n.e + 1)).is_some() {
             return None;
         }
         // Ranges: "5-10%", "10 to 15 percent", "two to three years".
         let sep = self.k(n.e);
-        if matches!(sep, "-" | "to")
+        let between = sep == "and" && i > floor && self.kb(i) == "between";
+        if (matches!(sep, "-" | "to") || between)
             && n.value.is_some()
             && let Some(n2) = self.num_at(n.e + 1, false).filter(|n2| n2.value.is_some())
         {
@@ -882,7 +899,7 @@ impl Scan<'_> {
                     if m.label == Some(Label::Date) && m.attrs.contains_key("year") && !m.attrs.contains_key("day") {
                         // "1 to 2003": not a range
                     } else {
-                        m.s = m.s.min(i);
+                        m.s = m.s.min(if between { i - 1 } else { i });
                         if m.attrs.contains_key("day") {
                             if let (Some(a), Some(b)) = (n.value, m.attrs.remove("day")) {
                                 m.attrs.insert("day", num_value(a));
@@ -921,6 +938,12 @@ impl Scan<'_> {
         // percent
         let pct_end = if is_percent_word(k) {
             Some(j + 1)
+        } else if k == "-"
+            && matches!(self.k(j + 1), "basis" | "percentage")
+            && self.k(j + 2) == "-"
+            && matches!(self.k(j + 3), "point" | "points")
+        {
+            Some(j + 4) // "a 25-basis-point cut"
         } else if (k == "per" && self.k(j + 1) == "cent")
             || (matches!(k, "percentage" | "basis") && matches!(self.k(j + 1), "point" | "points"))
         {
@@ -931,8 +954,9 @@ impl Scan<'_> {
         if let Some(e) = pct_end {
             v?;
             let mut m = M::new(i, e, Label::Percent).num("value", v);
-            if matches!(k, "percentage" | "basis" | "bps") {
-                m = m.with("unit", if k == "percentage" { "percentage_point" } else { "basis_point" });
+            let kind = if k == "-" { self.k(j + 1) } else { k };
+            if matches!(kind, "percentage" | "basis" | "bps") {
+                m = m.with("unit", if kind == "percentage" { "percentage_point" } else { "basis_point" });
             }
             return Some(m);
         }
@@ -960,7 +984,9 @@ impl Scan<'_> {
                 M::new(i, j + 1, Label::Time).with("hour", if k == "noon" { 12i64 } else { 0 }).with("minute", 0i64),
             );
         }
-        if n.plain && n.ndig == 4 && self.k(i).len() == 4 && self.t.get(j).is_some_and(|t| t.upper) && words::zone(k) {
+        let zoned =
+            (self.t.get(j).is_some_and(|t| t.upper) && words::zone(k)) || (k == "local" && self.k(j + 1) == "time");
+        if n.plain && n.ndig == 4 && self.k(i).len() == 4 && zoned {
             let x = v.unwrap_or(0.0) as u32;
             if x / 100 < 24 && x % 100 < 60 {
                 return Some(self.clock_tail(i, j, x / 100, x % 100, None));
@@ -1033,14 +1059,7 @@ impl Scan<'_> {
         if age_ok && self.kb(i) == "aged" {
             return Some(M::new(i, j, Label::Date).num("age", v));
         }
-        if age_ok
-            && i >= 2
-            && self.kb(i) == ","
-            && self.cap(i - 2)
-            && self.is_kind(i - 2, Label::Word)
-            && k == ","
-            && !self.caps
-        {
+        if age_ok && i >= 2 && self.kb(i) == "," && self.is_kind(i - 2, Label::Word) && k == "," && !self.caps {
             return Some(M::new(i, j, Label::Date).num("age", v));
         }
         // plain cardinals
@@ -1049,6 +1068,9 @@ impl Scan<'_> {
                 return None;
             }
             if self.touch(j - 1) && matches!(k, "/") {
+                if self.k(i) == "9" && self.k(j + 1) == "11" && self.touch(j) {
+                    return Some(date(i, j + 2, None, Some(9), Some(11)).with("iso", "2001-09-11"));
+                }
                 // fractions and codes: "1/2", "24/7"
                 return Some(M::skip(i, (j + 2).min(self.t.len())));
             }

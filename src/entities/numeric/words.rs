@@ -321,10 +321,10 @@ pub fn currency_code(k: &str) -> Option<&'static str> {
 /// "Iraqi dinars").
 pub fn currency_word(k: &str) -> Option<&'static str> {
     Some(match k {
-        "dollar" | "dollars" => "USD",
+        "dollar" | "dollars" | "dlrs" => "USD",
         "cent" | "cents" => "USD",
         "euro" | "euros" | "eurocents" => "EUR",
-        "sterling" | "pence" | "penny" | "quid" => "GBP",
+        "sterling" | "stg" | "pence" | "penny" | "quid" => "GBP",
         "yen" => "JPY",
         "yuan" | "renminbi" => "CNY",
         "rupee" | "rupees" => "INR",
