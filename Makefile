@@ -13,6 +13,8 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
+# A step that fails leaves no half-made file that would look up to date.
+.DELETE_ON_ERROR:
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
