@@ -70,7 +70,16 @@ function wantedLayers() {
   return LAYERS.map((l) => l.name).filter((n) => n !== 'token' || !state.hidden.has('token'));
 }
 
+/**
+ * A text area soft-wrapping a very long text re-lays out all of it on every
+ * keystroke (about 3x slower than unwrapped in Chromium at 1 MB), so long
+ * texts are shown unwrapped there; the article view still wraps.
+ */
+const NOWRAP_CHARS = 200_000;
+
 function request(text) {
+  const wrap = text.length > NOWRAP_CHARS ? 'off' : 'soft';
+  if (input.wrap !== wrap) input.wrap = wrap;
   queued = { id: ++seq, text, layers: wantedLayers() };
   setBusy(true);
   if (!inFlight) sendQueued();
