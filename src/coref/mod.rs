@@ -205,6 +205,10 @@ impl Linker {
         let mention = &mentions[m];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let label = mention.label;
+        if let Some(e) = self.other_label(surface, label) {
+            self.add(e, m);
+            return e;
+        }
         let e = match label {
             Label::Person => self.link_person(text, seg, mention, surface),
             Label::Gpe | Label::Loc | Label::Fac => {
@@ -245,6 +249,42 @@ impl Linker {
         };
         self.add(e, m);
         e
+    }
+
+    /// An entity already named exactly `surface` under another label, when
+    /// nothing of `label` matches: the entity layer sometimes labels one
+    /// mention of "Boeing" PERSON and another ORG, and the reader still
+    /// means one actor.
+    fn other_label(&self, surface: &str, label: Label) -> Option<usize> {
+        if !matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp) {
+            return None;
+        }
+        let person = names::person(surface).map(|p| (format!("p:{}", p.full), p.surname));
+        let org = format!("o:{}", names::org_keys(surface).0);
+        let country = lexicon::place(surface).filter(|p| p.kind == PlaceKind::Country).map(|p| format!("c:{}", p.iso2));
+        let own = match label {
+            Label::Person => person.as_ref().is_some_and(|(k, sn)| {
+                self.keys.contains_key(k) || self.surnames.contains_key(sn) || self.givens.contains_key(sn)
+            }),
+            Label::Org | Label::Norp => self.keys.contains_key(&org) || lexicon::place(surface).is_some(),
+            _ => country.is_some() || self.keys.contains_key(&format!("g:{}:{}", label.name(), names::fold(surface))),
+        };
+        if own {
+            return None;
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        if label != Label::Person {
+            if let Some((k, _)) = &person {
+                keys.push(k);
+            }
+        }
+        if !matches!(label, Label::Org | Label::Norp) {
+            keys.push(&org);
+        }
+        if let Some(c) = &country {
+            keys.push(c);
+        }
+        keys.into_iter().filter_map(|k| self.keys.get(k).copied()).find(|&e| self.entities.get(e).is_some_and(|x| x.label != Some(label)))
     }
 
     fn keyed(&mut self, key: String, label: Label) -> usize {

@@ -245,3 +245,15 @@ fn acronym_used_before_its_definition_does_not_shift_links() {
     assert_eq!(entity_of(&cx, "IRGC", 1).as_ref(), Some(&guards));
     assert_ne!(entity_of(&cx, "Hezbollah", 0), Some(guards));
 }
+
+#[test]
+fn same_name_under_another_label_is_one_actor() {
+    let cx = run(
+        "Boeing Co. fell. Analysts were calm. Boeing said it was fine. Amman and Jordan talked.",
+        &[("Boeing Co.", 0, Org), ("Boeing", 1, Person), ("Amman", 0, Gpe), ("Jordan", 0, Person)],
+    );
+    assert_eq!(entity_of(&cx, "Boeing", 1), entity_of(&cx, "Boeing Co.", 0));
+    // A person who shares a surname is still a person of their own.
+    let cx = run("Tom Jordan met Ann Jordan.", &[("Tom Jordan", 0, Person), ("Ann Jordan", 0, Person)]);
+    assert_ne!(entity_of(&cx, "Tom Jordan", 0), entity_of(&cx, "Ann Jordan", 0));
+}
