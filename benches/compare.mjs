@@ -313,6 +313,29 @@ for (const name of Object.keys(PLAN)) {
   rows.push(...measure(name, groups[name], PLAN[name]));
 }
 
+// The boundary's share: the token layer is computed either way (everything
+// else needs it), so all layers minus `token` differs from all layers only
+// in the ~200 000 token spans converted to JS objects and their offsets.
+let boundary = null;
+{
+  const ALL = ['paragraph', 'sentence', 'token', 'entity', 'quote', 'cue', 'source', 'hedge', 'mention'];
+  const noTokens = { layers: ALL.filter((l) => l !== 'token') };
+  const text = groups['1mb'].samples[0].text;
+  try {
+    nl.annotate(text, noTokens);
+    const a = [], b = [];
+    for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+      let t0 = performance.now(); const n = nl.annotate(text).spans.length; a.push(performance.now() - t0);
+      t0 = performance.now(); const m = nl.annotate(text, noTokens).spans.length; b.push(performance.now() - t0);
+      boundary = { spans_all: n, spans_no_tokens: m };
+    }
+    const med = (x) => x.slice().sort((p, q) => p - q)[Math.floor((x.length - 1) / 2)];
+    Object.assign(boundary, { all_ms: med(a), no_tokens_ms: med(b) });
+  } catch (e) {
+    boundary = { error: e.message };
+  }
+}
+
 let scaling = [];
 if (!flag('--no-scaling')) {
   process.stderr.write('compare: scaling (fresh process per size)\n');
@@ -361,6 +384,11 @@ for (const r of rows) {
 lines.push('');
 lines.push(`tokens/s: newslens's token count for every system (reference article: newslens ${ownTokens.newslens}, compromise ${ownTokens.compromise} terms, wink ${ownTokens.wink} tokens). Time per text; GUM news rows are per document. "time ÷ newslens" = newslens (wasm, all layers) throughput ÷ the row's.`);
 
+if (boundary && !boundary.error) {
+  const d = boundary.all_ms - boundary.no_tokens_ms;
+  lines.push('');
+  lines.push(`Boundary cost on 1 MB: all layers ${f(boundary.all_ms)} ms (${fi(boundary.spans_all)} spans) vs all but \`token\` ${f(boundary.no_tokens_ms)} ms (${fi(boundary.spans_no_tokens)} spans): ${f(d)} ms, ${f(100 * d / boundary.all_ms, 0)}% of the time, to hand ${fi(boundary.spans_all - boundary.spans_no_tokens)} token spans to JS (serde-wasm-bindgen objects and UTF-16 offsets).`);
+}
 if (scaling.length) {
   lines.push('');
   lines.push('Scaling, newslens all layers, fresh process per size (best of 2 warm runs; peak = max RSS of the process, wasm = memory.buffer.byteLength):');
@@ -412,5 +440,5 @@ const report = lines.join('\n');
 console.log(report);
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'compare.md'), report + '\n');
-fs.writeFileSync(path.join(OUT, 'compare.json'), JSON.stringify({ env, own_tokens_seed: ownTokens, rows, scaling, targets }, null, 2) + '\n');
+fs.writeFileSync(path.join(OUT, 'compare.json'), JSON.stringify({ env, own_tokens_seed: ownTokens, rows, boundary, scaling, targets }, null, 2) + '\n');
 console.error(`compare: wrote ${path.relative(ROOT, path.join(OUT, 'compare.json'))} and compare.md`);
