@@ -792,7 +792,10 @@ impl Scan<'_> {
             if ndig == 2 && s > floor && self.k(s - 1) == "'" && self.touch(s - 1) {
                 s -= 1;
             }
-            let s = self.back_modifiers(s, floor, true);
+            let mut s = self.back_modifiers(s, floor, true);
+            if ndig == 2 && s > floor && matches!(self.kb(s), "his" | "her" | "their" | "my" | "your" | "our") {
+                s -= 1; // an age: "in her 80s"
+            }
             return Some(M::new(s, i + 1, Label::Date).with("decade", decade));
         }
         if let Some(off) = words::meridiem(suf) {
@@ -996,8 +999,12 @@ impl Scan<'_> {
         let hyphen = k == "-" && self.touch(j) && j > 0 && self.touch(j - 1);
         let uk = if hyphen { self.k(j + 1) } else { k };
         let ue = if hyphen { j + 2 } else { j + 1 };
+        let titled = !self.caps && self.t.get(ue - 1).is_some_and(|t| t.cap);
+        let year_like = n.plain && n.ndig == 4 && !uk.ends_with('s');
         if let Some(u) = words::date_unit(uk)
             && !(u == "quarter" && (n.digits || !hyphen) && self.k(ue) == "of")
+            && !titled
+            && !year_like
         {
             return Some(self.duration(i, ue, v, u, hyphen, floor, Label::Date));
         }
@@ -1033,7 +1040,11 @@ impl Scan<'_> {
         if n.plain && n.ndig == 4 && self.k(i).len() == 4 {
             let y = v.unwrap_or(0.0) as u32;
             let in_context = (1800..=2100).contains(&y)
-                || (1000..1800).contains(&y) && matches!(self.kb(i), "in" | "since" | "of" | "by" | "until");
+                || (1000..1800).contains(&y)
+                    && (matches!(
+                        self.kb(i),
+                        "in" | "since" | "of" | "by" | "until" | "from" | "(" | "and" | "or" | "to"
+                    ) || matches!(k, ")" | "-" | "–"));
             let next = self.t.get(j);
             let counted = next.is_some_and(|t| {
                 t.kind == Label::Word
@@ -1043,9 +1054,20 @@ impl Scan<'_> {
                 && !matches!(self.kb(i), "the" | "'s" | "a" | "its" | "their" | "his" | "her");
             if in_context && !self.after_name(i) && !counted {
                 let mut s = self.back_modifiers(i, floor, false);
-                let e = j;
+                let mut e = j;
                 if s > floor && matches!(self.kb(s), "fiscal" | "fy") {
                     s -= 1;
+                }
+                if matches!(k, "onwards" | "onward") {
+                    e += 1;
+                } else if k == "season" && !self.cap(j) {
+                    // sports: "the 2024 season"
+                    e += 1;
+                    if s > floor
+                        && matches!(self.kb(s), "the" | "his" | "her" | "their" | "its" | "this" | "last" | "next")
+                    {
+                        s -= 1;
+                    }
                 }
                 let mut m = M::new(s, e, Label::Date).with("year", i64::from(y));
                 if e == j {
@@ -1056,8 +1078,8 @@ impl Scan<'_> {
         }
         // ages: "Smith, 45, said" and "aged 45"
         let age_ok = n.plain && n.ndig <= 3 && v.is_some_and(|x| (1.0..=120.0).contains(&x));
-        if age_ok && self.kb(i) == "aged" {
-            return Some(M::new(i, j, Label::Date).num("age", v));
+        if age_ok && matches!(self.kb(i), "aged" | "age") && i > floor {
+            return Some(M::new(i - 1, j, Label::Date).num("age", v));
         }
         if age_ok && i >= 2 && self.kb(i) == "," && self.is_kind(i - 2, Label::Word) && k == "," && !self.caps {
             return Some(M::new(i, j, Label::Date).num("age", v));
@@ -1076,6 +1098,8 @@ impl Scan<'_> {
             }
         } else if self.after_name(i) && n.value.is_some_and(|x| x < 100.0) {
             return None; // "Chapter two", "Mobile Unit Two"
+        } else if self.cap(i) && i > self.first_word && !self.caps && self.cap(j) && self.is_kind(j, Label::Word) {
+            return None; // titles: "Seven Days", "Four Centuries"
         } else if self.k(i) == "one" && j == i + 1 {
             let prev = self.kb(i);
             if matches!(
@@ -1268,6 +1292,12 @@ impl Scan<'_> {
         } else if self.k(e) == "," && full && self.year_at(e + 1).is_some() {
             year = self.year_at(e + 1);
             e += 2;
+        } else if matches!(self.k(e), "-" | "to" | "through")
+            && let Some(m2) = words::month_full(self.k(e + 1)).filter(|_| full)
+            && let Some(y) = self.year_at(e + 2)
+        {
+            let s = self.back_modifiers(i, floor, false);
+            return Some(date(s, e + 3, Some(y), Some(mo), None).with("to_month", i64::from(m2)));
         }
         if day.is_none() && year.is_none() {
             if !full {
@@ -1374,6 +1404,12 @@ impl Scan<'_> {
                 return Some(rel(M::new(i, i + 1, Label::Date)));
             }
             "tonight" | "overnight" => return Some(rel(M::new(i, i + 1, Label::Time))),
+            "the" | "that" if self.k(i + 1) == "same" => {
+                // "that same year", "the same day"
+                let u = self.k(i + 2);
+                let unit = words::date_unit(u).filter(|_| !u.ends_with('s'))?;
+                return Some(rel(M::new(i, i + 3, Label::Date).with("unit", unit)));
+            }
             "recent" => {
                 let u = self.k(i + 1);
                 if words::date_unit(u).is_some() && u.ends_with('s') {
@@ -1533,6 +1569,9 @@ impl Scan<'_> {
 
     fn ordinal_tail(&self, i: usize, e: usize, v: u32, floor: usize) -> M {
         let next = self.k(e);
+        if next == "-" && self.touch(e) && self.k(e + 1) == "century" {
+            return M::new(i, e + 2, Label::Date).with("century", i64::from(v)); // "a 17th-century writer"
+        }
         if matches!(next, "century" | "centuries") {
             let s = self.back_modifiers(i, floor, true);
             let era = matches!(self.k(e + 1), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce")
