@@ -14,6 +14,9 @@
 // blocks the main thread for long; `cancel()` stops a render that a newer
 // document has made stale.
 
+/** From this many UTF-16 units on, a document is drawn with content-visibility: auto. */
+const LARGE_CHARS = 100_000;
+
 /** Layers that tile the text and are always drawn outermost, in this order. */
 const OUTER = { paragraph: 0, sentence: 1 };
 /** Containers before contents when two spans share a range (as in doc.rs). */
@@ -69,7 +72,9 @@ export function render(text, spans, opts = {}) {
   const hasParagraphs = sorted.some((s) => s.layer === 'paragraph');
 
   const root = document.createElement('div');
-  root.className = 'doc';
+  // Long documents let the browser skip paragraphs that are off screen (CSS);
+  // short ones are always fully laid out, so that they print and capture whole.
+  root.className = text.length > LARGE_CHARS ? 'doc large' : 'doc';
 
   const done = (async () => {
     /** @type {{span: object, el: Element}[]} */

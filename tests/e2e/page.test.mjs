@@ -46,6 +46,7 @@ test('the sample is annotated on load', async () => {
   assert.equal(shown.length, expected.length);
   assert.ok(shown.length >= 10, `the sample has ${shown.length} sentences`);
   assert.match(await page.locator('#stats').textContent(), /\d+ words · \d+ sentences · \d+ paragraphs · \d+ min read/);
+  await screenshot(page, 'sample-light');
   assert.deepEqual(errors, []);
   await page.close();
 });
