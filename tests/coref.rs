@@ -20,7 +20,12 @@ fn coref<'a>(text: &'a str, spans: &[(usize, usize, Label)]) -> Context<'a> {
     for &(s, e, l) in spans {
         sink.push(Layer::Entity, l, s, e, Attrs::new());
     }
-    let mut cx = Context { text, seg: newslens::text::segment(text), sink, summaries: BTreeMap::new() };
+    let mut cx = Context {
+        text,
+        seg: newslens::text::segment(text),
+        sink,
+        summaries: BTreeMap::new(),
+    };
     newslens::coref::annotate(&mut cx);
     cx
 }
@@ -59,7 +64,9 @@ fn ent_at(cx: &Context, needle: &str, context: &str) -> Option<String> {
     cx.sink
         .spans()
         .iter()
-        .find(|s| s.start_byte == off && s.end_byte == off + needle.len() && matches!(s.layer, Layer::Entity | Layer::Mention))
+        .find(|s| {
+            s.start_byte == off && s.end_byte == off + needle.len() && matches!(s.layer, Layer::Entity | Layer::Mention)
+        })
         .and_then(|s| entity(&s.attrs).map(str::to_string))
 }
 
@@ -95,9 +102,15 @@ fn reference_article_chains() {
     );
     let cx = coref(&text, &spans);
     let sudani = ent_at(&cx, "Mohammed Shia al-Sudani", "Mohammed Shia al-Sudani").unwrap();
-    assert_eq!(ent_at(&cx, "Sudani", "Prime Minister Sudani’s advisor"), Some(sudani.clone()));
+    assert_eq!(
+        ent_at(&cx, "Sudani", "Prime Minister Sudani’s advisor"),
+        Some(sudani.clone())
+    );
     let irgc = ent_at(&cx, "IRGC", "(IRGC)").unwrap();
-    assert_eq!(ent_at(&cx, "Revolutionary Guards", "Revolutionary Guards"), Some(irgc.clone()));
+    assert_eq!(
+        ent_at(&cx, "Revolutionary Guards", "Revolutionary Guards"),
+        Some(irgc.clone())
+    );
     let us = ent_at(&cx, "US", "with the US, according").unwrap();
     assert_eq!(ent_at(&cx, "Washington", "Washington has told"), Some(us.clone()));
     let iraq = ent_at(&cx, "Iraq", "militia groups in Iraq").unwrap();
@@ -107,21 +120,35 @@ fn reference_article_chains() {
     let iran = ent_at(&cx, "Iran", "Iran’s Revolutionary").unwrap();
     let iranian = ent_at(&cx, "Iranian", "Iranian-backed").unwrap();
     assert!(iran != iranian && iran != irgc && iranian != irgc);
-    assert_ne!(ent_at(&cx, "Kataib Hezbollah", "Kataib Hezbollah and"), ent_at(&cx, "Nujabaa", "Nujabaa"));
+    assert_ne!(
+        ent_at(&cx, "Kataib Hezbollah", "Kataib Hezbollah and"),
+        ent_at(&cx, "Nujabaa", "Nujabaa")
+    );
     let iraqi = ent_at(&cx, "Iraqi", "Iraqi officials").unwrap();
     assert_ne!(iraqi, iraq);
 
     // Nothing else is merged: every chain is one surface form, except the
     // four multi-form chains above.
     let mut forms: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
-    for s in cx.sink.spans().iter().filter(|s| matches!(s.layer, Layer::Entity | Layer::Mention)) {
+    for s in cx
+        .sink
+        .spans()
+        .iter()
+        .filter(|s| matches!(s.layer, Layer::Entity | Layer::Mention))
+    {
         if let Some(e) = entity(&s.attrs) {
-            forms.entry(e.to_string()).or_default().insert(text[s.start_byte..s.end_byte].to_string());
+            forms
+                .entry(e.to_string())
+                .or_default()
+                .insert(text[s.start_byte..s.end_byte].to_string());
         }
     }
     for (e, f) in &forms {
         if f.len() > 1 {
-            assert!([&sudani, &irgc, &us, &iraq, &shahbndar].contains(&e), "unexpected merge {f:?}");
+            assert!(
+                [&sudani, &irgc, &us, &iraq, &shahbndar].contains(&e),
+                "unexpected merge {f:?}"
+            );
         }
     }
     // The summary: one card per entity, canonical names, sorted by salience.
@@ -189,23 +216,40 @@ fn gold_texts_with_gold_mentions() {
     }
     assert!(made > 0);
     assert!(right as f64 / made as f64 >= 0.95, "link precision {right}/{made}");
-    assert!(right as f64 / gold_links as f64 >= 0.9, "link recall {right}/{gold_links}");
+    assert!(
+        right as f64 / gold_links as f64 >= 0.9,
+        "link recall {right}/{gold_links}"
+    );
 }
 
 #[test]
 fn pipeline_puts_entities_on_the_wire() {
-    let text = "Maria Delgado, the mayor of Phoenix, said on Friday that the city would sue. \"We are ready,\" she said.";
+    let text =
+        "Maria Delgado, the mayor of Phoenix, said on Friday that the city would sue. \"We are ready,\" she said.";
     let doc = newslens::annotate(text, &newslens::Options::default()).unwrap();
-    let cards = doc.summaries.get("entities").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    let cards = doc
+        .summaries
+        .get("entities")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
     // Whatever the entity layer finds, every named entity span gets an id
     // that a card lists, and every card's mentions carry its id.
     let ids: std::collections::HashSet<String> = cards.iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
-    for s in doc.spans.iter().filter(|s| s.layer == Layer::Entity && newslens::coref::is_named(s.label)) {
+    for s in doc
+        .spans
+        .iter()
+        .filter(|s| s.layer == Layer::Entity && newslens::coref::is_named(s.label))
+    {
         assert!(entity(&s.attrs).is_some_and(|e| ids.contains(e)), "{s:?}");
     }
     for c in &cards {
         for m in c["mentions"].as_array().unwrap() {
-            let span = doc.spans.iter().find(|s| u64::from(s.id) == m.as_u64().unwrap()).unwrap();
+            let span = doc
+                .spans
+                .iter()
+                .find(|s| u64::from(s.id) == m.as_u64().unwrap())
+                .unwrap();
             assert_eq!(entity(&span.attrs), c["id"].as_str());
         }
     }

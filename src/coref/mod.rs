@@ -74,21 +74,30 @@ pub struct PronounLink {
 /// The resolved pronoun that starts at `start_byte`, if coref resolved one.
 /// A convenience over the `mention` spans, which are the contract.
 pub fn pronoun_at(sink: &SpanSink, start_byte: usize) -> Option<PronounLink> {
-    sink.spans().iter().rev().find(|s| s.layer == Layer::Mention && s.label == Label::Pronoun && s.start_byte == start_byte).and_then(|s| {
-        let entity = match s.attrs.get("entity") {
-            Some(Value::Str(e)) => e.clone(),
-            _ => return None,
-        };
-        let antecedent = match s.attrs.get("antecedent") {
-            Some(Value::Int(a)) => u32::try_from(*a).ok()?,
-            _ => return None,
-        };
-        let confidence = match s.attrs.get("confidence") {
-            Some(Value::Num(c)) => *c,
-            _ => 0.0,
-        };
-        Some(PronounLink { span: s.id, entity, antecedent, confidence })
-    })
+    sink.spans()
+        .iter()
+        .rev()
+        .find(|s| s.layer == Layer::Mention && s.label == Label::Pronoun && s.start_byte == start_byte)
+        .and_then(|s| {
+            let entity = match s.attrs.get("entity") {
+                Some(Value::Str(e)) => e.clone(),
+                _ => return None,
+            };
+            let antecedent = match s.attrs.get("antecedent") {
+                Some(Value::Int(a)) => u32::try_from(*a).ok()?,
+                _ => return None,
+            };
+            let confidence = match s.attrs.get("confidence") {
+                Some(Value::Num(c)) => *c,
+                _ => 0.0,
+            };
+            Some(PronounLink {
+                span: s.id,
+                entity,
+                antecedent,
+                confidence,
+            })
+        })
 }
 
 /// Whether entity spans with this label name an actor or thing (and so get
@@ -178,7 +187,10 @@ struct Linker {
 
 impl Linker {
     fn new_entity(&mut self, label: Label) -> usize {
-        self.entities.push(Entity { label: Some(label), ..Entity::default() });
+        self.entities.push(Entity {
+            label: Some(label),
+            ..Entity::default()
+        });
         self.entities.len() - 1
     }
 
@@ -190,7 +202,10 @@ impl Linker {
     }
 
     fn most_recent(&self, list: Option<&Vec<usize>>) -> Option<usize> {
-        list?.iter().copied().max_by_key(|&e| self.entities.get(e).map_or(0, |x| x.last))
+        list?
+            .iter()
+            .copied()
+            .max_by_key(|&e| self.entities.get(e).map_or(0, |x| x.last))
     }
 
     fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: String, e: usize) {
@@ -261,13 +276,20 @@ impl Linker {
         }
         let person = names::person(surface).map(|p| (format!("p:{}", p.full), p.surname));
         let org = format!("o:{}", names::org_keys(surface).0);
-        let country = lexicon::place(surface).filter(|p| p.kind == PlaceKind::Country).map(|p| format!("c:{}", p.iso2));
+        let country = lexicon::place(surface)
+            .filter(|p| p.kind == PlaceKind::Country)
+            .map(|p| format!("c:{}", p.iso2));
         let own = match label {
             Label::Person => person.as_ref().is_some_and(|(k, sn)| {
                 self.keys.contains_key(k) || self.surnames.contains_key(sn) || self.givens.contains_key(sn)
             }),
             Label::Org | Label::Norp => self.keys.contains_key(&org) || lexicon::place(surface).is_some(),
-            _ => country.is_some() || self.keys.contains_key(&format!("g:{}:{}", label.name(), names::fold(surface))),
+            _ => {
+                country.is_some()
+                    || self
+                        .keys
+                        .contains_key(&format!("g:{}:{}", label.name(), names::fold(surface)))
+            }
         };
         if own {
             return None;
@@ -284,7 +306,9 @@ impl Linker {
         if let Some(c) = &country {
             keys.push(c);
         }
-        keys.into_iter().filter_map(|k| self.keys.get(k).copied()).find(|&e| self.entities.get(e).is_some_and(|x| x.label != Some(label)))
+        keys.into_iter()
+            .filter_map(|k| self.keys.get(k).copied())
+            .find(|&e| self.entities.get(e).is_some_and(|x| x.label != Some(label)))
     }
 
     fn keyed(&mut self, key: String, label: Label) -> usize {
@@ -331,7 +355,8 @@ impl Linker {
             }
             best
         } else {
-            self.most_recent(self.surnames.get(&pn.surname)).or_else(|| self.most_recent(self.givens.get(&pn.surname)))
+            self.most_recent(self.surnames.get(&pn.surname))
+                .or_else(|| self.most_recent(self.givens.get(&pn.surname)))
         };
         let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
         self.keys.entry(full_key).or_insert(e);
@@ -362,8 +387,20 @@ impl Linker {
             .get(&key)
             .copied()
             .or_else(|| alt.as_ref().and_then(|a| self.keys.get(&format!("o:{a}")).copied()))
-            .or_else(|| if single { self.most_recent(self.shorts.get(&full)) } else { None })
-            .or_else(|| if names::is_acronym(surface) { self.most_recent(self.initials.get(surface)) } else { None })
+            .or_else(|| {
+                if single {
+                    self.most_recent(self.shorts.get(&full))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                if names::is_acronym(surface) {
+                    self.most_recent(self.initials.get(surface))
+                } else {
+                    None
+                }
+            })
             .or_else(|| {
                 // "Activision" named before "Activision Blizzard".
                 let short = names::org_short_form(&full)?;
@@ -418,7 +455,9 @@ fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention) -> bool {
     // "Cairo and Amman shared": skip a coordinated capital.
     if lower(text, tokens, t, &mut buf) == "and" {
         for width in [1, 2] {
-            let (Some(a), Some(b)) = (tokens.get(t + 1), tokens.get(t + width)) else { break };
+            let (Some(a), Some(b)) = (tokens.get(t + 1), tokens.get(t + width)) else {
+                break;
+            };
             if let Some(p) = text.get(a.start..b.end).and_then(lexicon::place) {
                 if p.kind == PlaceKind::Capital {
                     t += 1 + width;
@@ -504,7 +543,9 @@ fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
     // Backwards over a title and its modifiers: "said UN envoy X".
     let mut t = t0;
     for _ in 0..5 {
-        let Some(p) = t.checked_sub(1) else { return false };
+        let Some(p) = t.checked_sub(1) else {
+            return false;
+        };
         let w = lower(text, tokens, p, &mut buf);
         if lexicon::is_speech_verb(w) {
             return true;
@@ -562,9 +603,19 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
         if !lexicon::is_speech_verb(verb) {
             // "groups were cautious": an unnamed subject of any finite verb
             // still takes a later "they" away from the last name.
-            if matches!(verb, "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would") {
-                if let Some(plural) = i.checked_sub(1).and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2))) {
-                    out.push(SpeechSubject { token: i - 1, pronoun: None, plural });
+            if matches!(
+                verb,
+                "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would"
+            ) {
+                if let Some(plural) = i
+                    .checked_sub(1)
+                    .and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2)))
+                {
+                    out.push(SpeechSubject {
+                        token: i - 1,
+                        pronoun: None,
+                        plural,
+                    });
                 }
             }
             continue;
@@ -576,12 +627,20 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
             let w = lower(text, tokens, p, &mut buf2);
             if let Some(pr) = pronoun(w) {
                 if !in_quote.get(p).copied().unwrap_or(false) && out.last().is_none_or(|o| o.token != p) {
-                    out.push(SpeechSubject { token: p, pronoun: Some(pr), plural: pr == Pronoun::They });
+                    out.push(SpeechSubject {
+                        token: p,
+                        pronoun: Some(pr),
+                        plural: pr == Pronoun::They,
+                    });
                 }
                 break;
             }
             if let Some(plural) = lexicon::speaker_description(w) {
-                out.push(SpeechSubject { token: p, pronoun: None, plural });
+                out.push(SpeechSubject {
+                    token: p,
+                    pronoun: None,
+                    plural,
+                });
                 break;
             }
             if !lexicon::is_aux_or_adverb(w) {
@@ -594,13 +653,24 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
         if let Some(pr @ (Pronoun::He | Pronoun::She)) = pronoun(next) {
             let after = token_text(text, tokens, i + 2);
             if after.is_empty() || tokens.get(i + 2).is_some_and(|t| t.kind == Label::Punct) {
-                out.push(SpeechSubject { token: i + 1, pronoun: Some(pr), plural: false });
+                out.push(SpeechSubject {
+                    token: i + 1,
+                    pronoun: Some(pr),
+                    plural: false,
+                });
             }
-        } else if matches!(next, "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many") {
+        } else if matches!(
+            next,
+            "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many"
+        ) {
             for k in i + 2..(i + 6).min(tokens.len()) {
                 let w = lower(text, tokens, k, &mut buf2);
                 if let Some(plural) = lexicon::speaker_description(w) {
-                    out.push(SpeechSubject { token: k, pronoun: None, plural });
+                    out.push(SpeechSubject {
+                        token: k,
+                        pronoun: None,
+                        plural,
+                    });
                     break;
                 }
             }
@@ -627,7 +697,10 @@ pub fn annotate(cx: &mut Context) {
     for def in defs.values_mut() {
         def.long = def.long_span.and_then(|(s, e)| {
             let i = mentions.partition_point(|m| (m.start, m.end) < (s, e));
-            mentions.get(i).filter(|m| m.start == s && m.end == e && m.origin == Origin::Entity).map(|_| i)
+            mentions
+                .get(i)
+                .filter(|m| m.start == s && m.end == e && m.origin == Origin::Entity)
+                .map(|_| i)
         });
     }
     annotate_roles(text, seg, &in_quote, &mut mentions);
@@ -647,11 +720,21 @@ pub fn annotate(cx: &mut Context) {
     }
     for m in deferred {
         let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("").to_string();
-        let Some(def) = defs.get(surface.as_str()) else { continue };
-        let e = match def.long.map(|l| mentions[l].entity).filter(|&e| e < linker.entities.len()) {
+        let Some(def) = defs.get(surface.as_str()) else {
+            continue;
+        };
+        let e = match def
+            .long
+            .map(|l| mentions[l].entity)
+            .filter(|&e| e < linker.entities.len())
+        {
             Some(e) => e,
             None => {
-                let label = if mentions[m].origin == Origin::Acronym { Label::Org } else { mentions[m].label };
+                let label = if mentions[m].origin == Origin::Acronym {
+                    Label::Org
+                } else {
+                    mentions[m].label
+                };
                 linker.keyed(format!("o:{}", names::fold(&def.expansion)), label)
             }
         };
@@ -678,7 +761,10 @@ fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Ment
     // other layer, so the entity spans are at the end: walking back from
     // there skips the token spans (most of the sink) without reading them.
     let spans = sink.spans();
-    let first = spans.iter().rposition(|s| matches!(s.layer, Layer::Paragraph | Layer::Sentence | Layer::Token)).map_or(0, |i| i + 1);
+    let first = spans
+        .iter()
+        .rposition(|s| matches!(s.layer, Layer::Paragraph | Layer::Sentence | Layer::Token))
+        .map_or(0, |i| i + 1);
     let mut out: Vec<Mention> = spans[first..]
         .iter()
         .filter(|s| s.layer == Layer::Entity && is_named(s.label) && s.end_byte > s.start_byte)
@@ -704,7 +790,16 @@ fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Ment
 }
 
 #[allow(clippy::too_many_arguments)]
-fn mention(seg: &Segmentation, span: SpanId, origin: Origin, start: usize, end: usize, label: Label, t0: usize, t1: usize) -> Mention {
+fn mention(
+    seg: &Segmentation,
+    span: SpanId,
+    origin: Origin,
+    start: usize,
+    end: usize,
+    label: Label,
+    t0: usize,
+    t1: usize,
+) -> Mention {
     let sent = seg.sentence_tokens.partition_point(|r| r.end <= t0);
     let para = seg.sentence_paragraph.get(sent).copied().unwrap_or(0);
     Mention {
@@ -739,7 +834,9 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
         m.speaker = !m.in_quote && is_speaker(text, tokens, m.t0, m.t1);
         let next = token_text(text, tokens, m.t1);
         m.possessor = matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}");
-        m.adjective = next == "-" || next.chars().next().is_some_and(char::is_lowercase) && tokens.get(m.t1).is_some_and(|t| t.kind == Label::Word);
+        m.adjective = next == "-"
+            || next.chars().next().is_some_and(char::is_lowercase)
+                && tokens.get(m.t1).is_some_and(|t| t.kind == Label::Word);
         if !m.in_quote && sentence_with_subject != m.sent {
             let prev_ok = match m.t0.checked_sub(1) {
                 Some(p) if seg.sentence_tokens.get(m.sent).is_some_and(|r| r.start <= p) => {
@@ -777,15 +874,18 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
         // Full Name (ACR)
         let inner = token_text(text, tokens, m.t1 + 1);
         if token_text(text, tokens, m.t1 + 2) == ")" && names::is_acronym(inner) && inner != surface {
-            let possessor = m
-                .t0
-                .checked_sub(2)
-                .filter(|&p| matches!(token_text(text, tokens, p + 1), "'s" | "\u{2019}s"))
-                .map(|p| token_text(text, tokens, p))
-                .unwrap_or("");
+            let possessor =
+                m.t0.checked_sub(2)
+                    .filter(|&p| matches!(token_text(text, tokens, p + 1), "'s" | "\u{2019}s"))
+                    .map(|p| token_text(text, tokens, p))
+                    .unwrap_or("");
             let long = format!("{possessor} {surface}");
             if names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
-                defs.entry(inner.to_string()).or_insert(AcronymDef { long: Some(i), long_span: Some((m.start, m.end)), expansion: surface.to_string() });
+                defs.entry(inner.to_string()).or_insert(AcronymDef {
+                    long: Some(i),
+                    long_span: Some((m.start, m.end)),
+                    expansion: surface.to_string(),
+                });
                 continue;
             }
         }
@@ -793,14 +893,22 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
         if names::is_acronym(surface) {
             let close = (m.t1 + 2..(m.t1 + 12).min(tokens.len())).find(|&j| token_text(text, tokens, j) == ")");
             let Some(close) = close else { continue };
-            let (Some(a), Some(b)) = (tokens.get(m.t1 + 1), tokens.get(close - 1)) else { continue };
-            let Some(long_text) = text.get(a.start..b.end) else { continue };
+            let (Some(a), Some(b)) = (tokens.get(m.t1 + 1), tokens.get(close - 1)) else {
+                continue;
+            };
+            let Some(long_text) = text.get(a.start..b.end) else {
+                continue;
+            };
             if !long_text.chars().next().is_some_and(char::is_uppercase) || !names::acronym_fits(surface, long_text) {
                 continue;
             }
             let long = mentions.iter().position(|x| x.start == a.start && x.end == b.end);
             let long_span = long.map(|_| (a.start, b.end));
-            defs.entry(surface.to_string()).or_insert(AcronymDef { long, long_span, expansion: long_text.to_string() });
+            defs.entry(surface.to_string()).or_insert(AcronymDef {
+                long,
+                long_span,
+                expansion: long_text.to_string(),
+            });
         }
     }
     defs
@@ -824,7 +932,16 @@ fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, Acron
         }
         let w = t.text(text);
         if w.len() >= 2 && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && defs.contains_key(w) {
-            mentions.push(mention(seg, SpanId::MAX, Origin::Acronym, t.start, t.end, Label::Org, i, i + 1));
+            mentions.push(mention(
+                seg,
+                SpanId::MAX,
+                Origin::Acronym,
+                t.start,
+                t.end,
+                Label::Org,
+                i,
+                i + 1,
+            ));
         }
     }
 }
@@ -833,7 +950,13 @@ fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, Acron
 /// compatible entity: last named speaker, then subject, then any mention,
 /// discounted by sentence distance; an unnamed speaker ("officials said",
 /// "said a commander") more recent than the best name blocks the link.
-fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &mut Vec<Mention>, linker: &mut Linker) {
+fn resolve_pronouns(
+    text: &str,
+    seg: &Segmentation,
+    in_quote: &[bool],
+    mentions: &mut Vec<Mention>,
+    linker: &mut Linker,
+) {
     let subjects = speech_subjects(text, seg, in_quote);
     let tokens = &seg.tokens;
     let mut last_description: [Option<usize>; 2] = [None, None];
@@ -843,7 +966,9 @@ fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions:
             last_description[usize::from(subj.plural)] = Some(subj.token);
             continue;
         };
-        let Some(tok) = tokens.get(subj.token) else { continue };
+        let Some(tok) = tokens.get(subj.token) else {
+            continue;
+        };
         let sent = seg.sentence_tokens.partition_point(|r| r.end <= subj.token);
         let k = mentions.partition_point(|m| m.start < tok.start);
         // Best score per entity, with the mention that gave it.
@@ -856,7 +981,9 @@ fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions:
             if m.in_quote || m.entity == usize::MAX || m.origin == Origin::Pronoun {
                 continue;
             }
-            let Some(ent) = linker.entities.get(m.entity) else { continue };
+            let Some(ent) = linker.entities.get(m.entity) else {
+                continue;
+            };
             let label = ent.label.unwrap_or(m.label);
             let fits = match pr {
                 Pronoun::He => label == Label::Person && ent.gender != Some(Gender::Female),
@@ -887,8 +1014,11 @@ fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions:
             }
         }
         scores.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let Some(&(e, best, idx)) = scores.first() else { continue };
-        let blocked = last_description[usize::from(pr == Pronoun::They)].is_some_and(|d| d >= mentions[idx].t1 && d < subj.token);
+        let Some(&(e, best, idx)) = scores.first() else {
+            continue;
+        };
+        let blocked =
+            last_description[usize::from(pr == Pronoun::They)].is_some_and(|d| d >= mentions[idx].t1 && d < subj.token);
         if blocked {
             continue;
         }
@@ -900,7 +1030,16 @@ fn resolve_pronouns(text: &str, seg: &Segmentation, in_quote: &[bool], mentions:
             confidence *= 0.9;
         }
         let confidence = (confidence * 100.0).round() / 100.0;
-        let mut pm = mention(seg, SpanId::MAX, Origin::Pronoun, tok.start, tok.end, Label::Pronoun, subj.token, subj.token + 1);
+        let mut pm = mention(
+            seg,
+            SpanId::MAX,
+            Origin::Pronoun,
+            tok.start,
+            tok.end,
+            Label::Pronoun,
+            subj.token,
+            subj.token + 1,
+        );
         pm.entity = e;
         pm.speaker = true;
         pm.antecedent = Some((idx, confidence));
@@ -942,8 +1081,17 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
         mentions[i].span = span;
     }
     // Entities in order of first mention get ids e1, e2, ...
-    let mut order: Vec<usize> = (0..linker.entities.len()).filter(|&e| !linker.entities[e].mentions.is_empty()).collect();
-    let first = |e: usize| linker.entities[e].mentions.iter().map(|&m| mentions[m].start).min().unwrap_or(usize::MAX);
+    let mut order: Vec<usize> = (0..linker.entities.len())
+        .filter(|&e| !linker.entities[e].mentions.is_empty())
+        .collect();
+    let first = |e: usize| {
+        linker.entities[e]
+            .mentions
+            .iter()
+            .map(|&m| mentions[m].start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     order.sort_by_key(|&e| first(e));
     let mut id_of = vec![String::new(); linker.entities.len()];
     for (n, &e) in order.iter().enumerate() {
@@ -952,9 +1100,13 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
     let country_entity = |iso2: &str| linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].clone());
 
     for m in &mentions {
-        let Some(id) = id_of.get(m.entity).filter(|s| !s.is_empty()) else { continue };
+        let Some(id) = id_of.get(m.entity).filter(|s| !s.is_empty()) else {
+            continue;
+        };
         let ent = &linker.entities[m.entity];
-        let Some(span) = cx.sink.get_mut(m.span) else { continue };
+        let Some(span) = cx.sink.get_mut(m.span) else {
+            continue;
+        };
         span.attrs.insert("entity", Value::Str(id.clone()));
         if let Some(x) = &m.expansion {
             span.attrs.insert("expansion", Value::Str(x.clone()));
@@ -975,18 +1127,32 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
         }
     }
 
-    let first_para = mentions.iter().map(|m| m.para).min().unwrap_or(0).min(cx.seg.paragraphs.len().saturating_sub(1));
+    let first_para = mentions
+        .iter()
+        .map(|m| m.para)
+        .min()
+        .unwrap_or(0)
+        .min(cx.seg.paragraphs.len().saturating_sub(1));
     let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::new();
     for &e in &order {
         let ent = &linker.entities[e];
         let mut ms: Vec<&Mention> = ent.mentions.iter().map(|&m| &mentions[m]).collect();
         ms.sort_by_key(|m| m.start);
         let Some(firstm) = ms.first() else { continue };
-        let named: Vec<&&Mention> = ms.iter().filter(|m| m.origin == Origin::Entity && m.refers_to.is_none() && m.expansion.is_none()).collect();
+        let named: Vec<&&Mention> = ms
+            .iter()
+            .filter(|m| m.origin == Origin::Entity && m.refers_to.is_none() && m.expansion.is_none())
+            .collect();
         let name = named
             .iter()
             .map(|m| clean_name(text.get(m.start..m.end).unwrap_or("")))
-            .max_by(|a, b| a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(std::cmp::Ordering::Greater))
+            .max_by(|a, b| {
+                a.split_whitespace()
+                    .count()
+                    .cmp(&b.split_whitespace().count())
+                    .then(a.len().cmp(&b.len()))
+                    .then(std::cmp::Ordering::Greater)
+            })
             .or_else(|| ent.expansion.clone())
             .or_else(|| ent.country.map(str::to_string))
             .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
@@ -1013,7 +1179,10 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
                 obj.insert("refers_to".into(), json!(r));
             }
             if let Some(g) = ent.gender {
-                obj.insert("gender".into(), json!(if g == Gender::Male { "male" } else { "female" }));
+                obj.insert(
+                    "gender".into(),
+                    json!(if g == Gender::Male { "male" } else { "female" }),
+                );
             }
             if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
                 obj.insert("country".into(), json!(c));
@@ -1025,13 +1194,19 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
         cards.push((salience, firstm.start, card));
     }
     cards.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    cx.summaries.insert("entities", serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()));
+    cx.summaries.insert(
+        "entities",
+        serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()),
+    );
 }
 
 /// A display name: no leading "the", no trailing possessive.
 fn clean_name(s: &str) -> String {
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    let s = s.strip_suffix("\u{2019}s").or_else(|| s.strip_suffix("'s")).unwrap_or(s);
+    let s = s
+        .strip_suffix("\u{2019}s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s);
     s.to_string()
 }

@@ -41,7 +41,19 @@ pub fn words(folded: &str) -> Vec<&str> {
 
 /// Arabic and similar particles that open a surname ("al-Sudani", "el-Masry").
 fn strip_particle(word: &str) -> &str {
-    for p in ["al-", "el-", " al\u{2011}", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "ul-"] {
+    for p in [
+        "al-",
+        "el-",
+        " al\u{2011}",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "az-",
+        "ar-",
+        "an-",
+        "ul-",
+    ] {
         if let Some(rest) = word.strip_prefix(p) {
             if !rest.is_empty() {
                 return rest;
@@ -96,9 +108,24 @@ pub fn person(text: &str) -> Option<PersonName> {
     let last = ws.last()?;
     let surname = strip_particle(last.trim_end_matches(',')).to_string();
     let parts: Vec<&str> = ws.iter().map(|w| strip_particle(w)).collect();
-    let given = if ws.len() >= 2 && !is_initial(ws[0]) { Some(ws[0].to_string()) } else { None };
-    let given_cased = if given.is_some() { cased.first().map(|s| s.to_string()) } else { None };
-    Some(PersonName { full: parts.join(" "), surname, given, given_cased, len: ws.len(), honorific })
+    let given = if ws.len() >= 2 && !is_initial(ws[0]) {
+        Some(ws[0].to_string())
+    } else {
+        None
+    };
+    let given_cased = if given.is_some() {
+        cased.first().map(|s| s.to_string())
+    } else {
+        None
+    };
+    Some(PersonName {
+        full: parts.join(" "),
+        surname,
+        given,
+        given_cased,
+        len: ws.len(),
+        honorific,
+    })
 }
 
 fn is_initial(word: &str) -> bool {
@@ -110,8 +137,27 @@ fn is_initial(word: &str) -> bool {
 fn is_company_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.').trim_end_matches(','),
-        "inc" | "corp" | "co" | "ltd" | "llc" | "plc" | "company" | "corporation" | "incorporated" | "limited" | "group"
-            | "holdings" | "ag" | "sa" | "s.a" | "nv" | "n.v" | "gmbh" | "spa" | "lp" | "llp"
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "company"
+            | "corporation"
+            | "incorporated"
+            | "limited"
+            | "group"
+            | "holdings"
+            | "ag"
+            | "sa"
+            | "s.a"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "spa"
+            | "lp"
+            | "llp"
     )
 }
 
@@ -119,11 +165,51 @@ fn is_company_suffix(word: &str) -> bool {
 fn is_generic_org_word(word: &str) -> bool {
     matches!(
         word,
-        "bank" | "ministry" | "department" | "party" | "national" | "united" | "general" | "international" | "new"
-            | "american" | "islamic" | "central" | "federal" | "royal" | "state" | "university" | "council"
-            | "supreme" | "army" | "kataib" | "harakat" | "hizb" | "jaish" | "liwa" | "asaib" | "saraya" | "ansar"
-            | "popular" | "democratic" | "republican" | "people's" | "peoples" | "north" | "south" | "east" | "west"
-            | "world" | "european" | "african" | "arab" | "first" | "the" | "al" | "global" | "social"
+        "bank"
+            | "ministry"
+            | "department"
+            | "party"
+            | "national"
+            | "united"
+            | "general"
+            | "international"
+            | "new"
+            | "american"
+            | "islamic"
+            | "central"
+            | "federal"
+            | "royal"
+            | "state"
+            | "university"
+            | "council"
+            | "supreme"
+            | "army"
+            | "kataib"
+            | "harakat"
+            | "hizb"
+            | "jaish"
+            | "liwa"
+            | "asaib"
+            | "saraya"
+            | "ansar"
+            | "popular"
+            | "democratic"
+            | "republican"
+            | "people's"
+            | "peoples"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "world"
+            | "european"
+            | "african"
+            | "arab"
+            | "first"
+            | "the"
+            | "al"
+            | "global"
+            | "social"
     )
 }
 
@@ -137,7 +223,11 @@ pub fn org_keys(text: &str) -> (String, Option<String>) {
         ws.pop();
     }
     let full = ws.join(" ");
-    let alt = if ws.len() > 1 && (ws[0].ends_with("'s") || ws[0].ends_with("s'")) { Some(ws[1..].join(" ")) } else { None };
+    let alt = if ws.len() > 1 && (ws[0].ends_with("'s") || ws[0].ends_with("s'")) {
+        Some(ws[1..].join(" "))
+    } else {
+        None
+    };
     (full, alt)
 }
 
@@ -202,5 +292,9 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 
 /// Singular of a group noun key ("houthis" -> "houthi").
 pub fn singular(key: &str) -> &str {
-    if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") { &key[..key.len() - 1] } else { key }
+    if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") {
+        &key[..key.len() - 1]
+    } else {
+        key
+    }
 }

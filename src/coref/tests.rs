@@ -18,7 +18,12 @@ fn run(text: &str, ents: &[(&str, usize, Label)]) -> Context<'static> {
     for (s, e, l) in spans {
         sink.push(Layer::Entity, l, s, e, Attrs::new());
     }
-    let mut cx = Context { text, seg: text::segment(text), sink, summaries: Default::default() };
+    let mut cx = Context {
+        text,
+        seg: text::segment(text),
+        sink,
+        summaries: Default::default(),
+    };
     annotate(&mut cx);
     cx
 }
@@ -28,7 +33,11 @@ fn entity_of(cx: &Context, surface: &str, n: usize) -> Option<String> {
     cx.sink
         .spans()
         .iter()
-        .find(|s| s.start_byte == start && s.end_byte == start + surface.len() && matches!(s.layer, Layer::Entity | Layer::Mention))
+        .find(|s| {
+            s.start_byte == start
+                && s.end_byte == start + surface.len()
+                && matches!(s.layer, Layer::Entity | Layer::Mention)
+        })
         .and_then(|s| match s.attrs.get("entity") {
             Some(Value::Str(e)) => Some(e.clone()),
             _ => None,
@@ -37,7 +46,11 @@ fn entity_of(cx: &Context, surface: &str, n: usize) -> Option<String> {
 
 fn attr(cx: &Context, surface: &str, n: usize, key: &str) -> Option<Value> {
     let start = find_word(cx.text, surface, n)?;
-    cx.sink.spans().iter().find(|s| s.start_byte == start && s.end_byte == start + surface.len() && s.layer != Layer::Token).and_then(|s| s.attrs.get(key).cloned())
+    cx.sink
+        .spans()
+        .iter()
+        .find(|s| s.start_byte == start && s.end_byte == start + surface.len() && s.layer != Layer::Token)
+        .and_then(|s| s.attrs.get(key).cloned())
 }
 
 use Label::*;
@@ -58,7 +71,12 @@ fn find_word(text: &str, w: &str, n: usize) -> Option<usize> {
 fn surname_and_particle_join_the_full_name() {
     let cx = run(
         "Prime Minister Mohammed Shia al-Sudani met Izzat al-Shahbndar. Sudani said talks went well. Shahbndar agreed.",
-        &[("Mohammed Shia al-Sudani", 0, Person), ("Izzat al-Shahbndar", 0, Person), ("Sudani", 1, Person), ("Shahbndar", 1, Person)],
+        &[
+            ("Mohammed Shia al-Sudani", 0, Person),
+            ("Izzat al-Shahbndar", 0, Person),
+            ("Sudani", 1, Person),
+            ("Shahbndar", 1, Person),
+        ],
     );
     let sudani = entity_of(&cx, "Mohammed Shia al-Sudani", 0).unwrap();
     assert_eq!(entity_of(&cx, "Sudani", 1).as_ref(), Some(&sudani));
@@ -75,7 +93,11 @@ fn surname_and_particle_join_the_full_name() {
 fn same_surname_different_given_names_stay_apart() {
     let cx = run(
         "Maria Delgado sued. Luis Delgado objected. Maria Delgado replied.",
-        &[("Maria Delgado", 0, Person), ("Luis Delgado", 0, Person), ("Maria Delgado", 1, Person)],
+        &[
+            ("Maria Delgado", 0, Person),
+            ("Luis Delgado", 0, Person),
+            ("Maria Delgado", 1, Person),
+        ],
     );
     let maria = entity_of(&cx, "Maria Delgado", 0).unwrap();
     assert_ne!(Some(&maria), entity_of(&cx, "Luis Delgado", 0).as_ref());
@@ -86,7 +108,14 @@ fn same_surname_different_given_names_stay_apart() {
 fn country_variants_join_and_nationality_links_without_merging() {
     let cx = run(
         "The United States warned Iraq. U.S. officials said America and the US agree. Iraqi leaders objected.",
-        &[("United States", 0, Gpe), ("Iraq", 0, Gpe), ("U.S.", 0, Gpe), ("America", 0, Gpe), ("US", 0, Gpe), ("Iraqi", 0, Norp)],
+        &[
+            ("United States", 0, Gpe),
+            ("Iraq", 0, Gpe),
+            ("U.S.", 0, Gpe),
+            ("America", 0, Gpe),
+            ("US", 0, Gpe),
+            ("Iraqi", 0, Norp),
+        ],
     );
     let us = entity_of(&cx, "United States", 0).unwrap();
     assert_eq!(entity_of(&cx, "U.S.", 0).as_ref(), Some(&us));
@@ -102,13 +131,27 @@ fn country_variants_join_and_nationality_links_without_merging() {
 fn capital_as_government_refers_to_the_country() {
     let cx = run(
         "The US is worried. Washington has told Baghdad it could act. Officials met in Washington.",
-        &[("US", 0, Gpe), ("Washington", 0, Gpe), ("Baghdad", 0, Gpe), ("Washington", 1, Gpe)],
+        &[
+            ("US", 0, Gpe),
+            ("Washington", 0, Gpe),
+            ("Baghdad", 0, Gpe),
+            ("Washington", 1, Gpe),
+        ],
     );
     let us = entity_of(&cx, "US", 0).unwrap();
     assert_eq!(entity_of(&cx, "Washington", 0).as_ref(), Some(&us));
-    assert_eq!(attr(&cx, "Washington", 0, "refers_to"), Some(Value::Str("United States government".into())));
-    assert_eq!(attr(&cx, "Washington", 0, "country_entity"), Some(Value::Str(us.clone())));
-    assert_eq!(attr(&cx, "Baghdad", 0, "refers_to"), Some(Value::Str("Iraq government".into())));
+    assert_eq!(
+        attr(&cx, "Washington", 0, "refers_to"),
+        Some(Value::Str("United States government".into()))
+    );
+    assert_eq!(
+        attr(&cx, "Washington", 0, "country_entity"),
+        Some(Value::Str(us.clone()))
+    );
+    assert_eq!(
+        attr(&cx, "Baghdad", 0, "refers_to"),
+        Some(Value::Str("Iraq government".into()))
+    );
     // "met in Washington" is the city.
     assert_ne!(entity_of(&cx, "Washington", 1), Some(us));
     assert_eq!(attr(&cx, "Washington", 1, "refers_to"), None);
@@ -123,7 +166,10 @@ fn acronym_in_parentheses_defines_later_uses() {
     let irgc = entity_of(&cx, "Revolutionary Guards", 0).unwrap();
     // Tagged later use joins and carries the expansion.
     assert_eq!(entity_of(&cx, "IRGC", 1).as_ref(), Some(&irgc));
-    assert_eq!(attr(&cx, "IRGC", 1, "expansion"), Some(Value::Str("Revolutionary Guards".into())));
+    assert_eq!(
+        attr(&cx, "IRGC", 1, "expansion"),
+        Some(Value::Str("Revolutionary Guards".into()))
+    );
     // Untagged uses (the definition, the last) become mention spans.
     assert_eq!(entity_of(&cx, "IRGC", 0).as_ref(), Some(&irgc));
     assert_eq!(entity_of(&cx, "IRGC", 2).as_ref(), Some(&irgc));
@@ -134,7 +180,11 @@ fn acronym_in_parentheses_defines_later_uses() {
 fn acronym_first_then_long_form() {
     let cx = run(
         "NATO (North Atlantic Treaty Organization) ministers met. NATO said so.",
-        &[("NATO", 0, Org), ("North Atlantic Treaty Organization", 0, Org), ("NATO", 1, Org)],
+        &[
+            ("NATO", 0, Org),
+            ("North Atlantic Treaty Organization", 0, Org),
+            ("NATO", 1, Org),
+        ],
     );
     let long = entity_of(&cx, "North Atlantic Treaty Organization", 0).unwrap();
     assert_eq!(entity_of(&cx, "NATO", 0).as_ref(), Some(&long));
@@ -157,7 +207,10 @@ fn org_short_forms_and_initials() {
         ],
     );
     assert_eq!(entity_of(&cx, "Boeing", 1), entity_of(&cx, "Boeing Co.", 0));
-    assert_eq!(entity_of(&cx, "Activision", 1), entity_of(&cx, "Activision Blizzard Inc.", 0));
+    assert_eq!(
+        entity_of(&cx, "Activision", 1),
+        entity_of(&cx, "Activision Blizzard Inc.", 0)
+    );
     assert_eq!(entity_of(&cx, "FTC", 0), entity_of(&cx, "Federal Trade Commission", 0));
     assert_ne!(entity_of(&cx, "Hezbollah", 1), entity_of(&cx, "Kataib Hezbollah", 0));
 }
@@ -166,7 +219,10 @@ fn org_short_forms_and_initials() {
 fn pronoun_goes_to_the_last_speaker_not_the_last_name() {
     let cx = run(
         "A politician, Izzat al-Shahbndar, said talks with Prime Minister Mohammed Shia al-Sudani were advanced.\n“The factions are ready,” he said.",
-        &[("Izzat al-Shahbndar", 0, Person), ("Mohammed Shia al-Sudani", 0, Person)],
+        &[
+            ("Izzat al-Shahbndar", 0, Person),
+            ("Mohammed Shia al-Sudani", 0, Person),
+        ],
     );
     let shah = entity_of(&cx, "Izzat al-Shahbndar", 0).unwrap();
     assert_eq!(entity_of(&cx, "he", 0), Some(shah));
@@ -176,7 +232,13 @@ fn pronoun_goes_to_the_last_speaker_not_the_last_name() {
     };
     assert!(conf > 0.5 && conf <= 1.0);
     let ante = attr(&cx, "he", 0, "antecedent");
-    let shah_span = cx.sink.spans().iter().find(|s| s.layer == Layer::Entity && s.start_byte == cx.text.find("Izzat").unwrap()).unwrap().id;
+    let shah_span = cx
+        .sink
+        .spans()
+        .iter()
+        .find(|s| s.layer == Layer::Entity && s.start_byte == cx.text.find("Izzat").unwrap())
+        .unwrap()
+        .id;
     assert_eq!(ante, Some(Value::Int(i64::from(shah_span))));
     let link = pronoun_at(&cx.sink, cx.text.find("he said").unwrap()).unwrap();
     assert_eq!(link.antecedent, shah_span);
@@ -238,7 +300,11 @@ fn acronym_used_before_its_definition_does_not_shift_links() {
     // once made the definition point at the wrong mention (and panic).
     let cx = run(
         "IRGC chief spoke. Later Iran’s Revolutionary Guards (IRGC) denied it, and Hezbollah agreed.",
-        &[("Revolutionary Guards", 0, Org), ("Iran", 0, Gpe), ("Hezbollah", 0, Org)],
+        &[
+            ("Revolutionary Guards", 0, Org),
+            ("Iran", 0, Gpe),
+            ("Hezbollah", 0, Org),
+        ],
     );
     let guards = entity_of(&cx, "Revolutionary Guards", 0).unwrap();
     assert_eq!(entity_of(&cx, "IRGC", 0).as_ref(), Some(&guards));
@@ -250,10 +316,18 @@ fn acronym_used_before_its_definition_does_not_shift_links() {
 fn same_name_under_another_label_is_one_actor() {
     let cx = run(
         "Boeing Co. fell. Analysts were calm. Boeing said it was fine. Amman and Jordan talked.",
-        &[("Boeing Co.", 0, Org), ("Boeing", 1, Person), ("Amman", 0, Gpe), ("Jordan", 0, Person)],
+        &[
+            ("Boeing Co.", 0, Org),
+            ("Boeing", 1, Person),
+            ("Amman", 0, Gpe),
+            ("Jordan", 0, Person),
+        ],
     );
     assert_eq!(entity_of(&cx, "Boeing", 1), entity_of(&cx, "Boeing Co.", 0));
     // A person who shares a surname is still a person of their own.
-    let cx = run("Tom Jordan met Ann Jordan.", &[("Tom Jordan", 0, Person), ("Ann Jordan", 0, Person)]);
+    let cx = run(
+        "Tom Jordan met Ann Jordan.",
+        &[("Tom Jordan", 0, Person), ("Ann Jordan", 0, Person)],
+    );
     assert_ne!(entity_of(&cx, "Tom Jordan", 0), entity_of(&cx, "Ann Jordan", 0));
 }

@@ -32,9 +32,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let path = crate::repo_root().join("tests").join("coref").join("gold.jsonl");
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let docs: Vec<Json> = raw.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    let docs: Vec<Json> = raw
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
 
-    println!("coreference on {} gold texts ({})", docs.len(), "tests/coref/gold.jsonl");
+    println!(
+        "coreference on {} gold texts ({})",
+        docs.len(),
+        "tests/coref/gold.jsonl"
+    );
     println!("| setting | MUC P | MUC R | MUC F1 | B³ P | B³ R | B³ F1 | pronouns right/gold |");
     println!("|---|---|---|---|---|---|---|---|");
     for gold_mentions in [true, false] {
@@ -44,7 +53,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         for doc in &docs {
             let text = doc["text"].as_str().ok_or("gold line without text")?;
             let gold = gold_chains(doc);
-            let pred = if gold_mentions { predict_with_mentions(text, &gold_entity_spans(doc)) } else { predict(text) };
+            let pred = if gold_mentions {
+                predict_with_mentions(text, &gold_entity_spans(doc))
+            } else {
+                predict(text)
+            };
             muc.add(muc_score(&gold, &pred));
             b3.add(b3_score(&gold, &pred));
             let (ok, all) = pronoun_accuracy(doc, &pred);
@@ -52,7 +65,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             pron_all += all;
             if verbose {
                 let setting = if gold_mentions { "gold mentions" } else { "end to end" };
-                print_diff(&format!("{} ({setting})", doc["id"].as_str().unwrap_or("?")), text, &gold, &pred);
+                print_diff(
+                    &format!("{} ({setting})", doc["id"].as_str().unwrap_or("?")),
+                    text,
+                    &gold,
+                    &pred,
+                );
             }
         }
         let (mp, mr, mf) = muc.prf();
@@ -89,7 +107,11 @@ impl Score {
 }
 
 fn cluster_of(chains: &Chains) -> HashMap<(usize, usize), usize> {
-    chains.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |&m| (m, i))).collect()
+    chains
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |&m| (m, i)))
+        .collect()
 }
 
 /// MUC recall of `key` against `response` (swap for precision).
@@ -115,7 +137,12 @@ fn muc_side(key: &Chains, response: &Chains) -> (f64, f64) {
 fn muc_score(gold: &Chains, pred: &Chains) -> Score {
     let (r_num, r_den) = muc_side(gold, pred);
     let (p_num, p_den) = muc_side(pred, gold);
-    Score { p_num, p_den, r_num, r_den }
+    Score {
+        p_num,
+        p_den,
+        r_num,
+        r_den,
+    }
 }
 
 /// B³ recall of `key` against `response` (swap for precision): each key
@@ -139,7 +166,12 @@ fn b3_side(key: &Chains, response: &Chains) -> (f64, f64) {
 fn b3_score(gold: &Chains, pred: &Chains) -> Score {
     let (r_num, r_den) = b3_side(gold, pred);
     let (p_num, p_den) = b3_side(pred, gold);
-    Score { p_num, p_den, r_num, r_den }
+    Score {
+        p_num,
+        p_den,
+        r_num,
+        r_den,
+    }
 }
 
 fn gold_chains(doc: &Json) -> Chains {
@@ -147,7 +179,16 @@ fn gold_chains(doc: &Json) -> Chains {
         .as_array()
         .map(|cs| {
             cs.iter()
-                .map(|c| c["mentions"].as_array().map(|ms| ms.iter().map(|m| (as_usize(&m["start"]), as_usize(&m["end"]))).collect()).unwrap_or_default())
+                .map(|c| {
+                    c["mentions"]
+                        .as_array()
+                        .map(|ms| {
+                            ms.iter()
+                                .map(|m| (as_usize(&m["start"]), as_usize(&m["end"])))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -174,11 +215,18 @@ fn gold_entity_spans(doc: &Json) -> Vec<(usize, usize, Label)> {
 
 /// Byte offset of each char index (plus the end).
 fn char_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect()
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 fn byte_to_char(text: &str) -> HashMap<usize, usize> {
-    char_to_byte(text).into_iter().enumerate().map(|(c, b)| (b, c)).collect()
+    char_to_byte(text)
+        .into_iter()
+        .enumerate()
+        .map(|(c, b)| (b, c))
+        .collect()
 }
 
 /// Chains from spans carrying `attrs.entity`, in code points.
@@ -201,10 +249,15 @@ fn entity_attr(attrs: &Attrs) -> Option<String> {
 }
 
 fn predict(text: &str) -> Chains {
-    let Ok(doc) = newslens::annotate(text, &newslens::Options::default()) else { return Vec::new() };
+    let Ok(doc) = newslens::annotate(text, &newslens::Options::default()) else {
+        return Vec::new();
+    };
     chains_from(
         text,
-        doc.spans.iter().filter(|s| matches!(s.layer, Layer::Entity | Layer::Mention)).map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))),
+        doc.spans
+            .iter()
+            .filter(|s| matches!(s.layer, Layer::Entity | Layer::Mention))
+            .map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))),
     )
 }
 
@@ -216,14 +269,25 @@ fn coref_with_mentions<'a>(text: &'a str, mentions: &[(usize, usize, Label)]) ->
             sink.push(Layer::Entity, l, bs, be, Attrs::new());
         }
     }
-    let mut cx = Context { text, seg: newslens::text::segment(text), sink, summaries: BTreeMap::new() };
+    let mut cx = Context {
+        text,
+        seg: newslens::text::segment(text),
+        sink,
+        summaries: BTreeMap::new(),
+    };
     newslens::coref::annotate(&mut cx);
     cx
 }
 
 fn predict_with_mentions(text: &str, mentions: &[(usize, usize, Label)]) -> Chains {
     let cx = coref_with_mentions(text, mentions);
-    chains_from(text, cx.sink.spans().iter().map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))))
+    chains_from(
+        text,
+        cx.sink
+            .spans()
+            .iter()
+            .map(|s| (s.start_byte, s.end_byte, entity_attr(&s.attrs))),
+    )
 }
 
 /// Gold pronouns whose predicted chain holds a named mention of their gold chain.
@@ -234,8 +298,13 @@ fn pronoun_accuracy(doc: &Json, pred: &Chains) -> (usize, usize) {
         let ms: Vec<&Json> = c["mentions"].as_array().map(|v| v.iter().collect()).unwrap_or_default();
         for p in ms.iter().filter(|m| m["label"] == "pronoun") {
             all += 1;
-            let Some(&pcl) = pc.get(&(as_usize(&p["start"]), as_usize(&p["end"]))) else { continue };
-            if ms.iter().any(|m| m["label"] != "pronoun" && pc.get(&(as_usize(&m["start"]), as_usize(&m["end"]))) == Some(&pcl)) {
+            let Some(&pcl) = pc.get(&(as_usize(&p["start"]), as_usize(&p["end"]))) else {
+                continue;
+            };
+            if ms
+                .iter()
+                .any(|m| m["label"] != "pronoun" && pc.get(&(as_usize(&m["start"]), as_usize(&m["end"]))) == Some(&pcl))
+            {
                 ok += 1;
             }
         }
@@ -249,11 +318,14 @@ fn surface(text: &str, (s, e): (usize, usize)) -> String {
 
 fn print_diff(id: &str, text: &str, gold: &Chains, pred: &Chains) {
     let norm = |c: &Chains| {
-        let mut v: Vec<Vec<(usize, usize)>> = c.iter().map(|x| {
-            let mut x = x.clone();
-            x.sort();
-            x
-        }).collect();
+        let mut v: Vec<Vec<(usize, usize)>> = c
+            .iter()
+            .map(|x| {
+                let mut x = x.clone();
+                x.sort();
+                x
+            })
+            .collect();
         v.sort();
         v
     };
@@ -265,10 +337,22 @@ fn print_diff(id: &str, text: &str, gold: &Chains, pred: &Chains) {
     }
     println!("-- {id}");
     for c in missing {
-        println!("   gold only: {}", c.iter().map(|&m| format!("{}@{}", surface(text, m), m.0)).collect::<Vec<_>>().join(" | "));
+        println!(
+            "   gold only: {}",
+            c.iter()
+                .map(|&m| format!("{}@{}", surface(text, m), m.0))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
     }
     for c in extra {
-        println!("   pred only: {}", c.iter().map(|&m| format!("{}@{}", surface(text, m), m.0)).collect::<Vec<_>>().join(" | "));
+        println!(
+            "   pred only: {}",
+            c.iter()
+                .map(|&m| format!("{}@{}", surface(text, m), m.0))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
     }
 }
 
@@ -326,16 +410,29 @@ fn seed_article() -> Result<(), String> {
     for gold_mentions in [true, false] {
         let (spans, summary): (Vec<(usize, usize, Layer, Attrs)>, Json) = if gold_mentions {
             let cx = coref_with_mentions(&text, &seed_gold_mentions(&text));
-            let spans = cx.sink.spans().iter().map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone())).collect();
+            let spans = cx
+                .sink
+                .spans()
+                .iter()
+                .map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone()))
+                .collect();
             (spans, cx.summaries.get("entities").cloned().unwrap_or(Json::Null))
         } else {
             let doc = newslens::annotate(&text, &newslens::Options::default()).map_err(|e| e.to_string())?;
-            let spans = doc.spans.iter().map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone())).collect();
+            let spans = doc
+                .spans
+                .iter()
+                .map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone()))
+                .collect();
             (spans, doc.summaries.get("entities").cloned().unwrap_or(Json::Null))
         };
         println!(
             "reference article ../shared/data/seed-article.txt, {}:",
-            if gold_mentions { "coref over the issue's entity list" } else { "end to end (entity layer + coref)" }
+            if gold_mentions {
+                "coref over the issue's entity list"
+            } else {
+                "end to end (entity layer + coref)"
+            }
         );
         print_chains(&text, &spans, &summary);
         check_seed(&text, &spans);
@@ -396,14 +493,63 @@ fn check_seed(text: &str, spans: &[(usize, usize, Layer, Attrs)]) {
     let differ = |a: Option<String>, b: Option<String>| a.is_some() && b.is_some() && a != b;
     let sudani = ent_at("Mohammed Shia al-Sudani", 0, "Prime Minister Mohammed Shia al-Sudani");
     let checks = [
-        ("Sudani: Mohammed Shia al-Sudani = Sudani (of Sudani’s advisor)", same(sudani.clone(), ent_at("Sudani", 0, "Prime Minister Sudani’s advisor"))),
-        ("IRGC: Revolutionary Guards = IRGC", same(ent_at("Revolutionary Guards", 0, "Iran’s Revolutionary Guards"), ent_at("IRGC", 0, "(IRGC)"))),
-        ("US: US = Washington (as government)", same(ent_at("US", 0, "the US, according"), ent_at("Washington", 0, "Washington has told"))),
-        ("Iraq: Iraq = Iraq = Baghdad (told Baghdad)", same(ent_at("Iraq", 0, "groups in Iraq"), ent_at("Iraq", 0, "as Iraq balances")) && same(ent_at("Iraq", 0, "groups in Iraq"), ent_at("Baghdad", 0, "told Baghdad"))),
-        ("Shahbndar: Izzat al-Shahbndar = he (“The factions …,” he said)", same(ent_at("Izzat al-Shahbndar", 0, "Izzat al-Shahbndar"), ent_at("he", 0, "” he said") .or(ent_at("he", 0, ",” he said")))),
-        ("Iran ≠ Iranian ≠ IRGC", differ(ent_at("Iran", 0, "Iran’s Revolutionary"), ent_at("Iranian", 0, "Iranian-backed")) && differ(ent_at("Iran", 0, "Iran’s Revolutionary"), ent_at("IRGC", 0, "(IRGC)")) && differ(ent_at("Iranian", 0, "Iranian-backed"), ent_at("IRGC", 0, "(IRGC)"))),
-        ("Kataib Hezbollah ≠ Nujabaa", differ(ent_at("Kataib Hezbollah", 0, "Kataib Hezbollah and"), ent_at("Nujabaa", 0, "Nujabaa"))),
-        ("Iraqi ≠ Iraq", differ(ent_at("Iraqi", 0, "Iraqi officials"), ent_at("Iraq", 0, "groups in Iraq"))),
+        (
+            "Sudani: Mohammed Shia al-Sudani = Sudani (of Sudani’s advisor)",
+            same(sudani.clone(), ent_at("Sudani", 0, "Prime Minister Sudani’s advisor")),
+        ),
+        (
+            "IRGC: Revolutionary Guards = IRGC",
+            same(
+                ent_at("Revolutionary Guards", 0, "Iran’s Revolutionary Guards"),
+                ent_at("IRGC", 0, "(IRGC)"),
+            ),
+        ),
+        (
+            "US: US = Washington (as government)",
+            same(
+                ent_at("US", 0, "the US, according"),
+                ent_at("Washington", 0, "Washington has told"),
+            ),
+        ),
+        (
+            "Iraq: Iraq = Iraq = Baghdad (told Baghdad)",
+            same(
+                ent_at("Iraq", 0, "groups in Iraq"),
+                ent_at("Iraq", 0, "as Iraq balances"),
+            ) && same(
+                ent_at("Iraq", 0, "groups in Iraq"),
+                ent_at("Baghdad", 0, "told Baghdad"),
+            ),
+        ),
+        (
+            "Shahbndar: Izzat al-Shahbndar = he (“The factions …,” he said)",
+            same(
+                ent_at("Izzat al-Shahbndar", 0, "Izzat al-Shahbndar"),
+                ent_at("he", 0, "” he said").or(ent_at("he", 0, ",” he said")),
+            ),
+        ),
+        (
+            "Iran ≠ Iranian ≠ IRGC",
+            differ(
+                ent_at("Iran", 0, "Iran’s Revolutionary"),
+                ent_at("Iranian", 0, "Iranian-backed"),
+            ) && differ(ent_at("Iran", 0, "Iran’s Revolutionary"), ent_at("IRGC", 0, "(IRGC)"))
+                && differ(ent_at("Iranian", 0, "Iranian-backed"), ent_at("IRGC", 0, "(IRGC)")),
+        ),
+        (
+            "Kataib Hezbollah ≠ Nujabaa",
+            differ(
+                ent_at("Kataib Hezbollah", 0, "Kataib Hezbollah and"),
+                ent_at("Nujabaa", 0, "Nujabaa"),
+            ),
+        ),
+        (
+            "Iraqi ≠ Iraq",
+            differ(
+                ent_at("Iraqi", 0, "Iraqi officials"),
+                ent_at("Iraq", 0, "groups in Iraq"),
+            ),
+        ),
     ];
     let passed = checks.iter().filter(|c| c.1).count();
     for (name, ok) in &checks {
@@ -417,7 +563,14 @@ fn check_seed(text: &str, spans: &[(usize, usize, Layer, Attrs)]) {
 fn bench_text(bytes: usize) -> Result<String, String> {
     use std::io::{BufRead, BufReader};
     let mut out = std::fs::read_to_string(crate::shared_data().join("seed-article.txt")).map_err(|e| e.to_string())?;
-    for name in ["gum.train", "wikigold.train", "uner_en.train", "re3d.train", "gum.dev", "wikigold.dev"] {
+    for name in [
+        "gum.train",
+        "wikigold.train",
+        "uner_en.train",
+        "re3d.train",
+        "gum.dev",
+        "wikigold.dev",
+    ] {
         let path = crate::shared_data().join("ner").join(format!("{name}.jsonl.gz"));
         let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         for line in BufReader::new(flate2::read::GzDecoder::new(file)).lines() {
@@ -458,7 +611,12 @@ fn bench() -> Result<(), String> {
             let doc = newslens::annotate(text, &newslens::Options::default()).map_err(|e| e.to_string())?;
             full_ms.push(t.elapsed().as_secs_f64() * 1e3);
             n_ent = doc.spans.iter().filter(|s| s.layer == Layer::Entity).count();
-            let mut cx = Context { text, seg: newslens::text::segment(text), sink: SpanSink::new(), summaries: BTreeMap::new() };
+            let mut cx = Context {
+                text,
+                seg: newslens::text::segment(text),
+                sink: SpanSink::new(),
+                summaries: BTreeMap::new(),
+            };
             newslens::entities::annotate(&mut cx);
             let t = Instant::now();
             newslens::coref::annotate(&mut cx);
