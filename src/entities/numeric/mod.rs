@@ -999,6 +999,15 @@ impl Scan<'_> {
         let hyphen = k == "-" && self.touch(j) && j > 0 && self.touch(j - 1);
         let uk = if hyphen { self.k(j + 1) } else { k };
         let ue = if hyphen { j + 2 } else { j + 1 };
+        // "four more days", "three straight years"
+        let (uk, ue) = if !hyphen
+            && matches!(k, "more" | "additional" | "straight" | "consecutive" | "further" | "full")
+            && (words::date_unit(self.k(j + 1)).is_some() || words::time_unit(self.k(j + 1)).is_some())
+        {
+            (self.k(j + 1), j + 2)
+        } else {
+            (uk, ue)
+        };
         let titled = !self.caps && self.t.get(ue - 1).is_some_and(|t| t.cap);
         let year_like = n.plain && n.ndig == 4 && !uk.ends_with('s');
         if let Some(u) = words::date_unit(uk)
@@ -1157,7 +1166,14 @@ impl Scan<'_> {
             if matches!(m, "past" | "last" | "next" | "coming" | "previous" | "following" | "first") && the {
                 s -= 2;
                 relative = m != "first";
-            } else if matches!(m, "past" | "last" | "next") {
+            } else if matches!(m, "past" | "next")
+                || (m == "last"
+                    && matches!(
+                        if s >= floor + 2 { self.k(s - 2) } else { "" },
+                        "in" | "over" | "for" | "during" | "within"
+                    ))
+            {
+                // "in last 24 hours", but not "to last 45 minutes"
                 s -= 1;
                 relative = true;
             }
@@ -1404,6 +1420,13 @@ impl Scan<'_> {
                 return Some(rel(M::new(i, i + 1, Label::Date)));
             }
             "tonight" | "overnight" => return Some(rel(M::new(i, i + 1, Label::Time))),
+            "the"
+                if words::part_of_day(self.k(i + 1))
+                    && self.k(i + 1) != "overnight"
+                    && matches!(self.kb(i), "in" | "during" | "by" | "through" | "until" | "overnight") =>
+            {
+                return Some(M::new(i, i + 2, Label::Time)); // "in the morning"
+            }
             "the" | "that" if self.k(i + 1) == "same" => {
                 // "that same year", "the same day"
                 let u = self.k(i + 2);
@@ -1585,6 +1608,14 @@ impl Scan<'_> {
         }
         let hy = next == "-" && self.touch(e);
         let unit = if hy { self.k(e + 1) } else { next };
+        if !hy
+            && matches!(next, "day" | "week" | "month" | "year" | "decade" | "weekend")
+            && i > floor
+            && self.kb(i) == "the"
+        {
+            // "the first week of the operation"
+            return M::new(i - 1, e + 1, Label::Date).with("unit", next).with("ordinal", i64::from(v));
+        }
         if matches!(unit, "quarter" | "half") && v <= 4 {
             let mut end = e + 1 + usize::from(hy);
             let mut year = None;
