@@ -222,6 +222,9 @@ fn quantities() {
     assert_eq!(tags(text), ["45 degrees Celsius/QUANTITY", "300 square km/QUANTITY", "10km/QUANTITY"]);
     assert_eq!(string(&get(text, "45 degrees Celsius"), "unit"), "°C");
     assert_eq!(string(&get(text, "300 square km"), "unit"), "sq km");
+    let text = "London hit 30C (86F) as 3D printers and 5G masts overheated.";
+    assert_eq!(tags(text), ["30C/QUANTITY", "86F/QUANTITY"]);
+    assert_eq!(string(&get(text, "86F"), "unit"), "°F");
 }
 
 #[test]
@@ -239,6 +242,7 @@ fn cardinals_and_ordinals() {
     assert_eq!(int(&get(text, "3rd"), "value"), 3);
     // OntoNotes marks "one" in "one of the"; pronoun uses are not numbers
     assert_eq!(tags("He is one of the leaders; the one who left; no one knows."), ["one/CARDINAL"]);
+    assert!(tags("They held one-on-one talks.").is_empty());
 }
 
 #[test]

@@ -814,6 +814,12 @@ impl Scan<'_> {
         if let Some(u) = words::unit(suf).filter(|_| suf.len() > 1) {
             return Some(M::new(i, i + 1, Label::Quantity).with("value", num_value(v)).with("unit", u));
         }
+        // temperatures in British style: "30C", "86F"
+        let text_suffix_upper = self.t[i].upper || self.t[i].cap;
+        if matches!(suf, "c" | "f") && text_suffix_upper && ndig <= 3 {
+            let unit = if suf == "c" { "°C" } else { "°F" };
+            return Some(M::new(i, i + 1, Label::Quantity).with("value", num_value(v)).with("unit", unit));
+        }
         None
     }
 
@@ -1126,6 +1132,7 @@ impl Scan<'_> {
                     | "last"
                     | "little"
                     | "big"
+                    | "-"
             ) || matches!(k, "another" | "'s" | "-" | "day")
                 || (self.cap(i) && i > 0 && !self.caps)
             {
