@@ -397,6 +397,9 @@ pub fn is_speech_verb(lower: &str) -> bool {
 /// ("Washington wants", "Moscow rejected"); speech verbs count too.
 const ACTION_VERBS: &[&str] = &[
     "wants",
+    "remain",
+    "remains",
+    "remained",
     "wanted",
     "rejected",
     "rejects",

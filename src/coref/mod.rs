@@ -182,6 +182,7 @@ struct Linker {
     surnames: HashMap<String, Vec<usize>>,
     givens: HashMap<String, Vec<usize>>,
     shorts: HashMap<String, Vec<usize>>,
+    heads: HashMap<String, Vec<usize>>,
     initials: HashMap<String, Vec<usize>>,
 }
 
@@ -402,6 +403,14 @@ impl Linker {
                 }
             })
             .or_else(|| {
+                // "the Commission" after "European Commission".
+                if single && surface.chars().next().is_some_and(char::is_uppercase) {
+                    self.most_recent(self.heads.get(&full))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
                 // "Activision" named before "Activision Blizzard".
                 let short = names::org_short_form(&full)?;
                 let e = *self.keys.get(&format!("o:{short}"))?;
@@ -415,8 +424,11 @@ impl Linker {
         if let Some(short) = names::org_short_form(&full) {
             Self::push_unique(&mut self.shorts, short.to_string(), e);
         }
+        if let Some(head) = names::org_head(&full) {
+            Self::push_unique(&mut self.heads, head.to_string(), e);
+        }
         if !single {
-            if let Some(init) = names::initials(surface) {
+            if let Some(init) = names::initials(names::without_company_suffix(surface)) {
                 Self::push_unique(&mut self.initials, init, e);
             }
         }
@@ -880,7 +892,9 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
                     .map(|p| token_text(text, tokens, p))
                     .unwrap_or("");
             let long = format!("{possessor} {surface}");
-            if names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
+            // After an organisation any acronym-shaped parenthesis is its
+            // acronym, even in another language ("Workers' Party (PT)").
+            if m.label == Label::Org || names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
                 defs.entry(inner.to_string()).or_insert(AcronymDef {
                     long: Some(i),
                     long_span: Some((m.start, m.end)),

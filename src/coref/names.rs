@@ -242,6 +242,71 @@ pub fn org_short_form(full_key: &str) -> Option<&str> {
     Some(first)
 }
 
+/// `text` without trailing company suffixes ("General Motors Co." ->
+/// "General Motors"), for initials.
+pub fn without_company_suffix(text: &str) -> &str {
+    let mut t = text.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if is_company_suffix(&last.to_lowercase()) {
+            t = head.trim_end_matches(',').trim_end();
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// The head word of a multi-word organisation name when it is a generic
+/// institution word that news uses alone for it ("European Commission" ->
+/// "commission": "the Commission said").
+pub fn org_head(full_key: &str) -> Option<&str> {
+    let (_, last) = full_key.rsplit_once(' ')?;
+    matches!(
+        last,
+        "commission"
+            | "council"
+            | "parliament"
+            | "court"
+            | "ministry"
+            | "party"
+            | "agency"
+            | "bank"
+            | "department"
+            | "union"
+            | "assembly"
+            | "congress"
+            | "senate"
+            | "tribunal"
+            | "authority"
+            | "board"
+            | "committee"
+            | "federation"
+            | "alliance"
+            | "coalition"
+            | "movement"
+            | "front"
+            | "army"
+            | "navy"
+            | "guard"
+            | "guards"
+            | "corps"
+            | "police"
+            | "service"
+            | "office"
+            | "administration"
+            | "institute"
+            | "university"
+            | "foundation"
+            | "fund"
+            | "organization"
+            | "organisation"
+            | "league"
+            | "association"
+            | "cabinet"
+    )
+    .then_some(last)
+}
+
 /// Upper-case initials of the capitalised words of `text` ("Federal Trade
 /// Commission" -> "FTC"); hyphenated parts count ("Hayat Tahrir al-Sham" ->
 /// "HTS"). `None` when fewer than two.

@@ -331,3 +331,28 @@ fn same_name_under_another_label_is_one_actor() {
     );
     assert_ne!(entity_of(&cx, "Tom Jordan", 0), entity_of(&cx, "Ann Jordan", 0));
 }
+
+#[test]
+fn head_word_initials_without_suffix_and_foreign_acronyms() {
+    let cx = run(
+        "The European Commission fined General Motors Co. and the Workers' Party (PT). The Commission said GM and the PT agreed. The council met.",
+        &[
+            ("European Commission", 0, Org),
+            ("General Motors Co.", 0, Org),
+            ("Workers' Party", 0, Org),
+            ("Commission", 1, Org),
+            ("GM", 0, Org),
+            ("PT", 1, Org),
+        ],
+    );
+    assert_eq!(
+        entity_of(&cx, "Commission", 1),
+        entity_of(&cx, "European Commission", 0)
+    );
+    assert_eq!(entity_of(&cx, "GM", 0), entity_of(&cx, "General Motors Co.", 0));
+    assert_eq!(entity_of(&cx, "PT", 1), entity_of(&cx, "Workers' Party", 0));
+    assert_eq!(
+        attr(&cx, "PT", 1, "expansion"),
+        Some(Value::Str("Workers' Party".into()))
+    );
+}

@@ -44,39 +44,51 @@ pub fn run(args: &[String]) -> Result<(), String> {
         docs.len(),
         "tests/coref/gold.jsonl"
     );
-    println!("| setting | MUC P | MUC R | MUC F1 | B³ P | B³ R | B³ F1 | pronouns right/gold |");
+    println!("| texts, setting | MUC P | MUC R | MUC F1 | B³ P | B³ R | B³ F1 | pronouns right/gold |");
     println!("|---|---|---|---|---|---|---|---|");
-    for gold_mentions in [true, false] {
-        let mut muc = Score::default();
-        let mut b3 = Score::default();
-        let (mut pron_ok, mut pron_all) = (0, 0);
-        for doc in &docs {
-            let text = doc["text"].as_str().ok_or("gold line without text")?;
-            let gold = gold_chains(doc);
-            let pred = if gold_mentions {
-                predict_with_mentions(text, &gold_entity_spans(doc))
-            } else {
-                predict(text)
-            };
-            muc.add(muc_score(&gold, &pred));
-            b3.add(b3_score(&gold, &pred));
-            let (ok, all) = pronoun_accuracy(doc, &pred);
-            pron_ok += ok;
-            pron_all += all;
-            if verbose {
-                let setting = if gold_mentions { "gold mentions" } else { "end to end" };
-                print_diff(
-                    &format!("{} ({setting})", doc["id"].as_str().unwrap_or("?")),
-                    text,
-                    &gold,
-                    &pred,
-                );
+    let batches: [(&str, &str); 3] = [
+        ("t", "t01-t12 (written before tuning)"),
+        ("h", "h01-h05 (written after the first tuning)"),
+        ("", "all"),
+    ];
+    for (prefix, batch) in batches {
+        for gold_mentions in [true, false] {
+            let mut muc = Score::default();
+            let mut b3 = Score::default();
+            let (mut pron_ok, mut pron_all) = (0, 0);
+            for doc in docs
+                .iter()
+                .filter(|d| d["id"].as_str().is_some_and(|id| id.starts_with(prefix)))
+            {
+                let text = doc["text"].as_str().ok_or("gold line without text")?;
+                let gold = gold_chains(doc);
+                let pred = if gold_mentions {
+                    predict_with_mentions(text, &gold_entity_spans(doc))
+                } else {
+                    predict(text)
+                };
+                muc.add(muc_score(&gold, &pred));
+                b3.add(b3_score(&gold, &pred));
+                let (ok, all) = pronoun_accuracy(doc, &pred);
+                pron_ok += ok;
+                pron_all += all;
+                if verbose && prefix.is_empty() {
+                    let setting = if gold_mentions { "gold mentions" } else { "end to end" };
+                    print_diff(
+                        &format!("{} ({setting})", doc["id"].as_str().unwrap_or("?")),
+                        text,
+                        &gold,
+                        &pred,
+                    );
+                }
             }
+            let (mp, mr, mf) = muc.prf();
+            let (bp, br, bf) = b3.prf();
+            let name = if gold_mentions { "gold mentions" } else { "end to end" };
+            println!(
+                "| {batch}, {name} | {mp:.3} | {mr:.3} | {mf:.3} | {bp:.3} | {br:.3} | {bf:.3} | {pron_ok}/{pron_all} |"
+            );
         }
-        let (mp, mr, mf) = muc.prf();
-        let (bp, br, bf) = b3.prf();
-        let name = if gold_mentions { "gold mentions" } else { "end to end" };
-        println!("| {name} | {mp:.3} | {mr:.3} | {mf:.3} | {bp:.3} | {br:.3} | {bf:.3} | {pron_ok}/{pron_all} |");
     }
     println!();
     seed_article()
