@@ -126,6 +126,9 @@ enum Origin {
     Entity,
     /// An acronym use the entity layer missed (pushed as a `mention` span).
     Acronym,
+    /// A later use of a known name that the entity layer missed (pushed
+    /// as a `mention` span).
+    Recovered,
     /// A pronoun (pushed as a `mention` span).
     Pronoun,
 }
@@ -715,7 +718,6 @@ pub fn annotate(cx: &mut Context) {
                 .map(|_| i)
         });
     }
-    annotate_roles(text, seg, &in_quote, &mut mentions);
 
     // Pass 1: names; pass 2: uses of defined acronyms join their long form.
     let mut linker = Linker::default();
@@ -762,6 +764,8 @@ pub fn annotate(cx: &mut Context) {
         }
     }
 
+    recover_missed_names(text, seg, &mut mentions, &mut linker);
+    annotate_roles(text, seg, &in_quote, &mut mentions);
     resolve_pronouns(text, seg, &in_quote, &mut mentions, &mut linker);
     write_out(cx, mentions, linker);
 }
@@ -861,6 +865,120 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
                 sentence_with_subject = m.sent;
             }
         }
+    }
+}
+
+/// Later uses of a known single-word name that the entity layer did not
+/// tag ("Fairbanks told members" after "Shawn Fairbanks"; "Spotify" after
+/// "Spotify") become mentions of that entity. Only surnames of people and
+/// one-word organisation names count, only capitalised tokens that are not
+/// glued to another capitalised word (so "Boeing Capital" is left alone),
+/// and not at the start of a sentence unless a speech verb follows (where a
+/// capitalised common word would look the same). One pass over the tokens
+/// with a hash map: linear.
+fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>, linker: &mut Linker) {
+    let tokens = &seg.tokens;
+    let mut known: HashMap<&str, Option<usize>> = HashMap::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.origin == Origin::Entity && m.entity < linker.entities.len())
+    {
+        let word = match m.label {
+            Label::Person => token_text(text, tokens, m.t1.saturating_sub(1)),
+            Label::Org => {
+                let surface = text.get(m.start..m.end).unwrap_or("");
+                if names::org_keys(surface).0.contains(' ') {
+                    continue;
+                }
+                token_text(text, tokens, m.t0)
+            }
+            _ => continue,
+        };
+        if word.chars().count() < 3
+            || !word.chars().next().is_some_and(char::is_uppercase)
+            || lexicon::is_title(word)
+            || lexicon::place(word).is_some()
+            || names::is_acronym(word)
+        {
+            continue;
+        }
+        // A word two entities share is ambiguous: recover neither.
+        known
+            .entry(word)
+            .and_modify(|e| {
+                if *e != Some(m.entity) {
+                    *e = None
+                }
+            })
+            .or_insert(Some(m.entity));
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        for slot in covered.iter_mut().take(m.t1).skip(m.t0) {
+            *slot = true;
+        }
+    }
+    let capitalised_word = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Label::Word && t.text(text).chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut buf = [0u8; 24];
+    let mut found: Vec<Mention> = Vec::new();
+    for s in 0..seg.sentence_tokens.len() {
+        let range = seg.sentence_tokens[s].clone();
+        for i in range.clone() {
+            if covered.get(i).copied().unwrap_or(true) || !capitalised_word(i) {
+                continue;
+            }
+            let Some(&Some(e)) = known.get(token_text(text, tokens, i)) else {
+                continue;
+            };
+            // The first word of a sentence is capitalised anyway ("Later
+            // Fairbanks told"), so it does not count as glued.
+            let prev_glued =
+                i > range.start + 1 && capitalised_word(i - 1) && !lexicon::is_title(token_text(text, tokens, i - 1));
+            if prev_glued || capitalised_word(i + 1) {
+                continue;
+            }
+            if i == range.start && !lexicon::is_speech_verb(lower(text, tokens, i + 1, &mut buf)) {
+                continue;
+            }
+            let Some(label) = linker.entities.get(e).and_then(|x| x.label) else {
+                continue;
+            };
+            let t = tokens[i];
+            let mut m = mention(seg, SpanId::MAX, Origin::Recovered, t.start, t.end, label, i, i + 1);
+            m.entity = e;
+            found.push(m);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Merge in order and re-point the entities' mention lists.
+    let old_len = mentions.len();
+    mentions.extend(found);
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].start, mentions[i].end));
+    let mut new_index = vec![0; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Mention> = order.iter().map(|&i| mentions[i].clone()).collect();
+    std::mem::swap(mentions, &mut sorted);
+    for ent in linker.entities.iter_mut() {
+        for m in ent.mentions.iter_mut() {
+            *m = new_index[*m];
+        }
+        ent.last = ent.mentions.iter().copied().max().unwrap_or(0);
+    }
+    for &new in new_index.iter().skip(old_len) {
+        let e = mentions[new].entity;
+        linker.add(e, new);
     }
 }
 

@@ -356,3 +356,19 @@ fn head_word_initials_without_suffix_and_foreign_acronyms() {
         Some(Value::Str("Workers' Party".into()))
     );
 }
+
+#[test]
+fn missed_later_names_are_recovered_as_mentions() {
+    let cx = run(
+        "Union chief Shawn Fairbanks met Spotify. Later Fairbanks told members the strike would go on. Users of Spotify Premium and Boeing Capital were calm. Fairbanks said so.",
+        &[("Shawn Fairbanks", 0, Person), ("Spotify", 0, Org)],
+    );
+    let f = entity_of(&cx, "Shawn Fairbanks", 0).unwrap();
+    assert_eq!(entity_of(&cx, "Fairbanks", 1).as_ref(), Some(&f));
+    // Sentence-initial, but a speech verb follows.
+    assert_eq!(entity_of(&cx, "Fairbanks", 2).as_ref(), Some(&f));
+    // Glued to another capitalised word: part of another name.
+    assert_eq!(entity_of(&cx, "Spotify", 1), None);
+    let span = cx.sink.spans().iter().find(|s| s.layer == Layer::Mention).unwrap();
+    assert_eq!(span.label, Person);
+}
