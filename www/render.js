@@ -16,6 +16,8 @@
 
 /** From this many UTF-16 units on, a document is drawn with content-visibility: auto. */
 const LARGE_CHARS = 100_000;
+/** Paragraphs per chunk in a long document. */
+const CHUNK_PARAS = 40;
 
 /** Layers that tile the text and are always drawn outermost, in this order. */
 const OUTER = { paragraph: 0, sentence: 1 };
@@ -74,7 +76,20 @@ export function render(text, spans, opts = {}) {
   const root = document.createElement('div');
   // Long documents let the browser skip paragraphs that are off screen (CSS);
   // short ones are always fully laid out, so that they print and capture whole.
-  root.className = text.length > LARGE_CHARS ? 'doc large' : 'doc';
+  const large = text.length > LARGE_CHARS && !opts.noChunks;
+  root.className = large ? 'doc large' : 'doc';
+  // In a long document, top-level content goes into chunks of CHUNK_PARAS
+  // paragraphs; a chunk off screen is skipped as a whole (CSS), so the browser
+  // tracks a few hundred boxes rather than every paragraph.
+  let shelf = root;
+  let parasOnShelf = 0;
+  const newShelf = () => {
+    shelf = document.createElement('div');
+    shelf.className = 'chunk';
+    root.append(shelf);
+    parasOnShelf = 0;
+  };
+  if (large) newShelf();
 
   const done = (async () => {
     /** @type {{span: object, el: Element}[]} */
@@ -89,13 +104,13 @@ export function render(text, spans, opts = {}) {
       const b = bounds[bi];
       if (b > pos) {
         const node = document.createTextNode(text.slice(pos, b));
-        const top = stack.length ? stack[stack.length - 1].el : root;
+        const top = stack.length ? stack[stack.length - 1].el : shelf;
         if (!stack.length && hasParagraphs && /^\s+$/.test(node.data)) {
           // Line breaks between paragraph blocks: kept for copying, drawn by CSS margins.
           const gap = document.createElement('span');
           gap.className = 'gap';
           gap.append(node);
-          root.append(gap);
+          shelf.append(gap);
         } else {
           top.append(node);
         }
@@ -113,8 +128,10 @@ export function render(text, spans, opts = {}) {
         const { span, el } = stack.pop();
         if (span.end > b) el.classList.add('cut-end');
       }
+      if (large && !stack.length && parasOnShelf >= CHUNK_PARAS) newShelf();
       for (; k < want.length; k++) {
         const span = want[k];
+        if (span.layer === 'paragraph' && !stack.length) parasOnShelf++;
         const el = document.createElement(span.layer === 'paragraph' ? 'div' : 'mark');
         if (span.layer === 'paragraph' && plainParagraphs) {
           el.className = 'para';
@@ -126,7 +143,7 @@ export function render(text, spans, opts = {}) {
           if (span.start < b) el.classList.add('cut-start');
           decorate(el, span);
         }
-        (stack.length ? stack[stack.length - 1].el : root).append(el);
+        (stack.length ? stack[stack.length - 1].el : shelf).append(el);
         stack.push({ span, el });
       }
 
