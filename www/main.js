@@ -77,10 +77,14 @@ function wantedLayers() {
  */
 const NOWRAP_CHARS = 200_000;
 
-function request(text) {
+/** Layers of the quick first pass on load (no entity model to initialise). */
+const PREVIEW_LAYERS = ['paragraph', 'sentence'];
+
+/** Asks the worker for `text`; a `preview` asks only for the quick layers. */
+function request(text, { preview = false } = {}) {
   const wrap = text.length > NOWRAP_CHARS ? 'off' : 'soft';
   if (input.wrap !== wrap) input.wrap = wrap;
-  queued = { id: ++seq, text, layers: wantedLayers() };
+  queued = { id: ++seq, text, layers: preview ? PREVIEW_LAYERS : wantedLayers(), preview };
   setBusy(true);
   if (!inFlight) sendQueued();
 }
@@ -95,7 +99,13 @@ worker.onmessage = (event) => {
   const msg = event.data;
   const sent = inFlight;
   inFlight = null;
-  if (queued) { sendQueued(); return; } // stale: newer text is waiting
+  if (queued) {
+    // Stale, since a newer request is waiting; but a preview of the current
+    // text is still worth drawing while the full pass runs.
+    sendQueued();
+    if (sent?.preview && !msg.error && msg.id === sent.id && sent.text === input.value) setDoc(msg.doc, sent.text, msg.ms ?? 0);
+    return;
+  }
   setBusy(false);
   if (!sent || msg.id !== sent.id || sent.text !== input.value) {
     if (input.value !== state.docText) request(input.value);
@@ -103,7 +113,7 @@ worker.onmessage = (event) => {
   }
   if (msg.error) { showError(msg.error); return; }
   showError('');
-  setDoc(msg.doc, sent.text, msg.ms ?? 0);
+  setDoc(msg.doc, sent.text, msg.ms ?? 0, !sent.preview);
   $('version').textContent = msg.version ? `v${msg.version}` : '';
 };
 
@@ -125,7 +135,8 @@ function showError(message) {
   errorBox.textContent = message ? `Error: ${message}` : '';
 }
 
-function setDoc(doc, text, ms) {
+function setDoc(doc, text, ms, full = false) {
+  state.full = full;
   state.doc = doc;
   state.docText = text;
   state.docMs = ms;
@@ -259,7 +270,9 @@ function draw() {
     article.setAttribute('aria-busy', 'false');
     article.dataset.chars = String(text.length);
     article.dataset.status = 'done';
-    if (!performance.getEntriesByName('newslens:first-render').length) performance.mark('newslens:first-render');
+    for (const mark of state.full ? ['newslens:first-render', 'newslens:first-full-render'] : ['newslens:first-render']) {
+      if (!performance.getEntriesByName(mark).length) performance.mark(mark);
+    }
     find.refresh();
     interaction.restore();
   });
@@ -415,6 +428,8 @@ window.addEventListener('hashchange', () => {
 
 async function start() {
   let text = SAMPLE;
+  // On load, paragraphs and sentences first (milliseconds), then every layer.
+  const first = (t) => { input.value = t; request(t, { preview: true }); request(t); };
   if (location.hash.startsWith(SHARE_PREFIX)) {
     try {
       text = (await readShareFragment(location.hash)) ?? SAMPLE;
@@ -422,6 +437,6 @@ async function start() {
       showError(err instanceof Error ? err.message : String(err));
     }
   }
-  setText(text);
+  first(text);
 }
 start();
