@@ -292,17 +292,30 @@ fn titles(s: &Sent, runs: &mut Vec<Run>) {
         return;
     }
     let mut buf = String::new();
-    // Cut titles off PERSON spans.
+    // Cut titles off PERSON spans; what stood before the title keeps a
+    // label of its own when it is a place or a group ("Ukrainian
+    // President Volodymyr Zelenskiy" -> NORP + PERSON).
+    let mut before = Vec::new();
     for run in runs.iter_mut() {
         let (a, b, label) = *run;
-        if label == Label::Person {
-            if let Some(len) = title_at(s, a, &mut buf) {
-                if a + len < b && s.is_cap_word(a + len) {
-                    *run = (a + len, b, label);
+        if label != Label::Person {
+            continue;
+        }
+        for k in a..b {
+            let Some(len) = title_at(s, k, &mut buf) else { continue };
+            if k + len < b && s.is_cap_word(k + len) {
+                if k > a {
+                    let g = s.gaz_any(a, k);
+                    if let Some(l) = place_label(s, a, k).or(has(g, Class::Norp).then_some(Label::Norp)) {
+                        before.push((a, k, l));
+                    }
                 }
+                *run = (k + len, b, label);
+                break;
             }
         }
     }
+    runs.extend(before);
     // Title + capitalised name -> PERSON.
     let mut i = 0;
     while i < s.tokens.len() {
@@ -360,6 +373,19 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
             }
         }
     }
+    // A one-word PERSON or ORG span that the gazetteer knows as a country or
+    // city (and not as a given name) is the place: "Washington has told
+    // Baghdad". A full name earlier in the document ("George Washington")
+    // turns it back into a PERSON (see `consistent_labels`).
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        let g = s.gaz(a);
+        let place = has(g, Class::Country) || has(g, Class::City) || has(g, Class::Region);
+        let org_word = g & (Class::OrgHead.bit() | Class::OrgSuffix.bit() | Class::OrgPrefix.bit()) != 0;
+        if b == a + 1 && matches!(label, Label::Person | Label::Org) && place && !has(g, Class::Given) && !org_word {
+            *run = (a, b, Label::Gpe);
+        }
+    }
     let mut buf = String::new();
     let gz = gazetteer::get();
     let mut i = 0;
@@ -375,7 +401,9 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
                 let name = has(e.classes, Class::Given) || has(e.classes, Class::Surname);
                 // A capitalised word right after is probably part of a
                 // longer name the tagger left out ("Iraqi Kurdistan").
-                let next_cap = s.is_cap_word(i + len) && !covered(runs, i + len, i + len + 1);
+                let next_cap = s.is_cap_word(i + len)
+                    && !covered(runs, i + len, i + len + 1)
+                    && !has(s.gaz(i + len), Class::Title);
                 if !name && !(label == Label::Norp && next_cap) {
                     runs.push((i, i + len, label));
                 }
