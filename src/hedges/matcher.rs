@@ -10,6 +10,7 @@
 //! buffer, so there is no allocation per token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::Token;
 
@@ -20,10 +21,37 @@ enum Word {
     Any,
 }
 
+/// FNV-1a: the keys are short words from our own lists, so a fast hash
+/// beats the default DoS-resistant one, and this lookup runs per token.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by short strings, hashed with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A set of short strings, hashed with [`Fnv`].
+pub type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// A set of phrases, each with a payload `T` (its class).
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
+    by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    /// Whether some phrase starts with a word whose first byte is this
+    /// (lower-case ASCII); non-ASCII first bytes always pass.
+    first_bytes: [bool; 128],
 }
 
 /// A match: how many tokens it covers and the phrase's payload.
@@ -41,7 +69,7 @@ impl<T: Clone> PhraseSet<T> {
     /// to `None` are skipped), and one phrase per line. A phrase whose first
     /// word is `*` is ignored: it could match anywhere.
     pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::new();
+        let mut by_first: FnvMap<String, Vec<(Vec<Word>, T)>> = FnvMap::default();
         let mut current: Option<T> = None;
         for line in src.lines() {
             let line = line.trim();
@@ -63,7 +91,15 @@ impl<T: Clone> PhraseSet<T> {
         for list in by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
-        PhraseSet { by_first }
+        let mut first_bytes = [false; 128];
+        for k in by_first.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                if b < 128 {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
+        }
+        PhraseSet { by_first, first_bytes }
     }
 
     /// The longest phrase that starts at token `i`, if any. `buf` is scratch
@@ -71,6 +107,10 @@ impl<T: Clone> PhraseSet<T> {
     pub fn longest_at<'s>(&'s self, text: &str, tokens: &[Token], i: usize, buf: &mut String) -> Option<Match<'s, T>> {
         let first = tokens.get(i)?;
         if !is_wordish(first) {
+            return None;
+        }
+        let b0 = first.text(text).as_bytes().first().copied().unwrap_or(0).to_ascii_lowercase();
+        if b0 < 128 && !self.first_bytes[usize::from(b0)] {
             return None;
         }
         lower_into(first.text(text), buf);

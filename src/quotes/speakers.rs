@@ -17,18 +17,18 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
-use crate::hedges::matcher::lower_into;
+use crate::hedges::matcher::{FnvMap, FnvSet, lower_into};
 use crate::text::{Segmentation, Token};
 
 const SOURCE_WORDS: &str = include_str!("../../data/lexicon/source_words.txt");
 
 /// Word lists that describe sources.
 pub struct Words {
-    roles: HashMap<String, String>,
-    affiliations: HashSet<String>,
-    documents: HashSet<String>,
-    titles: HashSet<String>,
-    orgs: HashSet<String>,
+    roles: FnvMap<String, String>,
+    affiliations: FnvSet<String>,
+    documents: FnvSet<String>,
+    titles: FnvSet<String>,
+    orgs: FnvSet<String>,
 }
 
 /// The parsed source word lists.
@@ -36,11 +36,11 @@ pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
         let mut w = Words {
-            roles: HashMap::new(),
-            affiliations: HashSet::new(),
-            documents: HashSet::new(),
-            titles: HashSet::new(),
-            orgs: HashSet::new(),
+            roles: FnvMap::default(),
+            affiliations: FnvSet::default(),
+            documents: FnvSet::default(),
+            titles: FnvSet::default(),
+            orgs: FnvSet::default(),
         };
         let mut section = String::new();
         for line in SOURCE_WORDS.lines() {

@@ -421,9 +421,14 @@ fn seed_report() -> Result<(), String> {
     Ok(())
 }
 
-/// Times full annotation against annotation without the quote, cue, source
-/// and hedge layers, on the reference article repeated to about 1 MB.
+/// Times the quote and hedge layers on the reference article repeated to
+/// about 1 MB, two ways: the layers themselves on a context where the
+/// earlier layers have run (the cost they add), and end to end, full
+/// annotation against annotation without them (noisier: other work on the
+/// machine shows up in the difference). Runs are interleaved and the best
+/// of five is kept.
 fn benchmark() -> Result<(), String> {
+    use newslens::pipeline::Context;
     let path = crate::shared_data().join("seed-article.txt");
     let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
@@ -438,32 +443,58 @@ fn benchmark() -> Result<(), String> {
         .filter(|l| !matches!(l, Layer::Quote | Layer::Cue | Layer::Source | Layer::Hedge))
         .collect();
     let base = Options::with_layers(&without);
-    let time = |o: &Options| -> Result<f64, String> {
-        let mut best = f64::MAX;
-        for _ in 0..3 {
-            let t = Instant::now();
-            annotate(&text, o).map_err(|e| e.to_string())?;
-            best = best.min(t.elapsed().as_secs_f64());
+    let (mut t_full, mut t_base, mut t_quotes, mut t_hedges) = (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        let t = Instant::now();
+        annotate(&text, &full).map_err(|e| e.to_string())?;
+        t_full = t_full.min(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        annotate(&text, &base).map_err(|e| e.to_string())?;
+        t_base = t_base.min(t.elapsed().as_secs_f64());
+        // The layers alone, after the layers they read.
+        let mut cx = Context {
+            text: &text,
+            seg: newslens::text::segment(&text),
+            sink: Default::default(),
+            summaries: Default::default(),
+        };
+        let tokens: Vec<_> = cx.seg.tokens.iter().map(|t| (t.kind, t.start, t.end)).collect();
+        for (kind, a, b) in tokens {
+            cx.sink.push(Layer::Token, kind, a, b, Default::default());
         }
-        Ok(best)
-    };
-    let t_full = time(&full)?;
-    let t_base = time(&base)?;
-    let share = (t_full - t_base).max(0.0) / t_full;
+        newslens::entities::annotate(&mut cx);
+        newslens::coref::annotate(&mut cx);
+        let t = Instant::now();
+        newslens::quotes::annotate(&mut cx);
+        t_quotes = t_quotes.min(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        newslens::hedges::annotate(&mut cx);
+        t_hedges = t_hedges.min(t.elapsed().as_secs_f64());
+    }
     // Linearity: the same on half the text.
     let half_len = text.len() / 2;
     let cut = (0..=half_len).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let half = &text[..cut];
-    let t = Instant::now();
-    annotate(half, &full).map_err(|e| e.to_string())?;
-    let t_half = t.elapsed().as_secs_f64();
-    println!("== benchmark ({} bytes, best of 3)", text.len());
-    println!("  full annotation {:.1} ms; without quote/cue/source/hedge {:.1} ms", t_full * 1e3, t_base * 1e3);
-    println!("  quote+cue+source+hedge share of full time: {:.1}% (target < 20%)", share * 100.0);
+    let mut t_half = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        annotate(half, &full).map_err(|e| e.to_string())?;
+        t_half = t_half.min(t.elapsed().as_secs_f64());
+    }
+    let ms = |x: f64| x * 1e3;
+    println!("== benchmark ({} bytes, best of 5, interleaved)", text.len());
     println!(
-        "  full annotation on half the text: {:.1} ms (ratio {:.2}; 0.50 is linear)",
-        t_half * 1e3,
-        t_half / t_full
+        "  quote+cue+source layer {:.1} ms, hedge layer {:.1} ms; full annotation {:.1} ms",
+        ms(t_quotes),
+        ms(t_hedges),
+        ms(t_full)
     );
+    println!("  layer share of full time: {:.1}% (target < 20%)", (t_quotes + t_hedges) / t_full * 100.0);
+    println!(
+        "  end to end: without quote/cue/source/hedge {:.1} ms, difference {:.1}% of full (noisier)",
+        ms(t_base),
+        (t_full - t_base).max(0.0) / t_full * 100.0
+    );
+    println!("  full annotation on half the text: {:.1} ms (ratio {:.2}; 0.50 is linear)", ms(t_half), t_half / t_full);
     Ok(())
 }
