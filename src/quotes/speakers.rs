@@ -13,7 +13,7 @@
 //! description — anonymous ("a US official", role official, affiliation
 //! US) or a document ("a city budget report").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
@@ -339,7 +339,12 @@ impl<'a> Reader<'a> {
         let w = words();
         let mut full_names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         let mut subjects: Vec<(usize, String)> = Vec::new();
-        let sentence_starts: HashSet<usize> = seg.sentence_tokens.iter().map(|r| r.start).collect();
+        let mut sentence_starts = vec![false; seg.tokens.len() + 1];
+        for r in &seg.sentence_tokens {
+            if let Some(x) = sentence_starts.get_mut(r.start) {
+                *x = true;
+            }
+        }
         let toks = &seg.tokens;
         let mut i = 0;
         let mut buf = String::new();
@@ -359,7 +364,7 @@ impl<'a> Reader<'a> {
             if caps >= 2 && !org && end > a {
                 let name = text[toks[a].start..toks[end - 1].end].to_string();
                 let last = low(text, &toks[end - 1], &mut buf).to_string();
-                if sentence_starts.contains(&i) {
+                if sentence_starts[i] {
                     subjects.push((toks[a].start, name.clone()));
                 }
                 full_names.entry(last).or_default().push((toks[a].start, name));
@@ -369,10 +374,10 @@ impl<'a> Reader<'a> {
         for e in &earlier.entities {
             let t = toks.partition_point(|t| t.start < e.start);
             let mut k = t;
-            while k > 0 && !sentence_starts.contains(&k) && w.titles.contains(low(text, &toks[k - 1], &mut buf)) {
+            while k > 0 && !sentence_starts[k] && w.titles.contains(low(text, &toks[k - 1], &mut buf)) {
                 k -= 1;
             }
-            if e.label == Label::Person && sentence_starts.contains(&k) {
+            if e.label == Label::Person && sentence_starts[k] {
                 subjects.push((e.start, strip_titles(text.get(e.start..e.end).unwrap_or_default())));
             }
         }
