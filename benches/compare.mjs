@@ -76,7 +76,8 @@ if (process.argv[2] === '--cpu-profile') {
   const file = ensureCorpus()[process.argv[3] ?? '1mb'];
   const text = fs.readFileSync(file, 'utf8');
   const options = process.argv[4] === 'tokens' ? { layers: TOKEN_LAYERS } : undefined;
-  glue.annotate(text, options);
+  const runs = text.length > 2 * MB ? 1 : 3;
+  if (runs > 1) glue.annotate(text, options);
   const { Session } = await import('node:inspector');
   const session = new Session();
   session.connect();
@@ -84,7 +85,7 @@ if (process.argv[2] === '--cpu-profile') {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
-  for (let i = 0; i < 3; i++) glue.annotate(text, options);
+  for (let i = 0; i < runs; i++) glue.annotate(text, options);
   const { profile } = await post('Profiler.stop');
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -94,7 +95,7 @@ if (process.argv[2] === '--cpu-profile') {
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`newslens ${options ? 'tokens+sentences' : 'all layers'} on ${path.relative(ROOT, file)}, 3 runs, ${pkg === named ? 'named build' : 'shipped build (no names: run benches/size.mjs first)'}; self time:`);
+  console.log(`newslens ${options ? 'tokens+sentences' : 'all layers'} on ${path.relative(ROOT, file)}, ${runs} run(s), ${pkg === named ? 'named build' : 'shipped build (no names: run benches/size.mjs first)'}; self time:`);
   console.log('');
   console.log('| self % | ms | function |');
   console.log('|--:|--:|---|');
