@@ -193,6 +193,7 @@ struct State<'r, 'a> {
     r: &'r Reader<'a>,
     tok_sent: Vec<u32>,
     cues: &'r [Cue],
+    pieces: &'r [Piece],
     cue_used: Vec<bool>,
     mentions: Vec<Mention>,
     mention_index: HashMap<(usize, usize), usize>,
@@ -280,6 +281,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         r,
         tok_sent,
         cues,
+        pieces,
         cue_used: vec![false; cues.len()],
         mentions: Vec::new(),
         mention_index: HashMap::new(),
@@ -386,7 +388,17 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                             }
                             if e > t {
                                 let first_is_pronoun = speakers::PRONOUNS.contains(&first.as_str());
-                                let m = if first_is_pronoun { (t, t + 1, None) } else { (t, e, None) };
+                                // "Sen. Elizabeth Warren, D-Mass., wrote": the
+                                // name, then an appositive.
+                                let comma = (t..e).find(|&i| st.text_of(i) == ",");
+                                let m = match comma {
+                                    _ if first_is_pronoun => (t, t + 1, None),
+                                    Some(k) if k > t => {
+                                        let app_end = st.trim_end(k + 1, e);
+                                        (t, k, (app_end > k + 1).then_some((k + 1, app_end)))
+                                    }
+                                    _ => (t, e, None),
+                                };
                                 trail = Some((c, m));
                             }
                         }
@@ -702,13 +714,19 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     let mut a = cue.t1;
     let verb = st.low(cue.t0).to_string();
     if matches!(verb.as_str(), "told" | "tells" | "tell" | "warned" | "warns" | "assured" | "informed") {
-        if let Some(t) = (a..(a + 7).min(s1)).find(|&i| st.text_of(i) == "that") {
+        if let Some(t) = (a..(a + 12).min(s1)).find(|&i| st.text_of(i) == "that") {
             a = t + 1;
         } else if verb.starts_with('t') {
+            // The object: names, possessives, titles in quotes ("CNN’s
+            // “State of the Union”"), "reporters".
             while a < s1 {
                 let capital = st.text_of(a).chars().next().is_some_and(char::is_uppercase);
                 let w = st.low(a).to_string();
-                if capital || TOLD_OBJECTS.contains(&w.as_str()) {
+                let at = st.toks().get(a).map_or(0, |t| t.start);
+                let title = st.pieces.get(st.pieces.partition_point(|q| q.start < at));
+                if let Some(q) = title.filter(|q| q.start == at && q.closed) {
+                    a = st.tok_at(q.end).max(a + 1);
+                } else if capital || TOLD_OBJECTS.contains(&w.as_str()) || matches!(w.as_str(), "’s" | "'s") {
                     a += 1;
                 } else {
                     break;

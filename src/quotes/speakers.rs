@@ -457,7 +457,7 @@ impl<'a> Reader<'a> {
         }
         // chunks[0] is nearest the cue. A relative clause next to the cue
         // has its own subject ("which board members have called"): keep it.
-        if let Some(first) = chunks.first_mut() {
+        if let Some(first) = chunks.first_mut().filter(|c| c.1 == end) {
             let w = low(self.text, self.tok(first.0), &mut buf);
             if matches!(w, "which" | "whom" | "that") && first.1 > first.0 + 1 {
                 first.0 += 1;
@@ -465,9 +465,9 @@ impl<'a> Reader<'a> {
         }
         let mut pick = 0;
         while pick < chunks.len() {
-            let (c0, _) = chunks[pick];
+            let (c0, c1) = chunks[pick];
             let w = low(self.text, self.tok(c0), &mut buf);
-            if MODIFIER_STARTS.contains(&w) { pick += 1 } else { break }
+            if MODIFIER_STARTS.contains(&w) || self.party_tag(c0, c1) { pick += 1 } else { break }
         }
         let &(mut m0, mut m1) = chunks.get(pick)?;
         if m1 - m0 > 12 {
@@ -508,6 +508,16 @@ impl<'a> Reader<'a> {
             appositive,
             skipped_modifier: pick > 0,
         })
+    }
+
+    /// Whether tokens `a..b` are a US party-and-state tag ("D-Mass.",
+    /// "R-Texas"), an appositive of the name before it.
+    pub fn party_tag(&self, a: usize, b: usize) -> bool {
+        b >= a + 3
+            && b <= a + 5
+            && matches!(self.tok(a).text(self.text), "D" | "R" | "I")
+            && self.tok(a + 1).text(self.text) == "-"
+            && capitalised(self.text, self.tok(a + 2))
     }
 
     /// Whether tokens `a..b` look like a description (start with a

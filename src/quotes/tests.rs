@@ -172,3 +172,27 @@ fn nothing_panics_on_odd_marks() {
         let _ = run(text, &[]);
     }
 }
+
+#[test]
+fn party_tags_and_appositives_do_not_become_the_speaker() {
+    let (qs, _) = run("“This is not normal,” Sen. Elizabeth Warren, D-Mass., wrote on Twitter.", &[]);
+    assert_eq!(qs, vec![q("direct", "“This is not normal,”", Some("Elizabeth Warren"))]);
+    let (qs, _) = run("Sen. Ann Ruiz, D-Calif., said the bill would fail.", &[]);
+    assert_eq!(qs, vec![q("indirect", "the bill would fail", Some("Ann Ruiz"))]);
+}
+
+#[test]
+fn told_skips_its_object_including_a_quoted_title() {
+    let text = "John Podesta told CNN’s “State of the Union” that the emails were “a distraction.”";
+    let (qs, _) = run(text, &[]);
+    assert_eq!(qs, vec![
+        q("scare", "“State of the Union”", None),
+        q("mixed", "the emails were “a distraction.”", Some("John Podesta")),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_before_the_cue_is_a_modifier() {
+    let (qs, _) = run("The report, which was released Friday, said the economy remains strong.", &[]);
+    assert_eq!(qs, vec![q("indirect", "the economy remains strong", Some("The report"))]);
+}
