@@ -532,8 +532,9 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
     }
 
-    // The pieces. A quote paragraph with no cue of its own, after reported
-    // or quoted speech in the paragraph before, continues that speaker.
+    // The pieces. A quoted sentence with no cue of its own, after reported
+    // or quoted speech in its paragraph or the one before, continues that
+    // speaker.
     let reported_count = found.len();
     let para_of = |b: usize| seg.paragraphs.partition_point(|p| p.end <= b);
     let mut last_attributed: Option<(usize, usize)> = None; // (end byte, mention)
@@ -570,9 +571,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 let clause = is_clause(&st, q);
                 let kind = if clause { Label::Direct } else { Label::Scare };
                 let group = (kind == Label::Direct).then_some(g);
-                let para_start = seg.paragraphs.get(q.para).map_or(usize::MAX, |p| st.tok_at(p.start));
+                let open = st.tok_at(q.start);
+                let sentence_start = seg.sentence_tokens.get(st.sent_of(open)).is_some_and(|r| r.start == open);
                 let mut speaker = None;
-                if clause && st.tok_at(q.start) == para_start && q.para > 0 {
+                if clause && sentence_start {
                     let r = found[..reported_count].partition_point(|f| f.end <= q.start);
                     let reported =
                         r.checked_sub(1).and_then(|i| found.get(i)).and_then(|f| f.speaker.map(|s| (f.end, s)));
@@ -580,7 +582,12 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
                         (a, b) => a.or(b),
                     };
-                    speaker = prev.filter(|&(end, _)| para_of(end.saturating_sub(1)) + 1 == q.para).map(|(_, s)| s);
+                    speaker = prev
+                        .filter(|&(end, _)| {
+                            let p = para_of(end.saturating_sub(1));
+                            p == q.para || p + 1 == q.para
+                        })
+                        .map(|(_, s)| s);
                 }
                 found.push(Found { kind, start: q.start, end: q.end, cue: None, speaker, group });
             }

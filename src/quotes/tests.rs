@@ -196,3 +196,15 @@ fn a_relative_clause_before_the_cue_is_a_modifier() {
     let (qs, _) = run("The report, which was released Friday, said the economy remains strong.", &[]);
     assert_eq!(qs, vec![q("indirect", "the economy remains strong", Some("The report"))]);
 }
+
+#[test]
+fn a_quoted_sentence_without_a_cue_continues_the_last_speaker() {
+    let (qs, _) = run("Ann Lee said the plan had failed. “It was a disaster from the start.”", &[]);
+    assert_eq!(qs, vec![
+        q("indirect", "the plan had failed", Some("Ann Lee")),
+        q("direct", "“It was a disaster from the start.”", Some("Ann Lee")),
+    ]);
+    // Not after a paragraph with no speech.
+    let (qs, _) = run("Ann Lee said the plan had failed.\nIt rained.\n“It was a disaster from the start.”", &[]);
+    assert_eq!(qs[1], q("direct", "“It was a disaster from the start.”", None));
+}
