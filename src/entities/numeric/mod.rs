@@ -50,13 +50,19 @@ pub struct Found {
 /// by position; spans never overlap and lie on token boundaries.
 pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
     let mut out = Vec::new();
+    // Buffers reused for every sentence: no allocation per token.
     let mut toks: Vec<Tok> = Vec::new();
+    let mut keys = String::new();
     for range in &seg.sentence_tokens {
         let Some(sentence) = seg.tokens.get(range.clone()) else { continue };
         toks.clear();
-        toks.extend(sentence.iter().map(|t| Tok::new(text, t)));
+        keys.clear();
+        for t in sentence {
+            let tok = Tok::new(text, t, &mut keys);
+            toks.push(tok);
+        }
         let first_word = toks.iter().position(|t| t.kind != Label::Punct).unwrap_or(0);
-        let scan = Scan { t: &toks, caps: is_caps(&toks), first_word };
+        let scan = Scan { t: &toks, keys: &keys, caps: is_caps(&toks), first_word };
         scan.run(&mut out);
     }
     out
@@ -65,14 +71,19 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
 /// Longest token key kept; longer tokens are never keywords.
 const KEY_CAP: usize = 24;
 
-/// A token with its lower-cased text stored inline.
+/// A token, with its lower-cased text (its key) kept in the sentence's key
+/// buffer.
 #[derive(Clone, Copy)]
 struct Tok {
     start: usize,
     end: usize,
     kind: Label,
-    key: [u8; KEY_CAP],
-    len: u8,
+    /// Where the key starts in the key buffer.
+    ks: usize,
+    /// Key length; 0 for tokens too long to be keywords.
+    kl: usize,
+    /// The key starts with an ASCII digit.
+    digit: bool,
     /// First character is upper-case.
     cap: bool,
     /// Has letters, all upper-case.
@@ -80,32 +91,27 @@ struct Tok {
 }
 
 impl Tok {
-    fn new(text: &str, t: &Token) -> Tok {
+    /// Reads token `t` of `text`, appending its key to `keys`.
+    fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
         let s = text.get(t.start..t.end).unwrap_or("");
-        let mut key = [0u8; KEY_CAP];
-        let mut len = 0usize;
-        let mut fits = true;
+        let ks = keys.len();
         for c in s.chars() {
             let c = match c {
                 '’' | '‘' | '`' => '\'',
                 '–' | '—' => '-',
                 c => c.to_ascii_lowercase(),
             };
-            let n = c.len_utf8();
-            if len + n > KEY_CAP {
-                fits = false;
+            if keys.len() - ks + c.len_utf8() > KEY_CAP {
+                keys.truncate(ks);
                 break;
             }
-            c.encode_utf8(&mut key[len..len + n]);
-            len += n;
+            keys.push(c);
         }
+        let kl = keys.len() - ks;
+        let digit = kl > 0 && keys.as_bytes().get(ks).is_some_and(u8::is_ascii_digit);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, key, len: if fits { len as u8 } else { 0 }, cap, upper }
-    }
-
-    fn k(&self) -> &str {
-        std::str::from_utf8(&self.key[..self.len as usize]).unwrap_or("")
+        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
     }
 }
 
@@ -257,6 +263,8 @@ fn is_percent_word(k: &str) -> bool {
 
 struct Scan<'a> {
     t: &'a [Tok],
+    /// The keys of `t`, back to back.
+    keys: &'a str,
     /// The sentence is an all-caps headline.
     caps: bool,
     /// Index of the first token that is not punctuation.
@@ -296,10 +304,10 @@ impl Scan<'_> {
         let first = &self.t[s];
         let numeric_start = first.kind == Label::Number
             || first.kind == Label::Symbol
-            || first.key[0].is_ascii_digit()
-            || words::small_number(first.k()).is_some()
-            || words::vague_scale(first.k())
-            || words::dollar_prefix(first.k()).is_some();
+            || first.digit
+            || words::small_number(self.key(first)).is_some()
+            || words::vague_scale(self.key(first))
+            || words::dollar_prefix(self.key(first)).is_some();
         let kind_ok = match m.label {
             Some(Label::Cardinal | Label::Money | Label::Percent | Label::Quantity) => true,
             Some(Label::Date | Label::Time) => m.attrs.contains_key("unit") || m.attrs.contains_key("hour"),
@@ -359,7 +367,12 @@ impl Scan<'_> {
     // ---- token helpers -------------------------------------------------
 
     fn k(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", Tok::k)
+        self.t.get(i).map_or("", |t| self.key(t))
+    }
+
+    /// The lower-cased text of a token ("" when too long to matter).
+    fn key(&self, t: &Tok) -> &str {
+        self.keys.get(t.ks..t.ks + t.kl).unwrap_or("")
     }
 
     /// Key of the token before `i`, or "".
@@ -430,7 +443,7 @@ impl Scan<'_> {
             return false;
         }
         let p = &self.t[i - 1];
-        let k = p.k();
+        let k = self.key(p);
         let first_word = i - 1 <= self.first_word;
         !first_word
             && !temporal_prep(k)
@@ -513,7 +526,7 @@ impl Scan<'_> {
 
     fn at(&self, i: usize, floor: usize) -> Option<M> {
         let t = &self.t[i];
-        if t.len == 0 {
+        if t.kl == 0 {
             return None;
         }
         if t.kind == Label::Symbol {
@@ -531,8 +544,11 @@ impl Scan<'_> {
         if t.kind != Label::Word {
             return None;
         }
-        if t.key[0].is_ascii_digit() {
+        if t.digit {
             return self.attached(i, floor);
+        }
+        if !t.cap && !words::lower_trigger(self.key(t)) {
+            return None; // most words: nothing can start here
         }
         self.currency_code_first(i)
             .or_else(|| self.holiday(i, floor))
@@ -553,7 +569,7 @@ impl Scan<'_> {
     /// amount ("hundreds", "tens of thousands").
     fn num_at(&self, i: usize, money: bool) -> Option<Num> {
         let t = self.t.get(i)?;
-        let k = t.k();
+        let k = self.key(t);
         if t.kind == Label::Number {
             let (v, plain, ndig) = parse_digits(k)?;
             let mut n = Num { e: i + 1, value: Some(v), digits: true, plain, ndig, scaled: false };
@@ -1045,7 +1061,7 @@ impl Scan<'_> {
         }
         // "3000 BC", "394 AD"
         let era = matches!(k, "bc" | "b.c." | "bce" | "b.c.e." | "ad" | "a.d." | "ce" | "c.e.")
-            && self.t.get(j).is_some_and(|t| t.upper || t.k().contains('.'));
+            && self.t.get(j).is_some_and(|t| t.upper || self.key(t).contains('.'));
         if n.plain && n.ndig <= 4 && era {
             let y = v.unwrap_or(0.0) as i64;
             let bc = k.starts_with('b');
@@ -1064,7 +1080,7 @@ impl Scan<'_> {
             let counted = next.is_some_and(|t| {
                 t.kind == Label::Word
                     && !t.cap
-                    && (t.k().ends_with('s') || matches!(t.k(), "people" | "children" | "men" | "women"))
+                    && (self.key(t).ends_with('s') || matches!(self.key(t), "people" | "children" | "men" | "women"))
             }) && !temporal_prep(self.kb(i))
                 && !matches!(self.kb(i), "the" | "'s" | "a" | "its" | "their" | "his" | "her");
             if in_context && !self.after_name(i) && !counted {
@@ -1410,7 +1426,7 @@ impl Scan<'_> {
                     M::new(i, j + 2, Label::Date).with("unit", words::date_unit(self.k(j + 1)).unwrap_or("year"))
                 ));
             }
-            let inner = self.t.get(j).and_then(|t| if t.len == 0 { None } else { self.at(j, j) });
+            let inner = self.t.get(j).and_then(|t| if t.kl == 0 { None } else { self.at(j, j) });
             if let Some(m) = inner.filter(|m| m.label == Some(Label::Date) && m.s == j) {
                 return Some(M { s: i, ..m });
             }

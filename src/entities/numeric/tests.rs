@@ -47,13 +47,15 @@ fn digit_suffixes_split() {
 fn keys_fold_case_and_apostrophes() {
     let text = "O’CLOCK";
     let seg = segment(text);
-    let t = Tok::new(text, &seg.tokens[0]);
-    assert_eq!(t.k(), "o'clock");
-    assert!(t.upper && t.cap);
-    // tokens too long for the key get an empty key, never a truncated one
+    let mut keys = String::new();
+    let t = Tok::new(text, &seg.tokens[0], &mut keys);
+    assert_eq!(&keys[t.ks..t.ks + t.kl], "o'clock");
+    assert!(t.upper && t.cap && !t.digit);
+    // tokens too long for a key get an empty key, never a truncated one
     let long = "Supercalifragilisticexpialidocious";
-    let t = Tok::new(long, &segment(long).tokens[0]);
-    assert_eq!(t.k(), "");
+    let mut keys = String::new();
+    let t = Tok::new(long, &segment(long).tokens[0], &mut keys);
+    assert_eq!((t.kl, keys.as_str()), (0, ""));
 }
 
 #[test]

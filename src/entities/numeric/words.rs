@@ -568,3 +568,44 @@ pub fn holiday_start(k: &str) -> bool {
             | "election"
     )
 }
+
+/// Whether a lower-case word can start a numeric or temporal entity. Every
+/// rule that may begin at a lower-case word must list its first word here
+/// (capitalised words always go through all the rules).
+pub fn lower_trigger(k: &str) -> bool {
+    small_number(k).is_some()
+        || ordinal_word(k).is_some()
+        || vague_scale(k)
+        || relative_modifier(k)
+        || date_unit(k).is_some()
+        || time_unit(k).is_some()
+        || season(k)
+        || day_point(k)
+        || matches!(
+            k,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "overnight"
+                | "recent"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "a"
+                | "an"
+                | "several"
+                | "many"
+                | "the"
+                | "that"
+                | "half"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+        )
+}
