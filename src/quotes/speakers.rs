@@ -310,6 +310,9 @@ pub struct Reader<'a> {
     pub subjects: Vec<(usize, String)>,
     /// Every full name with the byte where it occurs, in text order.
     pub all_names: Vec<(usize, String)>,
+    /// Full names with the office written before them ("senator" for
+    /// "Sen. Elizabeth Warren"), in text order.
+    pub titled: Vec<(usize, &'static str, String)>,
 }
 
 /// Result of scanning back from a cue for its subject.
@@ -339,6 +342,7 @@ impl<'a> Reader<'a> {
         let w = words();
         let mut full_names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         let mut subjects: Vec<(usize, String)> = Vec::new();
+        let mut titled: Vec<(usize, &'static str, String)> = Vec::new();
         let mut sentence_starts = vec![false; seg.tokens.len() + 1];
         for r in &seg.sentence_tokens {
             if let Some(x) = sentence_starts.get_mut(r.start) {
@@ -367,6 +371,13 @@ impl<'a> Reader<'a> {
                 if sentence_starts[i] {
                     subjects.push((toks[a].start, name.clone()));
                 }
+                // The office before the name ("Sen.", "former governor"),
+                // for "the senator" later.
+                for k in i.saturating_sub(2)..a {
+                    if let Some(office) = office_of(low(text, &toks[k], &mut buf)) {
+                        titled.push((toks[a].start, office, name.clone()));
+                    }
+                }
                 full_names.entry(last).or_default().push((toks[a].start, name));
             }
             i = end.max(i + 1);
@@ -384,7 +395,9 @@ impl<'a> Reader<'a> {
         subjects.sort();
         let mut all_names: Vec<(usize, String)> = full_names.values().flatten().cloned().collect();
         all_names.sort();
-        Reader { text, seg, earlier, full_names, subjects, all_names }
+        titled.sort();
+        titled.dedup();
+        Reader { text, seg, earlier, full_names, subjects, all_names, titled }
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -721,6 +734,18 @@ impl<'a> Reader<'a> {
             }
             return sp;
         }
+        // "the senator": the person last named with that office.
+        let n = t1 - t0;
+        if (2..=3).contains(&n) && low(self.text, self.tok(t0), &mut buf) == "the" {
+            if let Some(office) = office_of(low(self.text, self.tok(t1 - 1), &mut buf)) {
+                let before = &self.titled[..self.titled.partition_point(|x| x.0 < sa)];
+                if let Some((_, _, name)) = before.iter().rev().find(|x| x.1 == office) {
+                    sp.kind = Label::NamedPerson;
+                    sp.name = name.clone();
+                    return sp;
+                }
+            }
+        }
         // A description: a document when its head noun is one.
         let head_word = (t0..t1)
             .take_while(|&k| !matches!(low(self.text, self.tok(k), &mut buf), "of" | "from" | "by" | "on" | "about"))
@@ -939,6 +964,33 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The office a title word names, so "Sen." and "the senator" agree.
+fn office_of(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "sen." | "senator" => "senator",
+        "rep." | "representative" | "congressman" | "congresswoman" | "lawmaker" => "representative",
+        "gov." | "governor" => "governor",
+        "president" => "president",
+        "mayor" => "mayor",
+        "judge" => "judge",
+        "secretary" => "secretary",
+        "minister" => "minister",
+        "gen." | "general" => "general",
+        "chairman" | "chairwoman" | "chair" => "chair",
+        "ambassador" => "ambassador",
+        "candidate" => "candidate",
+        "nominee" => "nominee",
+        "sheriff" => "sheriff",
+        "spokesman" | "spokeswoman" | "spokesperson" => "spokesman",
+        "speaker" => "speaker",
+        "superintendent" => "superintendent",
+        "commissioner" => "commissioner",
+        "prosecutor" => "prosecutor",
+        "coach" => "coach",
+        _ => return None,
+    })
 }
 
 /// Where the run of name tokens starting at `i` ends: capitalised words,

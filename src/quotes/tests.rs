@@ -208,3 +208,15 @@ fn a_quoted_sentence_without_a_cue_continues_the_last_speaker() {
     let (qs, _) = run("Ann Lee said the plan had failed.\nIt rained.\n“It was a disaster from the start.”", &[]);
     assert_eq!(qs[1], q("direct", "“It was a disaster from the start.”", None));
 }
+
+#[test]
+fn the_senator_is_the_person_last_named_with_that_office() {
+    let text = "Sen. Maria Lopez met Gov. Tom Hart.\n“We agreed on nothing,” the senator said.";
+    let (qs, cx) = run(text, &[]);
+    assert_eq!(qs, vec![q("direct", "“We agreed on nothing,”", Some("Maria Lopez"))]);
+    let src = cx.sink.spans().iter().find(|s| s.layer == Layer::Source).expect("source");
+    assert_eq!(src.label, Label::NamedPerson);
+    // No one named with the office: an anonymous description.
+    let (qs, _) = run("“We agreed on nothing,” the senator said.", &[]);
+    assert_eq!(qs, vec![q("direct", "“We agreed on nothing,”", Some("the senator"))]);
+}
