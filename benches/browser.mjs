@@ -189,7 +189,7 @@ try {
     process.stderr.write('browser: 10mb\n');
     await page.evaluate(() => window.bench.dropText('seed'));
     await page.evaluate(([n, u]) => window.bench.fetchText(n, u), ['10mb', TEXT_URLS['10mb']]);
-    const r = await page.evaluate(() => window.bench.roundRobin('10mb', ['newslens'], { warmup: 0, runs: 3 }));
+    const r = await page.evaluate(() => window.bench.roundRobin('10mb', ['newslens'], { warmup: 0, runs: 2 }));
     const one = result.annotate.find((a) => a.text === '1mb' && a.system === 'newslens');
     const bytes = fs.statSync(paths['10mb']).size;
     const perMb10 = median(r.samples.newslens) / (bytes / MB);
