@@ -109,6 +109,9 @@ impl Class {
 /// A set of classes as bits.
 pub type Classes = u16;
 
+/// Internal bit: the key is a token prefix of a longer entry.
+const PREFIX: Classes = 1 << 15;
+
 /// Whether `set` contains `class`.
 pub fn has(set: Classes, class: Class) -> bool {
     set & class.bit() != 0
@@ -163,24 +166,35 @@ impl Gazetteer {
             let (Some(entry), Some(letters)) = (cols.next(), cols.next()) else { continue };
             let classes = letters.chars().filter_map(Class::from_letter).fold(0, |acc, c| acc | c.bit());
             let iso2 = cols.next().filter(|s| s.len() == 2);
-            let words = crate::text::tokens::tokenize(entry).len();
-            max_tokens = max_tokens.max(words);
-            map.insert(entry, Entry { classes, iso2 });
+            let e = map.entry(entry).or_insert(Entry { classes: 0, iso2: None });
+            e.classes |= classes;
+            e.iso2 = e.iso2.or(iso2);
+            if entry.chars().any(|c| !c.is_alphanumeric()) {
+                // Mark each token prefix of a multi-token entry, so that
+                // `longest_match` stops as soon as no entry can follow.
+                let toks = crate::text::tokens::tokenize(entry);
+                max_tokens = max_tokens.max(toks.len());
+                for t in toks.iter().take(toks.len().saturating_sub(1)) {
+                    if let Some(prefix) = entry.get(..t.end) {
+                        map.entry(prefix).or_insert(Entry { classes: 0, iso2: None }).classes |= PREFIX;
+                    }
+                }
+            }
         }
         Gazetteer { map, max_tokens: max_tokens.min(8) }
     }
 
     /// The entry for exactly `s`.
     pub fn get(&self, s: &str) -> Option<Entry> {
-        self.map.get(s).copied()
+        self.map.get(s).filter(|e| e.classes & !PREFIX != 0).map(|e| Entry { classes: e.classes & !PREFIX, iso2: e.iso2 })
     }
 
     /// The classes of exactly `s` (0 when unknown).
     pub fn classes(&self, s: &str) -> Classes {
-        self.map.get(s).map_or(0, |e| e.classes)
+        self.map.get(s).map_or(0, |e| e.classes & !PREFIX)
     }
 
-    /// Number of entries.
+    /// Number of keys (entries and prefixes of multi-word entries).
     pub fn len(&self) -> usize {
         self.map.len()
     }
@@ -211,10 +225,12 @@ impl Gazetteer {
             }
             let Some(s) = text.get(tok.start..tok.end) else { break };
             buf.push_str(s);
-            if let Some(e) = self.map.get(buf.as_str()) {
-                if e.classes & want != 0 {
-                    best = Some((j + 1 - i, *e));
-                }
+            let Some(e) = self.map.get(buf.as_str()) else { break };
+            if e.classes & want != 0 {
+                best = Some((j + 1 - i, Entry { classes: e.classes & !PREFIX, iso2: e.iso2 }));
+            }
+            if e.classes & PREFIX == 0 {
+                break;
             }
         }
         best

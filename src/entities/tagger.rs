@@ -31,13 +31,15 @@ pub const MAGIC: &[u8] = b"NLNER1";
 /// Quantised weights, looked up by feature id.
 #[derive(Debug, Default)]
 pub struct Model {
-    /// Open-addressing table of (feature id, index + 1); 0 = empty slot.
+    /// Open-addressing table of (feature id, first pair << 8 | pair count);
+    /// a count of 0 marks an empty slot. One probe finds a feature's
+    /// pairs; the pairs sit together, so a lookup touches two cache lines.
     slots: Vec<(u32, u32)>,
     mask: usize,
-    /// Pair range of feature k: `offsets[k]..offsets[k + 1]`.
-    offsets: Vec<u32>,
-    tags: Vec<u8>,
-    weights: Vec<i8>,
+    /// (tag, weight) pairs, feature after feature.
+    pairs: Vec<(u8, i8)>,
+    /// Number of features.
+    n: usize,
 }
 
 fn read_leb(bytes: &[u8], pos: &mut usize) -> Option<u32> {
@@ -93,68 +95,63 @@ impl Model {
         }
         let counts = bytes.get(pos..pos + n)?;
         pos += n;
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut total: u32 = 0;
-        offsets.push(0);
-        for &c in counts {
-            total += c as u32;
-            offsets.push(total);
-        }
-        let total = total as usize;
-        let tags = bytes.get(pos..pos + total)?.to_vec();
-        pos += total;
-        let weights: Vec<i8> = bytes.get(pos..pos + total)?.iter().map(|&b| b as i8).collect();
-        if tags.iter().any(|&t| t as usize >= N_TAGS) {
+        let total: usize = counts.iter().map(|&c| c as usize).sum();
+        let tags = bytes.get(pos..pos + total)?;
+        let weights = bytes.get(pos + total..pos + 2 * total)?;
+        if tags.iter().any(|&t| t as usize >= N_TAGS) || total >= 1 << 24 {
             return None;
         }
-        let cap = (n * 2).next_power_of_two().max(16);
+        let pairs: Vec<(u8, i8)> = tags.iter().zip(weights).map(|(&t, &w)| (t, w as i8)).collect();
+        // Load factor at most 2/3: linear probing stays short.
+        let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![(0u32, 0u32); cap];
-        for (k, &key) in keys.iter().enumerate() {
-            let mut s = key as usize & mask;
-            while slots[s].1 != 0 {
-                s = (s + 1) & mask;
+        let mut start = 0usize;
+        for (&key, &count) in keys.iter().zip(counts) {
+            if count > 0 {
+                let mut s = key as usize & mask;
+                while slots[s].1 != 0 {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = (key, (start as u32) << 8 | count as u32);
             }
-            slots[s] = (key, k as u32 + 1);
+            start += count as usize;
         }
-        Some(Model { slots, mask, offsets, tags, weights })
+        Some(Model { slots, mask, pairs, n })
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        self.n
     }
 
     /// Whether the model has no weights.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    fn find(&self, key: u32) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mut s = key as usize & self.mask;
-        loop {
-            let (k, idx) = self.slots[s];
-            if idx == 0 {
-                return None;
-            }
-            if k == key {
-                return Some(idx as usize - 1);
-            }
-            s = (s + 1) & self.mask;
-        }
+        self.n == 0
     }
 
     /// Adds the weights of `feature` to `scores`.
     #[inline]
     pub fn add(&self, feature: u32, scores: &mut [i32; N_TAGS]) {
-        if let Some(k) = self.find(feature) {
-            let (a, b) = (self.offsets[k] as usize, self.offsets[k + 1] as usize);
-            for (&t, &w) in self.tags[a..b].iter().zip(&self.weights[a..b]) {
-                scores[t as usize] += w as i32;
+        if self.slots.is_empty() {
+            return;
+        }
+        let mut s = feature as usize & self.mask;
+        loop {
+            let (k, v) = self.slots[s];
+            if v == 0 {
+                return;
             }
+            if k == feature {
+                let (a, n) = ((v >> 8) as usize, (v & 0xff) as usize);
+                for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
+                    if let Some(x) = scores.get_mut(t as usize) {
+                        *x += w as i32;
+                    }
+                }
+                return;
+            }
+            s = (s + 1) & self.mask;
         }
     }
 
