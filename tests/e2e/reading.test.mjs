@@ -16,6 +16,7 @@ import {
   ROOT, startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
   waitForRender, paste, highlights,
 } from './harness.mjs';
+import { SAMPLE } from '../../www/sample.js';
 
 let server;
 let browser;
@@ -39,17 +40,20 @@ after(async () => {
   await server?.close();
 });
 
-async function openSeed(url = server.url) {
+async function openSeed(text = seed) {
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(url);
+  await page.goto(server.url);
   await waitForRender(page, await page.locator('#input').inputValue());
-  await paste(page, seed);
-  await waitForRender(page, seed);
+  await paste(page, text);
+  await waitForRender(page, text);
   return { page, errors };
 }
+
+/** The reference article and the page's own sample, for tests that run on both. */
+const TEXTS = [['reference article', () => seed], ['sample', () => SAMPLE]];
 
 const spansOf = (layer) => doc.spans.filter((s) => s.layer === layer);
 const codePoints = (text, a, b) => Array.from(text).slice(a, b).join('');
@@ -120,45 +124,50 @@ test('a quote card shows its speaker and cue, and is tied to the speaker', async
   await page.close();
 });
 
-test('the side panel: cast with counts, quotes with speakers, sourcing, hedges, statistics', async () => {
-  const { page } = await openSeed();
-  const panel = page.locator('#panel');
-  // Statistics.
-  const stats = await panel.locator('#p-stats dd').allTextContents();
-  assert.deepEqual(stats.slice(0, 3), [String(doc.stats.words), String(doc.stats.sentences), String(doc.stats.paragraphs)]);
-  // Cast: one button per entity with its mention count.
-  const cast = await panel.locator('#p-cast button[data-entity]').evaluateAll((bs) => bs.map((b) => [b.dataset.entity, b.querySelector('.count').textContent]));
-  if (Array.isArray(doc.entities) && doc.entities.length) {
-    assert.deepEqual(new Map(cast), new Map(doc.entities.map((e) => [String(e.id), String(e.mentions.length)])));
-    // Clicking one highlights all its mentions.
-    const top = doc.entities[0];
-    await panel.locator(`#p-cast button[data-entity="${top.id}"]`).click();
-    const selected = await page.locator('#article mark.selected').evaluateAll((ms) => [...new Set(ms.map((m) => Number(m.dataset.id)))]);
-    assert.deepEqual(selected.sort((a, b) => a - b), [...top.mentions].sort((a, b) => a - b));
-    assert.equal(await panel.locator(`#p-cast button[data-entity="${top.id}"]`).getAttribute('aria-pressed'), 'true');
-  } else {
-    assert.equal(cast.length > 0, spansOf('entity').length > 0);
-  }
-  // Quotes with their speakers.
-  const quotes = spansOf('quote').filter((q) => q.label !== 'scare');
-  const listed = await panel.locator('#p-quotes li .who').allTextContents();
-  assert.equal(listed.length, quotes.length);
-  quotes.forEach((q, i) => { if (q.attrs?.speaker_name) assert.equal(listed[i], q.attrs.speaker_name); });
-  // Sourcing from the summary.
-  if (doc.sourcing) {
-    const facts = await panel.locator('#p-sourcing dl').textContent();
-    assert.ok(facts.includes(`Anonymous${doc.sourcing.anonymous}`), facts);
-    assert.equal(await panel.locator('#p-sourcing tbody tr').count(), doc.sourcing.sources.length);
-  }
-  // Hedges, and a click goes to the hedge in the text.
-  const hedges = spansOf('hedge');
-  assert.equal(await panel.locator('#p-hedges li').count(), hedges.length);
-  if (hedges.length) {
-    await panel.locator('#p-hedges button').first().click();
-    assert.equal(Number(await page.evaluate(() => document.activeElement?.dataset.id)), hedges[0].id);
-  }
-  await page.close();
-});
+for (const [which, textOf] of TEXTS) {
+  test(`the side panel (${which}): cast with counts, quotes with speakers, sourcing, hedges, statistics`, async () => {
+    const seed = textOf();
+    const doc = wasm.annotate(seed, { layers: PAGE_LAYERS });
+    const spansOf = (layer) => doc.spans.filter((s) => s.layer === layer);
+    const { page } = await openSeed(seed);
+    const panel = page.locator('#panel');
+    // Statistics.
+    const stats = await panel.locator('#p-stats dd').allTextContents();
+    assert.deepEqual(stats.slice(0, 3), [String(doc.stats.words), String(doc.stats.sentences), String(doc.stats.paragraphs)]);
+    // Cast: one button per entity with its mention count.
+    const cast = await panel.locator('#p-cast button[data-entity]').evaluateAll((bs) => bs.map((b) => [b.dataset.entity, b.querySelector('.count').textContent]));
+    if (Array.isArray(doc.entities) && doc.entities.length) {
+      assert.deepEqual(new Map(cast), new Map(doc.entities.map((e) => [String(e.id), String(e.mentions.length)])));
+      // Clicking one highlights all its mentions.
+      const top = doc.entities[0];
+      await panel.locator(`#p-cast button[data-entity="${top.id}"]`).click();
+      const selected = await page.locator('#article mark.selected').evaluateAll((ms) => [...new Set(ms.map((m) => Number(m.dataset.id)))]);
+      assert.deepEqual(selected.sort((a, b) => a - b), [...top.mentions].sort((a, b) => a - b));
+      assert.equal(await panel.locator(`#p-cast button[data-entity="${top.id}"]`).getAttribute('aria-pressed'), 'true');
+    } else {
+      assert.equal(cast.length > 0, spansOf('entity').length > 0);
+    }
+    // Quotes with their speakers.
+    const quotes = spansOf('quote').filter((q) => q.label !== 'scare');
+    const listed = await panel.locator('#p-quotes li .who').allTextContents();
+    assert.equal(listed.length, quotes.length);
+    quotes.forEach((q, i) => { if (q.attrs?.speaker_name) assert.equal(listed[i], q.attrs.speaker_name); });
+    // Sourcing from the summary.
+    if (doc.sourcing) {
+      const facts = await panel.locator('#p-sourcing dl').textContent();
+      assert.ok(facts.includes(`Anonymous${doc.sourcing.anonymous}`), facts);
+      assert.equal(await panel.locator('#p-sourcing tbody tr').count(), doc.sourcing.sources.length);
+    }
+    // Hedges, and a click goes to the hedge in the text.
+    const hedges = spansOf('hedge');
+    assert.equal(await panel.locator('#p-hedges li').count(), hedges.length);
+    if (hedges.length) {
+      await panel.locator('#p-hedges button').first().click();
+      assert.equal(Number(await page.evaluate(() => document.activeElement?.dataset.id)), hedges[0].id);
+    }
+    await page.close();
+  });
+}
 
 test('label filters hide highlights and are remembered across a reload', async () => {
   const { page } = await openSeed();
@@ -304,72 +313,76 @@ async function download(page, format, count = 1) {
   return files;
 }
 
-test('exports: JSON, Web Annotation, brat and HTML are parsed back and re-anchor to the text', async () => {
-  const { page } = await openSeed();
-  const annotated = doc.spans.filter((s) => !['paragraph', 'sentence', 'token'].includes(s.layer));
+for (const [which, textOf] of TEXTS) {
+  test(`exports (${which}): JSON, Web Annotation, brat and HTML are parsed back and re-anchor to the text`, async () => {
+    const seed = textOf();
+    const doc = wasm.annotate(seed, { layers: PAGE_LAYERS });
+    const { page } = await openSeed(seed);
+    const annotated = doc.spans.filter((s) => !['paragraph', 'sentence', 'token'].includes(s.layer));
 
-  const [json] = await download(page, 'json');
-  const parsed = JSON.parse(json.text);
-  assert.equal(parsed.text, seed);
-  assert.deepEqual(parsed.spans, doc.spans);
-  assert.deepEqual(parsed.stats, doc.stats);
-  await page.locator('#exports button[data-export="json"][data-mode="copy"]').click();
-  await page.waitForFunction(() => /Copied/.test(document.querySelector('#exports [role="status"]').textContent));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), json.text);
+    const [json] = await download(page, 'json');
+    const parsed = JSON.parse(json.text);
+    assert.equal(parsed.text, seed);
+    assert.deepEqual(parsed.spans, doc.spans);
+    assert.deepEqual(parsed.stats, doc.stats);
+    await page.locator('#exports button[data-export="json"][data-mode="copy"]').click();
+    await page.waitForFunction(() => /Copied/.test(document.querySelector('#exports [role="status"]').textContent));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), json.text);
 
-  const [wa] = await download(page, 'wa');
-  const coll = JSON.parse(wa.text);
-  assert.equal(coll['@context'], 'http://www.w3.org/ns/anno.jsonld');
-  assert.equal(coll.type, 'AnnotationCollection');
-  const items = coll.first.items;
-  assert.equal(items.length, annotated.length);
-  assert.equal(coll.total, items.length);
-  items.forEach((a, i) => {
-    const span = annotated[i];
-    const pos = a.target.selector.find((s) => s.type === 'TextPositionSelector');
-    const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
-    assert.equal(a.type, 'Annotation');
-    assert.equal(a.body[0].value, span.label);
-    // Position selectors count code points; they re-anchor to the same text.
-    assert.equal(codePoints(seed, pos.start, pos.end), seed.slice(span.start, span.end));
-    assert.equal(quote.exact, seed.slice(span.start, span.end));
-    // The quote selector alone finds the same place.
-    const at = seed.indexOf(quote.prefix + quote.exact + quote.suffix);
-    assert.equal(at + quote.prefix.length, span.start);
+    const [wa] = await download(page, 'wa');
+    const coll = JSON.parse(wa.text);
+    assert.equal(coll['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(coll.type, 'AnnotationCollection');
+    const items = coll.first.items;
+    assert.equal(items.length, annotated.length);
+    assert.equal(coll.total, items.length);
+    items.forEach((a, i) => {
+      const span = annotated[i];
+      const pos = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+      const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
+      assert.equal(a.type, 'Annotation');
+      assert.equal(a.body[0].value, span.label);
+      // Position selectors count code points; they re-anchor to the same text.
+      assert.equal(codePoints(seed, pos.start, pos.end), seed.slice(span.start, span.end));
+      assert.equal(quote.exact, seed.slice(span.start, span.end));
+      // The quote selector alone finds the same place.
+      const at = seed.indexOf(quote.prefix + quote.exact + quote.suffix);
+      assert.equal(at + quote.prefix.length, span.start);
+    });
+
+    const brat = await download(page, 'brat', 2);
+    const ann = brat.find((f) => f.name.endsWith('.ann')).text;
+    const txt = brat.find((f) => f.name.endsWith('.txt')).text;
+    assert.equal(txt, seed);
+    const tLines = ann.split('\n').filter((l) => l.startsWith('T'));
+    assert.equal(tLines.length, annotated.length);
+    const tIds = new Set();
+    for (const line of tLines) {
+      const [id, typeAndOffsets, text] = line.split('\t');
+      const [, ...offsets] = typeAndOffsets.split(' ');
+      const frags = offsets.join(' ').split(';').map((f) => f.split(' ').map(Number));
+      assert.equal(frags.map(([a, b]) => codePoints(txt, a, b)).join(' '), text, line);
+      tIds.add(id);
+    }
+    const rLines = ann.split('\n').filter((l) => l.startsWith('R'));
+    const speakerCount = annotated.filter((s) => s.layer === 'quote' && s.attrs?.speaker !== undefined).length;
+    assert.equal(rLines.filter((l) => l.includes('\tSpeaker ')).length, speakerCount);
+    for (const line of rLines) {
+      const [, args] = line.split('\t');
+      for (const arg of args.split(' ').slice(1)) assert.ok(tIds.has(arg.split(':')[1]), line);
+    }
+
+    const [html] = await download(page, 'html');
+    const snap = await browser.context.newPage();
+    await snap.setContent(html.text);
+    assert.equal(await snap.locator('script').count(), 0);
+    assert.equal(await snap.locator('#article').evaluate((a) => a.textContent), seed);
+    assert.equal(await snap.locator('#article mark[data-layer="sentence"]:not(.cut-start)').count(), doc.stats.sentences);
+    assert.equal(await snap.locator('#article mark').count(), await page.locator('#article mark').count());
+    await snap.close();
+    await page.close();
   });
-
-  const brat = await download(page, 'brat', 2);
-  const ann = brat.find((f) => f.name.endsWith('.ann')).text;
-  const txt = brat.find((f) => f.name.endsWith('.txt')).text;
-  assert.equal(txt, seed);
-  const tLines = ann.split('\n').filter((l) => l.startsWith('T'));
-  assert.equal(tLines.length, annotated.length);
-  const tIds = new Set();
-  for (const line of tLines) {
-    const [id, typeAndOffsets, text] = line.split('\t');
-    const [, ...offsets] = typeAndOffsets.split(' ');
-    const frags = offsets.join(' ').split(';').map((f) => f.split(' ').map(Number));
-    assert.equal(frags.map(([a, b]) => codePoints(txt, a, b)).join(' '), text, line);
-    tIds.add(id);
-  }
-  const rLines = ann.split('\n').filter((l) => l.startsWith('R'));
-  const speakerCount = annotated.filter((s) => s.layer === 'quote' && s.attrs?.speaker !== undefined).length;
-  assert.equal(rLines.filter((l) => l.includes('\tSpeaker ')).length, speakerCount);
-  for (const line of rLines) {
-    const [, args] = line.split('\t');
-    for (const arg of args.split(' ').slice(1)) assert.ok(tIds.has(arg.split(':')[1]), line);
-  }
-
-  const [html] = await download(page, 'html');
-  const snap = await browser.context.newPage();
-  await snap.setContent(html.text);
-  assert.equal(await snap.locator('script').count(), 0);
-  assert.equal(await snap.locator('#article').evaluate((a) => a.textContent), seed);
-  assert.equal(await snap.locator('#article mark[data-layer="sentence"]:not(.cut-start)').count(), 14);
-  assert.equal(await snap.locator('#article mark').count(), await page.locator('#article mark').count());
-  await snap.close();
-  await page.close();
-});
+}
 
 test('a share link carries the text in the fragment and opens it again', async () => {
   const { page } = await openSeed();
