@@ -15,7 +15,7 @@
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { readFile, realpath, stat } from "node:fs/promises";
-import { extname, join, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 
@@ -203,7 +203,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     const opts = parseArgs(process.argv.slice(2));
     const { url } = await serve(opts);
-    console.log(`newslens: serving ${opts.root} at ${url}  (Ctrl-C to stop)`);
+    const shown = relative(process.cwd(), opts.root) || ".";
+    console.log(`newslens: serving ${shown.startsWith("..") ? opts.root : shown + "/"} at ${url}  (Ctrl-C to stop)`);
   } catch (err) {
     console.error(`serve: ${err.message}`);
     process.exit(1);
