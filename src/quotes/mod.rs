@@ -289,7 +289,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
     };
     let n = pieces.len();
     // Per piece: attribution (cue, mention index), mixed content start.
-    let mut attr: Vec<Option<(usize, usize)>> = vec![None; n];
+    let mut attr: Vec<Option<(Option<usize>, usize)>> = vec![None; n];
     let mut mixed_from: Vec<Option<usize>> = vec![None; n];
     let mut joins_prev = vec![false; n];
 
@@ -338,9 +338,18 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 if let Some(m) = m {
                     st.cue_used[c] = true;
                     let mi = st.mention(m);
-                    attr[k] = Some((c, mi));
+                    attr[k] = Some((Some(c), mi));
                     continue;
                 }
+            }
+        }
+        // `Cruz was blunt: “…”`: after a colon with no cue, the clause's
+        // subject when it is a name or a pronoun.
+        if lead.is_none() && punct == ":" {
+            if let Some(m) = r.colon_subject(sent, j) {
+                let mi = st.mention(m);
+                attr[k] = Some((None, mi));
+                continue;
             }
         }
         if joins_prev[k] || !q.closed {
@@ -411,7 +420,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         if let Some((c, m)) = trail {
             st.cue_used[c] = true;
             let mi = st.mention(m);
-            attr[k] = Some((c, mi));
+            attr[k] = Some((Some(c), mi));
             // Paraphrase before the piece in its sentence makes it mixed,
             // unless an earlier piece in the sentence is the quote's start.
             let prev_in_sentence = k > 0 && pieces[k - 1].end > seg.sentences.get(sent).map_or(0, |s| s.start);
@@ -432,7 +441,8 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             let a = st.tok_at(p.end);
             let b = st.tok_at(q.start);
             let words = (a..b).filter(|&i| st.is_word(i)).count();
-            let has_prev_cue = attr[k - 1].is_some_and(|(c, _)| st.cues[c].t0 >= a && st.cues[c].t1 <= b);
+            let has_prev_cue =
+                attr[k - 1].and_then(|(c, _)| c).is_some_and(|c| st.cues[c].t0 >= a && st.cues[c].t1 <= b);
             // `“A.” “B.”`, or `“A,” she said. “B.”`: one utterance.
             join = (words == 0 && is_clause(&st, p) && is_clause(&st, q))
                 || (has_prev_cue && words <= 10 && (is_clause(&st, q) || ends_sentence(&st, q)));
@@ -445,7 +455,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         }
     }
     // A group's attribution, shared by its pieces.
-    let mut group_attr: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut group_attr: HashMap<usize, (Option<usize>, usize)> = HashMap::new();
     for k in 0..n {
         if let Some(a) = attr[k] {
             group_attr.entry(group[k]).or_insert(a);
@@ -547,20 +557,13 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             Some(&(c, mi)) => {
                 if let Some(s0) = mixed_from[k] {
                     let (start, _) = span_bytes(seg, s0, s0 + 1);
-                    found.push(Found {
-                        kind: Label::Mixed,
-                        start,
-                        end: q.end,
-                        cue: Some(c),
-                        speaker: Some(mi),
-                        group: None,
-                    });
+                    found.push(Found { kind: Label::Mixed, start, end: q.end, cue: c, speaker: Some(mi), group: None });
                 } else {
                     found.push(Found {
                         kind: Label::Direct,
                         start: q.start,
                         end: q.end,
-                        cue: Some(c),
+                        cue: c,
                         speaker: Some(mi),
                         group: Some(g),
                     });
@@ -685,13 +688,15 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
                 && (any_comma || matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting")))
             || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
     };
-    let sub = st.r.subject_before(cue.sent, cue.t0);
+    // "…, saying …", "a statement saying …": the participle's subject.
+    let participle = cue.kind == CueKind::QuotedOnly && st.low(cue.t0).ends_with("ing");
+    let sub = if participle { None } else { st.r.subject_before(cue.sent, cue.t0) };
     // The comma before the cue closes the subject's appositive or modifier.
     let comma_in_subject = sub
         .as_ref()
         .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
     // CONTENT, said X.
-    if comma_before && !comma_in_subject {
+    if comma_before && !comma_in_subject && !participle {
         if let Some((a, b, app)) = st.speaker_after(c) {
             let end_np = app.map_or(b, |x| x.1);
             if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
@@ -715,6 +720,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
             (m, sub.subordinate)
         }
         (None, Some(m)) if coordinated => (m, false),
+        (None, _) if participle => (st.r.participle_subject(cue.sent, cue.t0)?, false),
         _ => return None,
     };
     // X said (that) CONTENT.

@@ -251,6 +251,24 @@ const MODIFIER_STARTS: &[&str] = &[
     "as",
     "like",
     "such",
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "also",
+    "instead",
+    "separately",
+    "nonetheless",
+    "moreover",
+    "likewise",
+    "similarly",
+    "still",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "asked",
 ];
 
 /// Words that close a clause's left edge when scanning back for a subject.
@@ -523,6 +541,76 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The name or pronoun that opens the clause ending at token `end`
+    /// (`Asked about it, Cruz was blunt:`), when the rest of the clause is
+    /// short.
+    pub fn colon_subject(&self, sent: usize, end: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+        let s0 = self.seg.sentence_tokens.get(sent)?.start;
+        let mut k0 = end;
+        while k0 > s0 && self.tok(k0 - 1).text(self.text) != "," && end - k0 < 12 {
+            k0 -= 1;
+        }
+        let (a, b) = self.name_or_pronoun_at(k0, end)?;
+        (end - b <= 4).then_some((a, b, None))
+    }
+
+    /// The subject of a participle cue at token `t`: the document noun
+    /// phrase right before it ("a statement saying"), or after a comma the
+    /// name or pronoun that opens the sentence ("Trump …, saying").
+    pub fn participle_subject(&self, sent: usize, t: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+        let s0 = self.seg.sentence_tokens.get(sent)?.start;
+        if t <= s0 {
+            return None;
+        }
+        let w = words();
+        let mut buf = String::new();
+        let prev = low(self.text, self.tok(t - 1), &mut buf).to_string();
+        if w.documents.contains(&prev) {
+            let mut k = t - 1;
+            while k > s0 && t - k < 4 {
+                let lw = low(self.text, self.tok(k - 1), &mut buf);
+                if self.tok(k - 1).kind != Label::Word {
+                    break;
+                }
+                let det = matches!(lw, "a" | "an" | "the" | "its" | "his" | "her" | "their");
+                k -= 1;
+                if det {
+                    break;
+                }
+            }
+            return Some((k, t, None));
+        }
+        if prev == "," {
+            let (a, b) = self.name_or_pronoun_at(s0, t)?;
+            return Some((a, b, None));
+        }
+        None
+    }
+
+    /// A pronoun, or a name (titles allowed) that starts at token `k`,
+    /// before `end`.
+    fn name_or_pronoun_at(&self, k: usize, end: usize) -> Option<(usize, usize)> {
+        if k >= end {
+            return None;
+        }
+        let w = words();
+        let mut buf = String::new();
+        let first = low(self.text, self.tok(k), &mut buf);
+        if PRONOUNS.contains(&first) {
+            return Some((k, k + 1));
+        }
+        let mut a = k;
+        while a < end && w.titles.contains(low(self.text, self.tok(a), &mut buf)) {
+            a += 1;
+        }
+        if a >= end || !capitalised(self.text, self.tok(a)) {
+            return None;
+        }
+        let b = name_run_end(self.text, &self.seg.tokens, a).min(end);
+        let roles = (a..b).all(|x| w.roles.contains_key(low(self.text, self.tok(x), &mut buf)));
+        (b > a && !roles).then_some((k, b))
+    }
+
     /// Whether tokens `a..b` are a US party-and-state tag ("D-Mass.",
     /// "R-Texas"), an appositive of the name before it.
     pub fn party_tag(&self, a: usize, b: usize) -> bool {
@@ -707,11 +795,9 @@ impl<'a> Reader<'a> {
                 sp.entity_span = Some(e.id);
                 sp.entity = e.entity.clone();
                 let raw = self.text.get(e.start..e.end).unwrap_or_default();
-                sp.name = e
-                    .entity
-                    .as_ref()
-                    .and_then(|x| self.earlier.name_of(x))
-                    .map_or_else(|| strip_titles(raw), str::to_string);
+                let name = e.entity.as_ref().and_then(|x| self.earlier.name_of(x)).unwrap_or(raw);
+                // Titles go from people's names, not from "Justice Department".
+                sp.name = if sp.kind == Label::NamedPerson { strip_titles(name) } else { name.to_string() };
                 if sp.kind == Label::NamedPerson {
                     sp.name = self.full_name(&sp.name, sa);
                 }
@@ -746,12 +832,19 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // A description: a document when its head noun is one.
-        let head_word = (t0..t1)
-            .take_while(|&k| !matches!(low(self.text, self.tok(k), &mut buf), "of" | "from" | "by" | "on" | "about"))
-            .last()
-            .map(|k| low(self.text, self.tok(k), &mut buf).to_string());
-        if head_word.as_deref().is_some_and(|h| w.documents.contains(h)) {
+        // A description: a document when it names one and no person
+        // ("a Des Moines Register poll released Saturday").
+        let mut document = false;
+        let mut person = false;
+        for k in t0..t1 {
+            let lw = low(self.text, self.tok(k), &mut buf);
+            if matches!(lw, "of" | "from" | "by" | "about" | "released" | "published" | "seen" | "obtained") {
+                break;
+            }
+            document |= w.documents.contains(lw);
+            person |= w.roles.contains_key(lw);
+        }
+        if document && !person {
             sp.kind = Label::Document;
         }
         sp
@@ -783,7 +876,7 @@ impl<'a> Reader<'a> {
         while a < t1 && w.titles.contains(low(self.text, self.tok(a), &mut buf)) {
             a += 1;
         }
-        if a >= t1 || !capitalised(self.text, self.tok(a)) {
+        if a >= t1 || !capitalised(self.text, self.tok(a)) || is_date_word(low(self.text, self.tok(t1 - 1), &mut buf)) {
             return None;
         }
         if self.linked_before(t0, self.tok(n0).start) {
@@ -909,7 +1002,7 @@ impl<'a> Reader<'a> {
                 .entity
                 .as_ref()
                 .and_then(|x| self.earlier.name_of(x))
-                .map(str::to_string)
+                .map(|n| if ante.is_none_or(|e| e.label == Label::Person) { strip_titles(n) } else { n.to_string() })
                 .or_else(|| ante.map(|e| strip_titles(self.text.get(e.start..e.end).unwrap_or_default())));
             if let Some(name) = name {
                 sp.kind = match ante.map(|e| e.label) {
@@ -964,6 +1057,31 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// Day and month names: capitalised, never a speaker's name.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// The office a title word names, so "Sen." and "the senator" agree.

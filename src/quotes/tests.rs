@@ -185,10 +185,13 @@ fn party_tags_and_appositives_do_not_become_the_speaker() {
 fn told_skips_its_object_including_a_quoted_title() {
     let text = "John Podesta told CNN’s “State of the Union” that the emails were “a distraction.”";
     let (qs, _) = run(text, &[]);
-    assert_eq!(qs, vec![
-        q("scare", "“State of the Union”", None),
-        q("mixed", "the emails were “a distraction.”", Some("John Podesta")),
-    ]);
+    assert_eq!(
+        qs,
+        vec![
+            q("scare", "“State of the Union”", None),
+            q("mixed", "the emails were “a distraction.”", Some("John Podesta")),
+        ]
+    );
 }
 
 #[test]
@@ -200,10 +203,13 @@ fn a_relative_clause_before_the_cue_is_a_modifier() {
 #[test]
 fn a_quoted_sentence_without_a_cue_continues_the_last_speaker() {
     let (qs, _) = run("Ann Lee said the plan had failed. “It was a disaster from the start.”", &[]);
-    assert_eq!(qs, vec![
-        q("indirect", "the plan had failed", Some("Ann Lee")),
-        q("direct", "“It was a disaster from the start.”", Some("Ann Lee")),
-    ]);
+    assert_eq!(
+        qs,
+        vec![
+            q("indirect", "the plan had failed", Some("Ann Lee")),
+            q("direct", "“It was a disaster from the start.”", Some("Ann Lee")),
+        ]
+    );
     // Not after a paragraph with no speech.
     let (qs, _) = run("Ann Lee said the plan had failed.\nIt rained.\n“It was a disaster from the start.”", &[]);
     assert_eq!(qs[1], q("direct", "“It was a disaster from the start.”", None));
@@ -219,4 +225,21 @@ fn the_senator_is_the_person_last_named_with_that_office() {
     // No one named with the office: an anonymous description.
     let (qs, _) = run("“We agreed on nothing,” the senator said.", &[]);
     assert_eq!(qs, vec![q("direct", "“We agreed on nothing,”", Some("the senator"))]);
+}
+
+#[test]
+fn a_colon_after_a_named_subject_attributes_the_quote() {
+    let (qs, _) = run("Asked about the polls, Ted Cruz was blunt: “Polls don’t vote. People do.”", &[]);
+    assert_eq!(qs, vec![q("direct", "“Polls don’t vote. People do.”", Some("Ted Cruz"))]);
+    // Not after a clause whose subject is no one.
+    let (qs, _) = run("The message of the long night was clear: “Polls don’t vote. People do.”", &[]);
+    assert_eq!(qs[0].2, None);
+}
+
+#[test]
+fn a_participle_cue_reports_a_quoted_phrase_for_its_subject() {
+    let (qs, _) = run("The campaign released a statement saying the rivals were “out of touch.”", &[]);
+    assert_eq!(qs, vec![q("mixed", "the rivals were “out of touch.”", Some("a statement"))]);
+    let (qs, _) = run("Ann Lee left early, saying the vote was “rigged from the start.”", &[]);
+    assert_eq!(qs, vec![q("mixed", "the vote was “rigged from the start.”", Some("Ann Lee"))]);
 }
