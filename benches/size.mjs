@@ -211,8 +211,10 @@ function glimpse(buf) {
       start = -1;
     }
   }
-  const sample = buf.toString('utf8', best[0], Math.min(best[1], best[0] + 60)).replace(/\s+/g, ' ');
-  return `${(100 * textBytes / Math.max(1, buf.length)).toFixed(0)}% text runs; longest ${((best[1] - best[0]) / 1000).toFixed(1)} KB: ${sample}`;
+  const share = textBytes / Math.max(1, buf.length);
+  if (share < 0.2) return 'binary (tables, weights, constants)';
+  const sample = buf.toString('latin1', best[0], Math.min(best[1], best[0] + 60)).replace(/[^\x21-\x7e]+/g, ' ').trim();
+  return `${(100 * share).toFixed(0)}% text, longest run ${((best[1] - best[0]) / 1000).toFixed(1)} KB: "${sample}"`;
 }
 
 function namedWasm() {
@@ -252,7 +254,13 @@ if (isMain) {
     console.error('size: www/pkg/newslens_bg.wasm is missing; run `make build` first');
     process.exit(1);
   }
-  const page = files.map((f) => ({ file: f, ...sizes(fs.readFileSync(path.join(WWW, f))) }));
+  const bytes = new Map(files.map((f) => [f, fs.readFileSync(path.join(WWW, f))]));
+  const wasmBytes = bytes.get(files.find((f) => f.endsWith('.wasm')));
+  if (wasmBytes.length < 8 || wasmBytes.readUInt32BE(0) !== 0x0061736d) {
+    console.error('size: www/pkg/newslens_bg.wasm is not a complete module (being rebuilt?); run again');
+    process.exit(1);
+  }
+  const page = files.map((f) => ({ file: f, ...sizes(bytes.get(f)) }));
   const sum = (list) => list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const pageTotal = sum(page);
 
@@ -278,7 +286,7 @@ if (isMain) {
   ];
   for (const t of targets) lines.push(`- ${t.pass ? 'PASS' : 'FAIL'} ${t.name}: ${t.detail}`);
 
-  const shipped = parseWasm(fs.readFileSync(path.join(WWW, 'pkg', 'newslens_bg.wasm')));
+  const shipped = parseWasm(wasmBytes);
   const namedPath = namedWasm();
   const named = namedPath ? parseWasm(fs.readFileSync(namedPath)) : shipped;
   let breakdown = null;
@@ -317,7 +325,10 @@ if (isMain) {
     lines.push('');
     lines.push('| function | KB |');
     lines.push('|---|--:|');
-    for (const b of top) lines.push(`| \`${b.name.length > 110 ? b.name.slice(0, 107) + '...' : b.name}\` | ${kb(b.size)} |`);
+    for (const b of top) {
+      const n = b.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+      lines.push(`| \`${n.length > 110 ? n.slice(0, 107) + '...' : n}\` | ${kb(b.size)} |`);
+    }
     lines.push('');
     lines.push(`Data: ${named.segments.length} segment(s), ${kb(dataTotal)} KB (${pct(dataTotal, codeTotal + dataTotal)} of code+data). Largest:`);
     lines.push('');
