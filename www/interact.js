@@ -207,7 +207,10 @@ export function setupInteraction({ article, card, links, announce, panel, get })
     const width = Math.min(card.offsetWidth || 300, box.width);
     const left = Math.max(0, Math.min(r.left - box.left, box.width - width));
     card.style.left = `${left}px`;
-    card.style.top = `${r.bottom - box.top + 6}px`;
+    // Below the highlight, or above it when the window has no room below.
+    const height = card.offsetHeight || 160;
+    const below = r.bottom + 6 + height <= window.innerHeight || r.top - height - 6 < 0;
+    card.style.top = `${below ? r.bottom - box.top + 6 : r.top - box.top - height - 6}px`;
   }
 
   function hideCard() {
@@ -262,11 +265,12 @@ export function setupInteraction({ article, card, links, announce, panel, get })
     const el = event.target instanceof Element ? event.target.closest('mark.nav') : null;
     if (el && el !== current) showCard(head(el));
   });
+  // Leaving with the pointer hides a hover card, never one pinned by focus.
   article.addEventListener('mouseleave', () => {
-    hideTimer = setTimeout(() => { if (!card.matches(':hover') && !card.contains(document.activeElement) && !article.contains(document.activeElement)) hideCard(); }, 400);
+    hideTimer = setTimeout(() => { if (!card.matches(':hover') && !pinned()) hideCard(); }, 400);
   });
   card.addEventListener('mouseleave', () => {
-    hideTimer = setTimeout(() => { if (!article.matches(':hover') && !card.contains(document.activeElement)) hideCard(); }, 400);
+    hideTimer = setTimeout(() => { if (!article.matches(':hover') && !pinned()) hideCard(); }, 400);
   });
   card.addEventListener('mouseenter', () => clearTimeout(hideTimer));
 

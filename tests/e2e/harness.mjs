@@ -74,7 +74,7 @@ export async function screenshot(page, name, options = {}) {
 }
 
 /** Waits until the article shows a finished render of exactly `text`. */
-export async function waitForRender(page, text, timeout = 20_000) {
+export async function waitForRender(page, text, timeout = 60_000) {
   await page.waitForFunction(
     (n) => {
       const a = document.getElementById('article');
