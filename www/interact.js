@@ -134,7 +134,7 @@ export function setupInteraction({ article, card, links, announce, panel, get })
       facts.append(...row('Mention', `${i + 1} of ${list.length}`));
       for (const [k, v] of Object.entries(span.attrs ?? {})) {
         if (['entity', 'country_entity', 'antecedent', 'entity_span'].includes(k) || v === null || typeof v === 'object') continue;
-        facts.append(...row(k.replace(/_/g, ' '), String(v)));
+        facts.append(...row(k.replace(/_/g, ' '), typeof v === 'number' ? v.toLocaleString('en') : String(v)));
       }
       if (entity?.acronym) facts.append(...row('Acronym', String(entity.acronym)));
       actions.append(button('prev', '◀ Previous', `Previous mention of ${name}`), button('next', 'Next ▶', `Next mention of ${name}`),
