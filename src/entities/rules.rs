@@ -98,6 +98,7 @@ pub fn apply(text: &str, tokens: &[Token], sf: &SentenceFeatures, first_of_parag
     norp_and_countries(&s, runs);
     of_and_in(&s, runs);
     coordination(&s, runs);
+    appositive(&s, runs);
     if first_of_paragraph {
         dateline(&s, runs);
     }
@@ -251,6 +252,33 @@ fn coordination(s: &Sent, runs: &mut [Run]) {
         let after = runs.get(k + 1).is_some_and(|r| r.2 == Label::Org && r.0 == b + 1) && matches!(s.word(b), "and" | "or");
         if before || after {
             runs[k].2 = Label::Org;
+        }
+    }
+}
+
+/// "X, the Y of Z": a name followed by an apposition whose head is a
+/// person's role ("Ahmed Saleh, the militia's spokesman", "Lopez, a senior
+/// adviser to ...") is a PERSON, whatever the tagger said. Places and
+/// names holding organisation words are left alone.
+fn appositive(s: &Sent, runs: &mut [Run]) {
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        if label == Label::Person || label == Label::Norp || s.word(b) != "," {
+            continue;
+        }
+        if !matches!(s.word(b + 1), "the" | "a" | "an") {
+            continue;
+        }
+        let g = s.gaz_any(a, b);
+        let org = g & (Class::OrgHead.bit() | Class::OrgSuffix.bit() | Class::OrgPrefix.bit()) != 0;
+        if org || place_label(s, a, b).is_some() {
+            continue;
+        }
+        let role = (b + 2..(b + 7).min(s.tokens.len()))
+            .take_while(|&k| s.word(k).chars().any(char::is_alphanumeric) || s.is_possessive(k))
+            .any(|k| has(s.gaz(k), Class::Role) && s.is_lower_word(k));
+        if role {
+            *run = (a, b, Label::Person);
         }
     }
 }
@@ -523,6 +551,14 @@ mod tests {
         assert!(has_span(&got, "British Columbia Lottery Corporation", Label::Org), "{got:?}");
         let got = run_rules("Eduardo Tellechea - Associate", vec![(0, 4, Label::Person)]);
         assert_eq!(got, vec![("Eduardo Tellechea".to_string(), Label::Person)]);
+    }
+
+    #[test]
+    fn apposition_with_a_role_is_a_person() {
+        let got = run_rules("Abu Fadak, the militia's spokesman, said", vec![(0, 2, Label::Org)]);
+        assert!(has_span(&got, "Abu Fadak", Label::Person), "{got:?}");
+        let got = run_rules("Kataib Hezbollah, the most powerful militia", vec![(0, 2, Label::Org)]);
+        assert!(has_span(&got, "Kataib Hezbollah", Label::Org), "{got:?}");
     }
 
     #[test]
