@@ -15,7 +15,7 @@ SHELL := bash
 .DEFAULT_GOAL := build
 # A step that fails leaves no half-made file that would look up to date.
 .DELETE_ON_ERROR:
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 WASM_TARGET := wasm32-unknown-unknown
