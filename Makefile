@@ -52,7 +52,7 @@ $(WASM_RAW): FORCE | setup
 # wasm-bindgen writes the JS glue and the .wasm; wasm-opt shrinks the .wasm
 # in place. Both files are one step: the glue names the .wasm's exports.
 $(PKG_JS) $(PKG_WASM) &: $(WASM_RAW) | setup
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name newslens $(WASM_RAW)
+	wasm-bindgen --target web --out-dir $(PKG) --out-name newslens $(WASM_RAW)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) --strip-debug --strip-producers $(PKG_WASM) -o $(PKG_WASM)
 	@ls -l $(PKG_WASM) | awk '{ printf "wasm: %s is %d bytes\n", $$NF, $$5 }'
 
