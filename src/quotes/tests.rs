@@ -243,3 +243,13 @@ fn a_participle_cue_reports_a_quoted_phrase_for_its_subject() {
     let (qs, _) = run("Ann Lee left early, saying the vote was “rigged from the start.”", &[]);
     assert_eq!(qs, vec![q("mixed", "the vote was “rigged from the start.”", Some("Ann Lee"))]);
 }
+
+#[test]
+fn a_participle_after_an_attribution_shares_its_speaker() {
+    let text = "Tom Hart spoke. “It was a terrible mistake!” he wrote, adding that rates should be cut “immediately.”";
+    let (qs, _) = run(text, &[]);
+    assert_eq!(qs, vec![
+        q("direct", "“It was a terrible mistake!”", Some("Tom Hart")),
+        q("mixed", "rates should be cut “immediately.”", Some("Tom Hart")),
+    ]);
+}
