@@ -459,7 +459,11 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 attr[k - 1].and_then(|(c, _)| c).is_some_and(|c| st.cues[c].t0 >= a && st.cues[c].t1 <= b);
             // `“A.” “B.”`, or `“A,” she said. “B.”`: one utterance.
             join = (words == 0 && is_clause(&st, p) && is_clause(&st, q))
-                || (has_prev_cue && words <= 10 && (is_clause(&st, q) || ends_sentence(&st, q)));
+                || (has_prev_cue
+                    && words <= 10
+                    && b > a
+                    && matches!(st.text_of(b - 1), "," | "." | ":" | ";" | "—")
+                    && (is_clause(&st, q) || ends_sentence(&st, q)));
         }
         if join && attr[k].is_some() && attr[k - 1].is_some() {
             join = false;
