@@ -336,6 +336,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 break;
             }
         }
+        // `wrote “The Audacity of Hope”`: a title after a cue is not speech.
+        if punct.is_empty() && title_like(&st, q) {
+            lead = None;
+        }
         if let Some(c) = lead {
             if st.cue_used[c] {
                 // The cue of the previous piece: `“A,” he said, “B.”`
@@ -529,6 +533,9 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             if q.start >= end {
                 break;
             }
+            if title_like(&st, q) && !claimed(k) {
+                continue; // a title inside reported speech stays a title
+            }
             if claimed(k) || absorbed[k] {
                 if q.start > start {
                     c1 = st.trim_end(c0, st.tok_at(q.start));
@@ -637,13 +644,25 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
 
 /// Whether a piece reads as quoted speech rather than a title or a
 /// distanced phrase: five words or more ending in punctuation inside the
-/// marks, or eight words or more.
+/// marks, or eight words or more, and not capitalised like a title.
 fn is_clause(st: &State, q: &Piece) -> bool {
     let a = st.tok_at(q.inner_start);
     let b = st.tok_at(q.inner_end);
     let words = (a..b).filter(|&i| st.is_word(i)).count();
     let ends_punct = b > a && matches!(st.text_of(b - 1), "." | "?" | "!" | "," | "…");
-    words >= 8 || (words >= 5 && ends_punct) || (!q.closed && words >= 3)
+    !title_like(st, q) && (words >= 8 || (words >= 5 && ends_punct) || (!q.closed && words >= 3))
+}
+
+/// Whether a piece is capitalised word by word, like a title ("The
+/// Audacity of Hope: Thoughts on Reclaiming the American Dream"); speech
+/// is not.
+fn title_like(st: &State, q: &Piece) -> bool {
+    let a = st.tok_at(q.inner_start);
+    let b = st.tok_at(q.inner_end);
+    let words = (a..b).filter(|&i| st.is_word(i)).count();
+    let capitals =
+        (a..b).filter(|&i| st.is_word(i) && st.text_of(i).chars().next().is_some_and(char::is_uppercase)).count();
+    words >= 3 && capitals * 10 >= words * 7
 }
 
 /// Whether a piece ends with sentence punctuation inside its marks.

@@ -248,8 +248,17 @@ fn a_participle_cue_reports_a_quoted_phrase_for_its_subject() {
 fn a_participle_after_an_attribution_shares_its_speaker() {
     let text = "Tom Hart spoke. “It was a terrible mistake!” he wrote, adding that rates should be cut “immediately.”";
     let (qs, _) = run(text, &[]);
-    assert_eq!(qs, vec![
-        q("direct", "“It was a terrible mistake!”", Some("Tom Hart")),
-        q("mixed", "rates should be cut “immediately.”", Some("Tom Hart")),
-    ]);
+    assert_eq!(
+        qs,
+        vec![
+            q("direct", "“It was a terrible mistake!”", Some("Tom Hart")),
+            q("mixed", "rates should be cut “immediately.”", Some("Tom Hart")),
+        ]
+    );
+}
+
+#[test]
+fn long_titles_in_quotes_are_not_speech() {
+    let (qs, _) = run("He wrote “The Audacity of Hope: Thoughts on Reclaiming the American Dream” in 2006.", &[]);
+    assert_eq!(qs[0].0, "scare");
 }
