@@ -55,7 +55,7 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
                 '“' | '„' | '«' => Some((Dir::Open, c.len_utf8(), false)),
                 '”' | '»' => Some((Dir::Close, c.len_utf8(), false)),
                 '"' => {
-                    let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+                    let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
                     Some((if opens { Dir::Open } else { Dir::Close }, 1, true))
                 }
                 '`' if next == Some('`') => Some((Dir::Open, 2, false)),

@@ -30,6 +30,22 @@ def find(text, sub, nth=0):
     return [i, i + len(sub)]
 
 
+def near(text, x, anchor):
+    """The occurrence of substring `x` nearest to the span `anchor` (the
+    cue): a speaker named by a string that occurs more than once ("she")."""
+    if not isinstance(x, str) or anchor is None:
+        return at(text, x)
+    best, i = None, text.find(x)
+    while i >= 0:
+        d = min(abs(i - anchor[1]), abs(i + len(x) - anchor[0]))
+        if best is None or d < best[0]:
+            best = (d, [i, i + len(x)])
+        i = text.find(x, i + 1)
+    if best is None:
+        sys.exit(f"not found: {x!r}")
+    return best[1]
+
+
 def at(text, x):
     if x is None:
         return None
@@ -253,7 +269,7 @@ def main():
             if cue is not None:
                 rec["cue"] = at(text, cue)
             if speaker is not None:
-                rec["speaker"] = at(text, speaker)
+                rec["speaker"] = near(text, speaker, rec.get("cue"))
                 rec["speaker_name"] = name
             qs.append(rec)
         hs = []

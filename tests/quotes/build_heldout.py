@@ -154,7 +154,7 @@ def main():
                 if cue is not None:
                     rec["cue"] = g.at(text, cue)
                 if speaker is not None:
-                    rec["speaker"] = g.at(text, speaker)
+                    rec["speaker"] = g.near(text, speaker, rec.get("cue"))
                     if name is not None:
                         rec["speaker_name"] = name
                 qs.append(rec)

@@ -8,7 +8,8 @@
 //! Speaker accuracy is over matched quotes that have a gold speaker: strict
 //! means the resolved names are equal after lower-casing and dropping a
 //! leading article; lenient means the gold name's last word is in the
-//! predicted name (so "Linda Park" matches "Mayor Linda Park"). Hedges match
+//! predicted name (so "Linda Park" matches "Mayor Linda Park"). Cue and
+//! speaker-mention spans count when they overlap the gold ones. Hedges match
 //! by overlap and class. Offsets are code points, as in ../shared/eval.
 //!
 //! `cargo xtask eval-quotes [--no-bench] [--gold FILE]`
@@ -24,6 +25,8 @@ struct GoldQuote {
     end: usize,
     kind: String,
     speaker_name: Option<String>,
+    cue: Option<(usize, usize)>,
+    speaker: Option<(usize, usize)>,
 }
 
 struct GoldHedge {
@@ -37,6 +40,8 @@ struct Pred {
     end: usize,
     kind: String,
     speaker_name: Option<String>,
+    cue: Option<(usize, usize)>,
+    speaker: Option<(usize, usize)>,
 }
 
 #[derive(Default)]
@@ -123,6 +128,11 @@ fn match_spans(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, 
 fn predict(text: &str) -> Result<(Vec<Pred>, Vec<(usize, usize, String)>), String> {
     let doc = annotate(text, &Options::default()).map_err(|e| e.to_string())?;
     let cp = cp_index(text);
+    let by_id: BTreeMap<u32, &Span> = doc.spans.iter().map(|s| (s.id, s)).collect();
+    let linked = |s: &Span, k: &str| match s.attrs.get(k) {
+        Some(newslens::doc::Value::Int(n)) => by_id.get(&(*n as u32)).map(|x| (cp[x.start_byte], cp[x.end_byte])),
+        _ => None,
+    };
     let quotes = doc
         .spans
         .iter()
@@ -132,6 +142,8 @@ fn predict(text: &str) -> Result<(Vec<Pred>, Vec<(usize, usize, String)>), Strin
             end: cp[s.end_byte],
             kind: s.label.name().to_string(),
             speaker_name: attr_str(s, "speaker_name"),
+            cue: linked(s, "cue"),
+            speaker: linked(s, "speaker"),
         })
         .collect();
     let hedges = doc
@@ -145,6 +157,15 @@ fn predict(text: &str) -> Result<(Vec<Pred>, Vec<(usize, usize, String)>), Strin
 
 fn usize_of(v: &Json) -> usize {
     v.as_u64().unwrap_or(0) as usize
+}
+
+fn pair(v: &Json) -> Option<(usize, usize)> {
+    let a = v.as_array()?;
+    Some((usize_of(a.first()?), usize_of(a.get(1)?)))
+}
+
+fn overlaps(a: Option<(usize, usize)>, b: (usize, usize)) -> bool {
+    a.is_some_and(|a| a.0 < b.1 && b.0 < a.1)
 }
 
 /// Runs the task.
@@ -168,6 +189,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut per_kind: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
     let mut per_kind_exact: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
     let (mut spk_n, mut spk_strict, mut spk_lenient) = (0, 0, 0);
+    let (mut cue_n, mut cue_ok, mut mention_n, mut mention_ok) = (0, 0, 0, 0);
     let mut hedge_all = Counts::default();
     let mut hedge_exact = Counts::default();
     let mut hedge_class: BTreeMap<String, Counts> = BTreeMap::new();
@@ -188,6 +210,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                         end: usize_of(&q["end"]),
                         kind: q["kind"].as_str().unwrap_or("").to_string(),
                         speaker_name: q["speaker_name"].as_str().map(str::to_string),
+                        cue: pair(&q["cue"]),
+                        speaker: pair(&q["speaker"]),
                     })
                     .collect()
             })
@@ -219,6 +243,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         all_exact.gold += g.len();
         all_exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
         for &(gi, pi) in &m {
+            if let Some(c) = gq[gi].cue {
+                cue_n += 1;
+                cue_ok += usize::from(overlaps(pq[pi].cue, c));
+            }
+            if let Some(c) = gq[gi].speaker {
+                mention_n += 1;
+                let ok = overlaps(pq[pi].speaker, c);
+                mention_ok += usize::from(ok);
+                if !ok {
+                    misses.push(format!(
+                        "{id}: speaker mention {:?} for {:?}, gold {:?}",
+                        pq[pi].speaker.map(|(a, b)| show(a, b)),
+                        show(gq[gi].start, gq[gi].end),
+                        show(c.0, c.1)
+                    ));
+                }
+            }
             if let Some(name) = &gq[gi].speaker_name {
                 spk_n += 1;
                 let (s, l) = speaker_match(pq[pi].speaker_name.as_deref(), name);
@@ -304,6 +345,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {spk_n})",
         pct(spk_strict),
         pct(spk_lenient)
+    );
+    let ratio = |a: usize, n: usize| if n == 0 { 0.0 } else { a as f64 / n as f64 };
+    println!(
+        "  cue span found on matched quotes {:.3} (n {cue_n}); speaker mention span {:.3} (n {mention_n})",
+        ratio(cue_ok, cue_n),
+        ratio(mention_ok, mention_n)
     );
     println!("== hedges");
     println!("{}", hedge_all.line("all classes, overlap"));
