@@ -348,6 +348,9 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 let cue = st.cues[c];
                 let m = if cue.kind == CueKind::According {
                     st.speaker_after(c)
+                } else if cue.kind == CueKind::QuotedOnly && st.low(cue.t0).ends_with("ing") {
+                    // `…, adding, “…”`: the participle's subject.
+                    participle_speaker(&st, cue).or_else(|| r.participle_subject(cue.sent, cue.t0))
                 } else {
                     r.subject_before(cue.sent, cue.t0).map(|s| (s.t0, s.t1, s.appositive))
                 };
@@ -760,14 +763,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         }
         (None, Some(m)) if coordinated => (m, false),
         (None, _) if participle => {
-            // "…,” he wrote, adding that …": the speaker of the sentence's
-            // earlier cue, else the participle's own subject.
-            let earlier = cues_in(st.cues, s0, cue.t0).iter().rev().find_map(|x| {
-                let i = st.cues.partition_point(|y| y.t0 < x.t0);
-                st.cue_speaker.get(&i).and_then(|&mi| st.mentions.get(mi)).copied()
-            });
-            let m = if st.text_of(cue.t0 - 1) == "," { earlier } else { None };
-            (m.or_else(|| st.r.participle_subject(cue.sent, cue.t0))?, false)
+            (participle_speaker(st, cue).or_else(|| st.r.participle_subject(cue.sent, cue.t0))?, false)
         }
         _ => return None,
     };
@@ -829,6 +825,19 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         return None;
     }
     (b > a).then_some(((a, b), m))
+}
+
+/// The speaker of a participle cue after a comma ("…,” he wrote, adding
+/// that …"): the speaker of the sentence's earlier cue, if any.
+fn participle_speaker(st: &State, cue: Cue) -> Option<Mention> {
+    let s0 = st.r.seg.sentence_tokens.get(cue.sent)?.start;
+    if cue.t0 <= s0 || st.text_of(cue.t0 - 1) != "," {
+        return None;
+    }
+    cues_in(st.cues, s0, cue.t0).iter().rev().find_map(|x| {
+        let i = st.cues.partition_point(|y| y.t0 < x.t0);
+        st.cue_speaker.get(&i).and_then(|&mi| st.mentions.get(mi)).copied()
+    })
 }
 
 /// The cues that start in tokens `a..b` (cues are sorted and disjoint).

@@ -498,7 +498,9 @@ impl<'a> Reader<'a> {
         while pick < chunks.len() {
             let (c0, c1) = chunks[pick];
             let w = low(self.text, self.tok(c0), &mut buf);
-            if MODIFIER_STARTS.contains(&w) || self.party_tag(c0, c1) { pick += 1 } else { break }
+            // An age ("Mr. Jones, 54, said") is an appositive too.
+            let age = (c0..c1).all(|k| self.tok(k).kind == Label::Number);
+            if MODIFIER_STARTS.contains(&w) || self.party_tag(c0, c1) || age { pick += 1 } else { break }
         }
         let &(mut m0, mut m1) = chunks.get(pick)?;
         if m1 - m0 > 12 {

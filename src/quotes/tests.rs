@@ -262,3 +262,11 @@ fn long_titles_in_quotes_are_not_speech() {
     let (qs, _) = run("He wrote “The Audacity of Hope: Thoughts on Reclaiming the American Dream” in 2006.", &[]);
     assert_eq!(qs[0].0, "scare");
 }
+
+#[test]
+fn ages_and_participle_leads_keep_the_right_speaker() {
+    let (qs, _) = run("Mr. Tom Jones, 54, said the plan was fine.", &[]);
+    assert_eq!(qs, vec![q("indirect", "the plan was fine", Some("Tom Jones"))]);
+    let (qs, _) = run("“It’s over,” one aide said, adding, “We lost.”", &[]);
+    assert_eq!(qs, vec![q("direct", "“It’s over,”", Some("one aide")), q("direct", "“We lost.”", Some("one aide"))]);
+}
