@@ -123,6 +123,10 @@ fn trim_edges(s: &Sent, runs: &mut Vec<Run>) {
         while b > a && s.is_edge_junk(b - 1) {
             b -= 1;
         }
+        // A score or count after a name is not part of it ("CHELSEA 2").
+        if b > a + 1 && label != Label::Event && s.tokens[b - 1].kind == Label::Number {
+            b -= 1;
+        }
         *run = (a, b, label);
     }
     runs.retain(|&(a, b, _)| a < b);
@@ -148,8 +152,15 @@ fn split_possessives(s: &Sent, runs: &mut Vec<Run>) {
         match (a + 1..b.saturating_sub(1)).find(|&k| s.is_possessive(k)) {
             Some(k) => {
                 let left = place_label(s, a, k).unwrap_or(label);
+                // "Madrid’s Kylian Mbappe": what follows a possessive and
+                // starts with a given name is a person.
+                let right = if has(s.gaz(k + 1), Class::Given) && s.is_cap_word(k + 2) && label != Label::Person {
+                    Label::Person
+                } else {
+                    label
+                };
                 out.push((a, k, left));
-                out.push((k + 1, b, label));
+                out.push((k + 1, b, right));
             }
             None => out.push((a, b, label)),
         }
