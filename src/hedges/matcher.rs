@@ -93,10 +93,10 @@ impl<T: Clone> PhraseSet<T> {
         }
         let mut first_bytes = [false; 128];
         for k in by_first.keys() {
-            if let Some(&b) = k.as_bytes().first() {
-                if b < 128 {
-                    first_bytes[usize::from(b)] = true;
-                }
+            if let Some(&b) = k.as_bytes().first()
+                && b < 128
+            {
+                first_bytes[usize::from(b)] = true;
             }
         }
         PhraseSet { by_first, first_bytes }

@@ -170,14 +170,14 @@ pub fn annotate(cx: &mut Context) {
         if let Some(id) = f.cue.and_then(|c| cue_ids.get(&c)) {
             attrs.insert("cue", Value::Int(i64::from(*id)));
         }
-        if let Some(s) = f.speaker {
-            if let (Some(id), Some(sp)) = (source_ids.get(s), speakers.get(s)) {
-                attrs.insert("speaker", Value::Int(i64::from(*id)));
-                attrs.insert("speaker_name", Value::from(sp.name.as_str()));
-                attrs.insert("source_kind", Value::from(sp.kind.name()));
-                if let Some(e) = &sp.entity {
-                    attrs.insert("speaker_entity", e.clone());
-                }
+        if let Some(s) = f.speaker
+            && let (Some(id), Some(sp)) = (source_ids.get(s), speakers.get(s))
+        {
+            attrs.insert("speaker", Value::Int(i64::from(*id)));
+            attrs.insert("speaker_name", Value::from(sp.name.as_str()));
+            attrs.insert("source_kind", Value::from(sp.kind.name()));
+            if let Some(e) = &sp.entity {
+                attrs.insert("speaker_entity", e.clone());
             }
         }
         if let Some(g) = f.group {
@@ -329,7 +329,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 break;
             }
             if let Some(c) = st.cue_ending(end) {
-                let gap_ok = g == 0 || punct != "" || (g == 1 && st.low(end) == "that");
+                let gap_ok = g == 0 || !punct.is_empty() || (g == 1 && st.low(end) == "that");
                 if gap_ok && st.cues[c].sent == sent {
                     lead = Some(c);
                 }
@@ -365,12 +365,13 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         }
         // `Cruz was blunt: “…”`: after a colon with no cue, the clause's
         // subject when it is a name or a pronoun.
-        if lead.is_none() && punct == ":" {
-            if let Some(m) = r.colon_subject(sent, j) {
-                let mi = st.mention(m);
-                attr[k] = Some((None, mi));
-                continue;
-            }
+        if lead.is_none()
+            && punct == ":"
+            && let Some(m) = r.colon_subject(sent, j)
+        {
+            let mi = st.mention(m);
+            attr[k] = Some((None, mi));
+            continue;
         }
         if joins_prev[k] || !q.closed {
             continue;
@@ -386,10 +387,10 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         }
         let mut trail: Option<(usize, Mention)> = None;
         if let Some(c) = st.cue_starting(t) {
-            if !st.cue_used[c] {
-                if let Some(m) = st.speaker_after(c) {
-                    trail = Some((c, m));
-                }
+            if !st.cue_used[c]
+                && let Some(m) = st.speaker_after(c)
+            {
+                trail = Some((c, m));
             }
         } else {
             let first = st.low(t).to_string();
@@ -497,16 +498,19 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         let at_para_start = st.tok_at(q.start) == para_start;
         let prev = &pieces[k - 1];
         let near = prev.para + 1 == q.para || prev.para == q.para;
-        if at_para_start && near && is_clause(&st, q) && mixed_from[k - 1].is_none() {
-            if let Some(&a) = group_attr.get(&group[k - 1]) {
-                // Group ids are the index of their first piece, and members
-                // are contiguous, so this group is k.. while the id holds.
-                let pg = group[k - 1];
-                for x in group[k..].iter_mut().take_while(|x| **x == g) {
-                    *x = pg;
-                }
-                group_attr.insert(pg, a);
+        if at_para_start
+            && near
+            && is_clause(&st, q)
+            && mixed_from[k - 1].is_none()
+            && let Some(&a) = group_attr.get(&group[k - 1])
+        {
+            // Group ids are the index of their first piece, and members
+            // are contiguous, so this group is k.. while the id holds.
+            let pg = group[k - 1];
+            for x in group[k..].iter_mut().take_while(|x| **x == g) {
+                *x = pg;
             }
+            group_attr.insert(pg, a);
         }
     }
 
@@ -738,13 +742,15 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         .as_ref()
         .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
     // CONTENT, said X.
-    if comma_before && !comma_in_subject && !participle {
-        if let Some((a, b, app)) = st.speaker_after(c) {
-            let end_np = app.map_or(b, |x| x.1);
-            if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
-                let c0 = clause_start(st, s0, cue.t0 - 1);
-                return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
-            }
+    if comma_before
+        && !comma_in_subject
+        && !participle
+        && let Some((a, b, app)) = st.speaker_after(c)
+    {
+        let end_np = app.map_or(b, |x| x.1);
+        if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
+            let c0 = clause_start(st, s0, cue.t0 - 1);
+            return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
         }
     }
     let coordinated = cue.t0 > s0 && matches!(st.low(cue.t0 - 1), "and" | "but");
@@ -803,16 +809,15 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     if let Some(x) = cues_in(st.cues, a + 2, b).iter().find(|x| matches!(st.text_of(x.t0 - 1), "and" | "but")) {
         b = x.t0 - 1;
     }
-    if subordinate {
-        if let Some(comma) = (a..s1).find(|&i| st.text_of(i) == ",") {
-            b = comma;
-        }
+    if subordinate && let Some(comma) = (a..s1).find(|&i| st.text_of(i) == ",") {
+        b = comma;
     }
     // Cut a second attribution off the end: ", according to X".
-    if let Some(x) = cues_in(st.cues, a + 1, b).iter().find(|x| x.kind == CueKind::According) {
-        if x.t0 > a && st.text_of(x.t0 - 1) == "," {
-            b = x.t0 - 1;
-        }
+    if let Some(x) = cues_in(st.cues, a + 1, b).iter().find(|x| x.kind == CueKind::According)
+        && x.t0 > a
+        && st.text_of(x.t0 - 1) == ","
+    {
+        b = x.t0 - 1;
     }
     let b = st.trim_end(a, b);
     // "conceded shortly after midnight": an adverbial, not reported content.

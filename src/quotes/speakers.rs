@@ -734,15 +734,15 @@ impl<'a> Reader<'a> {
             while k < b {
                 let tk = self.tok(k);
                 let lw = low(self.text, tk, &mut buf).to_string();
-                if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start) {
-                    if matches!(e.label, Label::Norp | Label::Gpe | Label::Org) {
-                        let s = self.text.get(e.start..e.end).unwrap_or_default().to_string();
-                        if !affs.contains(&s) {
-                            affs.push(s);
-                        }
-                        k = self.seg.tokens.partition_point(|t| t.start < e.end).max(k + 1);
-                        continue;
+                if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start)
+                    && matches!(e.label, Label::Norp | Label::Gpe | Label::Org)
+                {
+                    let s = self.text.get(e.start..e.end).unwrap_or_default().to_string();
+                    if !affs.contains(&s) {
+                        affs.push(s);
                     }
+                    k = self.seg.tokens.partition_point(|t| t.start < e.end).max(k + 1);
+                    continue;
                 }
                 let determiner =
                     matches!(lw.as_str(), "the" | "a" | "an" | "some" | "one" | "two" | "several" | "senior");
@@ -770,10 +770,10 @@ impl<'a> Reader<'a> {
                 if w.affiliations.contains(&lw) && !affs.iter().any(|x| x.eq_ignore_ascii_case(&lw)) {
                     affs.push(lw.clone());
                 }
-                if let Some(r) = w.roles.get(&lw) {
-                    if !roles.contains(r) {
-                        roles.push(r.clone());
-                    }
+                if let Some(r) = w.roles.get(&lw)
+                    && !roles.contains(r)
+                {
+                    roles.push(r.clone());
                 }
                 k += 1;
             }
@@ -824,14 +824,15 @@ impl<'a> Reader<'a> {
         }
         // "the senator": the person last named with that office.
         let n = t1 - t0;
-        if (2..=3).contains(&n) && low(self.text, self.tok(t0), &mut buf) == "the" {
-            if let Some(office) = office_of(low(self.text, self.tok(t1 - 1), &mut buf)) {
-                let before = &self.titled[..self.titled.partition_point(|x| x.0 < sa)];
-                if let Some((_, _, name)) = before.iter().rev().find(|x| x.1 == office) {
-                    sp.kind = Label::NamedPerson;
-                    sp.name = name.clone();
-                    return sp;
-                }
+        if (2..=3).contains(&n)
+            && low(self.text, self.tok(t0), &mut buf) == "the"
+            && let Some(office) = office_of(low(self.text, self.tok(t1 - 1), &mut buf))
+        {
+            let before = &self.titled[..self.titled.partition_point(|x| x.0 < sa)];
+            if let Some((_, _, name)) = before.iter().rev().find(|x| x.1 == office) {
+                sp.kind = Label::NamedPerson;
+                sp.name = name.clone();
+                return sp;
             }
         }
         // A description: a document when it names one and no person
