@@ -800,6 +800,15 @@ impl Scan<'_> {
         let (d, suf) = split_digits(self.k(i))?;
         let (v, plain, ndig) = parse_digits(d)?;
         if matches!(suf, "st" | "nd" | "rd" | "th") && plain {
+            let next = self.k(i + 1);
+            let named = !self.caps
+                && self.cap(i + 1)
+                && self.is_kind(i + 1, Label::Word)
+                && words::month_full(next).is_none()
+                && words::month_abbr(next).is_none();
+            if named {
+                return None; // "the 101st Airborne Division", "5th Fleet"
+            }
             return Some(self.ordinal_tail(i, i + 1, v as u32, floor));
         }
         if suf == "s" && plain && d.ends_with('0') && (ndig == 4 || ndig == 2) {
