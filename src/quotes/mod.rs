@@ -679,6 +679,10 @@ fn ends_sentence(st: &State, q: &Piece) -> bool {
     b > a && matches!(st.text_of(b - 1), "." | "?" | "!" | "…")
 }
 
+/// Conjunctions that open the clause of a second cue, dropped from the end
+/// of the first cue's content.
+const CLAUSE_ENDS: &[&str] = &["though", "although", "while", "but", "and", "as", "whereas"];
+
 /// Words that open an adverbial of time or manner right after a cue
 /// ("said Monday that", "said privately that"): skipped, not content.
 const LEADING_ADVERBS: &[&str] = &[
@@ -768,6 +772,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
             (m, sub.subordinate)
         }
         (None, Some(m)) if coordinated => (m, false),
+        (None, None) if coordinated => (st.r.sentence_subject(cue.sent, cue.t0)?, false),
         (None, _) if participle => {
             (participle_speaker(st, cue).or_else(|| st.r.participle_subject(cue.sent, cue.t0))?, false)
         }
@@ -805,6 +810,19 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         a += 1;
     }
     let mut b = s1;
+    // Another cue's clause ends this content: "…, though analysts
+    // cautioned …".
+    if let Some(x) = cues_in(st.cues, a + 2, b).first().copied() {
+        if let Some(sub) = st.r.subject_before(x.sent, x.t0).filter(|s| s.region_start > a + 1) {
+            let mut e = sub.region_start;
+            while e > a && (matches!(st.text_of(e - 1), "," | ";") || CLAUSE_ENDS.contains(&st.low(e - 1))) {
+                e -= 1;
+            }
+            if e > a && e < sub.region_start {
+                b = b.min(e);
+            }
+        }
+    }
     // A coordinated cue ends this content: "acknowledged that … but said …".
     if let Some(x) = cues_in(st.cues, a + 2, b).iter().find(|x| matches!(st.text_of(x.t0 - 1), "and" | "but")) {
         b = x.t0 - 1;

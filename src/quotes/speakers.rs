@@ -503,6 +503,13 @@ impl<'a> Reader<'a> {
             if MODIFIER_STARTS.contains(&w) || self.party_tag(c0, c1) || age { pick += 1 } else { break }
         }
         let &(mut m0, mut m1) = chunks.get(pick)?;
+        // "… “reckless” and warned": a conjunction is no subject.
+        while m0 < m1 && matches!(low(self.text, self.tok(m0), &mut buf), "and" | "or" | "but" | "nor") {
+            m0 += 1;
+        }
+        if m0 >= m1 {
+            return None;
+        }
         if m1 - m0 > 12 {
             // Too long for a subject: keep its last noun-phrase-ish tail only
             // if it is a pronoun ("... and he said"); else no subject.
@@ -587,6 +594,14 @@ impl<'a> Reader<'a> {
             return Some((a, b, None));
         }
         None
+    }
+
+    /// The name or pronoun that opens sentence `sent`, before token `end`
+    /// ("Carl Dunn called it “reckless” and warned …").
+    pub fn sentence_subject(&self, sent: usize, end: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+        let s0 = self.seg.sentence_tokens.get(sent)?.start;
+        let (a, b) = self.name_or_pronoun_at(s0, end)?;
+        Some((a, b, None))
     }
 
     /// A pronoun, or a name (titles allowed) that starts at token `k`,
@@ -934,6 +949,11 @@ impl<'a> Reader<'a> {
     /// it starts with a capital, a determiner or number, or holds a role.
     pub fn speaker_like(&self, a: usize, b: usize) -> bool {
         let mut buf = String::new();
+        // "insisted he had voted …": a pronoun after the cue starts the
+        // reported clause.
+        if PRONOUNS.contains(&low(self.text, self.tok(a), &mut buf)) {
+            return false;
+        }
         capitalised(self.text, self.tok(a))
             || matches!(
                 low(self.text, self.tok(a), &mut buf),
@@ -955,7 +975,7 @@ impl<'a> Reader<'a> {
                     | "their"
             )
             || self.tok(a).kind == Label::Number
-            || (a..b).any(|k| words().roles.contains_key(low(self.text, self.tok(k), &mut buf)))
+            || (a..b.min(a + 3)).any(|k| words().roles.contains_key(low(self.text, self.tok(k), &mut buf)))
     }
 
     /// The full form of a one-word person name ("Baker" -> "Tom Baker")

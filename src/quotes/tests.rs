@@ -270,3 +270,18 @@ fn ages_and_participle_leads_keep_the_right_speaker() {
     let (qs, _) = run("“It’s over,” one aide said, adding, “We lost.”", &[]);
     assert_eq!(qs, vec![q("direct", "“It’s over,”", Some("one aide")), q("direct", "“We lost.”", Some("one aide"))]);
 }
+
+#[test]
+fn a_pronoun_after_a_cue_starts_the_content_not_the_speaker() {
+    let (qs, _) = run("Paul Grady, a first-term Republican, insisted he had voted for it.", &[]);
+    assert_eq!(qs, vec![q("indirect", "he had voted for it", Some("Paul Grady"))]);
+}
+
+#[test]
+fn a_second_cue_ends_the_first_content_and_coordinated_cues_share_the_subject() {
+    let (qs, _) =
+        run("A poll suggested Moss gained ground, though analysts cautioned against reading much into it.", &[]);
+    assert_eq!(qs[0], q("indirect", "Moss gained ground", Some("A poll")));
+    let (qs, _) = run("Carl Dunn called the plan “reckless” and warned of a long shutdown.", &[]);
+    assert!(qs.contains(&q("indirect", "of a long shutdown", Some("Carl Dunn"))), "{qs:?}");
+}
