@@ -11,17 +11,23 @@
 //! "the past two years" -> DATE with "the"; "hundreds" -> CARDINAL;
 //! ", 45," after a name and "aged 45" -> DATE, an age).
 //!
-//! How it works: each sentence's tokens get a fixed-size lower-case key
-//! (no allocation per token), then one left-to-right pass tries, at each
+//! How it works: each sentence's tokens get a lower-case key (`’` as `'`,
+//! en dash as `-`) in one string buffer reused for every sentence, so there
+//! is no allocation per token. One left-to-right pass then tries, at each
 //! token, the patterns that can start there and takes the first that
-//! matches; a pattern may reach back over modifiers ("the", "early",
-//! "mid-") that no earlier match used. Every pattern looks a bounded number
-//! of tokens ahead, so the pass is linear in the text. Spans are sorted,
-//! never overlap and start and end on token boundaries.
+//! matches (most lower-case words start none and are skipped at once); a
+//! pattern may reach back over modifiers ("the", "early", "mid-", "about",
+//! "more than") that no earlier match used. Every pattern looks a bounded
+//! number of tokens ahead or back, so the pass is linear in the text. Spans
+//! are sorted, never overlap, stay inside a sentence and start and end on
+//! token boundaries.
 //!
-//! Numbers that are parts of names and identifiers are left alone: phone
-//! numbers, "No. 10", "F-16", "COVID-19", "Resolution 2334", "Boeing 737"
-//! (a number right after a capitalised word inside a sentence).
+//! Numbers that are parts of names and identifiers are left alone, for the
+//! name recognizer: phone numbers, "No. 10", "F-16", "COVID-19",
+//! "[3]" references, coordinates, "Resolution 2334", "Boeing 737", "World
+//! War Two", "the 101st Airborne Division" (a number right after, or an
+//! ordinal right before, a capitalised word inside a sentence). In all-caps
+//! headlines capitals say nothing, so those tests are off there.
 
 mod words;
 
@@ -68,7 +74,8 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
     out
 }
 
-/// Longest token key kept; longer tokens are never keywords.
+/// Longest token key kept (bytes); longer tokens are never keywords or
+/// numbers worth reading ("1,000,000,000,000" is 17).
 const KEY_CAP: usize = 24;
 
 /// A token, with its lower-cased text (its key) kept in the sentence's key
