@@ -24,7 +24,7 @@
 //!
 //! Numbers that are parts of names and identifiers are left alone, for the
 //! name recognizer: phone numbers, "No. 10", "F-16", "COVID-19",
-//! "[3]" references, coordinates, "Resolution 2334", "Boeing 737", "World
+//! "\[3\]" references, coordinates, "Resolution 2334", "Boeing 737", "World
 //! War Two", "the 101st Airborne Division" (a number right after, or an
 //! ordinal right before, a capitalised word inside a sentence). In all-caps
 //! headlines capitals say nothing, so those tests are off there.
