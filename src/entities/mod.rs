@@ -63,8 +63,12 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         let first_of_paragraph = s == 0 || seg.sentence_paragraph.get(s) != seg.sentence_paragraph.get(s - 1);
         rules::apply(text, tokens, &sf, first_of_paragraph, &mut runs);
         for (a, b, label) in runs {
-            let (start_byte, end_byte) = (tokens[a].start, tokens[b - 1].end);
-            out.push(Entity { start_byte, end_byte, label, attrs: Attrs::new() });
+            let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k))) else {
+                continue;
+            };
+            if first.start < last.end {
+                out.push(Entity { start_byte: first.start, end_byte: last.end, label, attrs: Attrs::new() });
+            }
         }
     }
     consistent_labels(text, &mut out);
