@@ -566,7 +566,7 @@ impl Scan<'_> {
             .or_else(|| self.number_led(i, floor))
             .or_else(|| self.season(i, floor))
             .or_else(|| self.time_word(i))
-            .or_else(|| self.quarter(i, floor))
+            .or_else(|| self.quarter(i))
     }
 
     // ---- numbers -------------------------------------------------------
@@ -1772,7 +1772,7 @@ impl Scan<'_> {
     }
 
     /// "Q3", "Q3 2024", "fiscal 2024" (the year rule takes "fiscal").
-    fn quarter(&self, i: usize, _floor: usize) -> Option<M> {
+    fn quarter(&self, i: usize) -> Option<M> {
         let k = self.k(i);
         let q = match k {
             "q1" => 1,
