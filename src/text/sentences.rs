@@ -193,5 +193,5 @@ fn is_title_like(word: &str) -> bool {
         "brig", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "fig", "vs",
     ];
-    TITLES.contains(&word.to_ascii_lowercase().as_str())
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }

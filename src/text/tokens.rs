@@ -51,8 +51,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Splits `text[range]` into tokens, appending to `out`.
@@ -210,16 +209,28 @@ fn push_segment(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     out.push(Token { start: s, end: e, kind });
 }
 
-/// Byte index where a clitic ("’s", "n't", "'re") starts, if the word ends in one.
+/// Byte index where a clitic ("’s", "n't", "'re") starts, if the word ends in
+/// one. Called for every word, so it allocates nothing and returns at once
+/// for words without an apostrophe.
 fn clitic_split(word: &str) -> Option<usize> {
-    const CLITICS: &[&str] = &["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m", "'S", "’S"];
+    const CLITICS: &[&str] = &["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"];
+    let bytes = word.as_bytes();
+    // Both apostrophes: ' is 0x27, ’ is E2 80 99.
+    if !bytes.iter().any(|&b| b == b'\'' || b == 0x99) {
+        return None;
+    }
     for clitic in CLITICS {
-        if word.len() > clitic.len() && word.ends_with(clitic) || word.len() > clitic.len() && word.to_lowercase().ends_with(clitic) {
-            let at = word.len() - clitic.len();
-            if word.is_char_boundary(at) && word[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
-                // "can't" -> "ca" + "n't" like spaCy; keep "won't" as "wo" + "n't".
-                return Some(at);
-            }
+        if word.len() <= clitic.len() {
+            continue;
+        }
+        let at = word.len() - clitic.len();
+        let tail = &bytes[at..];
+        if word.is_char_boundary(at)
+            && tail.eq_ignore_ascii_case(clitic.as_bytes())
+            && word[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+        {
+            // "can't" -> "ca" + "n't", like spaCy.
+            return Some(at);
         }
     }
     None
