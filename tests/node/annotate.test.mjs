@@ -16,6 +16,7 @@ import {
   runCli,
   uncoveredWordChars,
 } from "./helpers.mjs";
+import { gumNews } from "../../benches/corpus.mjs";
 
 let nl;
 const seed = readText(SEED_PATH);
@@ -166,4 +167,20 @@ test("a larger text of many articles obeys the laws", () => {
   const doc = nl.annotate(text);
   assertWellFormed(text, doc);
   assert.ok(layer(doc, "sentence").length > 14 * (parts.length / 2 / 3));
+});
+
+test("on every GUM news document, the laws hold and the CLI (--jsonl) equals the wasm", () => {
+  const docs = gumNews();
+  assert.ok(docs.length >= 20, `${docs.length} GUM news documents`);
+  const input = docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join("\n") + "\n";
+  const lines = runCli(["--jsonl", "-"], input).trim().split("\n");
+  assert.equal(lines.length, docs.length);
+  lines.forEach((line, i) => {
+    const { id, ...cli } = JSON.parse(line);
+    assert.equal(id, docs[i].id);
+    const doc = nl.annotate(docs[i].text);
+    assertWellFormed(docs[i].text, doc);
+    assert.deepEqual(uncoveredWordChars(docs[i].text, doc), [], docs[i].id);
+    assert.deepStrictEqual(cli, doc, docs[i].id);
+  });
 });
