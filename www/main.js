@@ -130,9 +130,20 @@ function setBusy(busy) {
   statusLine.textContent = busy ? 'Annotating…' : '';
 }
 
+/** Shows (or with '' clears) an annotation error; the next good result clears it. */
 function showError(message) {
   errorBox.hidden = !message;
   errorBox.textContent = message ? `Error: ${message}` : '';
+}
+
+/**
+ * Shows a problem with the input itself (a file that is not text, a damaged
+ * share link). It stays until new text arrives, whatever the annotator says.
+ */
+function showNotice(message) {
+  const notice = $('notice');
+  notice.hidden = !message;
+  notice.textContent = message;
 }
 
 function setDoc(doc, text, ms, full = false) {
@@ -153,6 +164,7 @@ let pasted = false;
 input.addEventListener('paste', () => { pasted = true; });
 input.addEventListener('input', () => {
   clearTimeout(timer);
+  showNotice('');
   if (pasted) { pasted = false; request(input.value); return; }
   timer = setTimeout(() => request(input.value), DEBOUNCE_MS);
 });
@@ -162,6 +174,7 @@ $('clear').addEventListener('click', () => { setText(''); input.focus(); });
 
 /** Replaces the text (sample, file, share link) and annotates it at once. */
 function setText(text) {
+  showNotice('');
   input.value = text;
   clearTimeout(timer);
   request(text);
@@ -179,7 +192,7 @@ async function openFile(file) {
   try {
     setText(await textFromFile(file));
   } catch (err) {
-    showError(err instanceof Error ? err.message : String(err));
+    showNotice(err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -423,7 +436,7 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 }
 
 window.addEventListener('hashchange', () => {
-  readShareFragment(location.hash).then((text) => { if (text !== null) setText(text); }, (err) => showError(err.message));
+  readShareFragment(location.hash).then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
 });
 
 async function start() {
@@ -434,7 +447,9 @@ async function start() {
     try {
       text = (await readShareFragment(location.hash)) ?? SAMPLE;
     } catch (err) {
-      showError(err instanceof Error ? err.message : String(err));
+      first(text);
+      showNotice(err instanceof Error ? err.message : String(err));
+      return;
     }
   }
   first(text);

@@ -4,12 +4,15 @@
 // Every request of every page is recorded, and the last test asserts that
 // none left the page's origin.
 
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
   waitForRender, paste, highlights,
 } from './harness.mjs';
+
+/** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
+const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
 
 let server;
 let browser;

@@ -8,7 +8,7 @@
 // layer is absent from the Document (being built), the checks that need it
 // are skipped with a message rather than passing silently.
 
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +17,9 @@ import {
   waitForRender, paste, highlights,
 } from './harness.mjs';
 import { SAMPLE } from '../../www/sample.js';
+
+/** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
+const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
 
 let server;
 let browser;
@@ -308,7 +311,9 @@ async function download(page, format, count = 1) {
     });
   });
   await page.locator(`#exports button[data-export="${format}"][data-mode="download"]`).click();
-  await done;
+  let timer;
+  await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${format} download`)), 30_000); })]);
+  clearTimeout(timer);
   page.removeAllListeners('download');
   return files;
 }
@@ -416,8 +421,9 @@ test('a share link carries the text in the fragment and opens it again', async (
   // A damaged link says so and the page still works.
   const broken = await browser.context.newPage();
   await broken.goto(`${server.url}#text=not-a-real-link`);
-  await broken.locator('#error').waitFor({ state: 'visible' });
-  assert.match(await broken.locator('#error').textContent(), /share link is damaged/);
+  await broken.locator('#notice').waitFor({ state: 'visible' });
+  await waitForRender(broken, await broken.locator('#input').inputValue());
+  assert.match(await broken.locator('#notice').textContent(), /share link is damaged/, 'the message outlives the annotation of the sample');
   await broken.close();
   await page.close();
 });
@@ -444,8 +450,8 @@ test('opening or dropping a file: .html is reduced to text and never run', async
   assert.equal(await page.locator('#input').inputValue(), md);
 
   await page.locator('#file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
-  await page.locator('#error').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#error').textContent(), /not a text file/);
+  await page.locator('#notice').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#notice').textContent(), /not a text file/);
   // Parsing the file's HTML (inertly) makes the CSP report, and block, its inline handler and style.
   const csp = errors.filter((e) => /Content Security Policy/.test(e));
   assert.ok(csp.every((e) => /blocked/.test(e)));
