@@ -203,7 +203,7 @@ proptest! {
                 }
                 if s.label == Label::Direct || s.label == Label::Scare {
                     let q = &text[s.start_byte..s.end_byte];
-                    prop_assert!(q.starts_with(['“', '"', '`', '„', '«']), "{:?}", q);
+                    prop_assert!(q.starts_with(['“', '"', '`', '„', '«']) || q.starts_with("''"), "{:?}", q);
                 }
             }
         }

@@ -3,7 +3,8 @@
 //! Marks are read from the characters, not the tokens, because what a mark
 //! means depends on its neighbours: a straight `"` opens after a space or at
 //! the start of a paragraph and closes otherwise; ` `` ` opens and `''`
-//! closes (the typewriter convention of some wires); single marks (`‘ ’ '`)
+//! closes (the typewriter convention of some wires; a `''` after a space
+//! and before a word, with no quote open, opens); single marks (`‘ ’ '`)
 //! are never delimiters here, so curly apostrophes ("Iraq’s") and nested
 //! quotes inside a quote cannot unbalance anything.
 //!
@@ -59,7 +60,15 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
                     Some((if opens { Dir::Open } else { Dir::Close }, 1, true))
                 }
                 '`' if next == Some('`') => Some((Dir::Open, 2, false)),
-                '\'' if next == Some('\'') => Some((Dir::Close, 2, false)),
+                '\'' if next == Some('\'') => {
+                    // `''` closes; it opens only where nothing is open, after
+                    // a space or the paragraph start and before a word.
+                    let after = body.get(i + 2..).and_then(|r| r.chars().next());
+                    let opens = open.is_none()
+                        && prev.is_none_or(|p| p.is_whitespace() || "([{".contains(p))
+                        && after.is_some_and(char::is_alphanumeric);
+                    Some((if opens { Dir::Open } else { Dir::Close }, 2, false))
+                }
                 _ => None,
             };
             let Some((mut dir, len, straight)) = mark else {
@@ -122,6 +131,8 @@ mod tests {
         );
         assert_eq!(quoted("\"Yes,\" he said. \"No.\""), vec!["\"Yes,\"", "\"No.\""]);
         assert_eq!(quoted("``We will appeal,'' she said."), vec!["``We will appeal,''"]);
+        assert_eq!(quoted("''We will appeal,'' she said."), vec!["''We will appeal,''"]);
+        assert_eq!(quoted("\"We will appeal,'' she said."), vec!["\"We will appeal,''"]);
     }
 
     #[test]
