@@ -425,6 +425,16 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
             *run = (a, b, Label::Gpe);
         }
     }
+    // Places the gazetteer knows take its label: countries, cities and
+    // states are GPE, continents and seas LOC (as the corpora were labelled).
+    for run in runs.iter_mut() {
+        let (a, b, label) = *run;
+        if matches!(label, Label::Gpe | Label::Loc) {
+            if let Some(place) = place_label(s, a, b) {
+                *run = (a, b, place);
+            }
+        }
+    }
     let mut buf = String::new();
     let gz = gazetteer::get();
     let mut i = 0;
