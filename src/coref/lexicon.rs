@@ -79,9 +79,11 @@ pub fn place(form: &str) -> Option<Place> {
     if let Some(p) = map.get(form) {
         return Some(*p);
     }
-    let curly = form.replace('\u{2019}', "'");
-    if let Some(p) = map.get(curly.as_str()) {
-        return Some(*p);
+    if form.contains('\u{2019}') {
+        let straight = form.replace('\u{2019}', "'");
+        if let Some(p) = map.get(straight.as_str()) {
+            return Some(*p);
+        }
     }
     if form.len() > 3 && form.chars().all(|c| !c.is_lowercase()) {
         let titled = title_case(form);

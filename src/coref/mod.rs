@@ -55,6 +55,9 @@ use crate::text::{Segmentation, Token};
 
 /// At most this many earlier mentions are considered for a pronoun.
 pub const LOOKBACK_MENTIONS: usize = 60;
+/// At most this many entities are kept as candidates per surname, given
+/// name, short form, head word or initials (the most recently added).
+pub const MAX_CANDIDATES: usize = 8;
 /// A pronoun's antecedent lies at most this many sentences back.
 pub const LOOKBACK_SENTENCES: usize = 6;
 
@@ -187,6 +190,12 @@ struct Linker {
     shorts: HashMap<String, Vec<usize>>,
     heads: HashMap<String, Vec<usize>>,
     initials: HashMap<String, Vec<usize>>,
+    /// Entities by folded name without company suffix, with their labels:
+    /// the cheap test for whether a name was seen under another label.
+    names: HashMap<String, Vec<(Label, usize)>>,
+    /// Exact surfaces already linked, for the cases where the answer cannot
+    /// change with context (so a repeated name costs one lookup).
+    cache: HashMap<String, Vec<(Label, usize)>>,
 }
 
 impl Linker {
@@ -212,9 +221,15 @@ impl Linker {
             .max_by_key(|&e| self.entities.get(e).map_or(0, |x| x.last))
     }
 
+    /// Adds `e` to the candidates under `key`, keeping only the last
+    /// [`MAX_CANDIDATES`] registered: lookups and this check stay O(1) even
+    /// when a long text has hundreds of entities named "John" or "Party".
     fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: String, e: usize) {
         let v = map.entry(key).or_default();
         if !v.contains(&e) {
+            if v.len() >= MAX_CANDIDATES {
+                v.remove(0);
+            }
             v.push(e);
         }
     }
@@ -224,7 +239,16 @@ impl Linker {
         let mention = &mentions[m];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let label = mention.label;
-        if let Some(e) = self.other_label(surface, label) {
+        if let Some(&(_, e)) = self.cache.get(surface).and_then(|v| v.iter().find(|x| x.0 == label)) {
+            self.add(e, m);
+            return e;
+        }
+        let name_key = names::fold(names::without_company_suffix(surface));
+        let seen_otherwise = self
+            .names
+            .get(&name_key)
+            .is_some_and(|v| v.iter().any(|&(l, _)| l != label));
+        if let Some(e) = seen_otherwise.then(|| self.other_label(surface, label)).flatten() {
             self.add(e, m);
             return e;
         }
@@ -267,7 +291,29 @@ impl Linker {
             other => self.keyed(format!("x:{}:{}", other.name(), names::fold(surface)), other),
         };
         self.add(e, m);
+        self.index_name(name_key, label, e);
+        // Not cached: a lone surname (the most recent bearer wins) and a
+        // capital (government or city depends on the sentence).
+        let capital = matches!(label, Label::Gpe | Label::Loc | Label::Fac)
+            && lexicon::place(surface).is_some_and(|p| p.kind == PlaceKind::Capital);
+        let lone_name = label == Label::Person && !surface.contains(char::is_whitespace);
+        if !capital && !lone_name && mentions[m].refers_to.is_none() {
+            let v = self.cache.entry(surface.to_string()).or_default();
+            if v.len() < MAX_CANDIDATES {
+                v.push((label, e));
+            }
+        }
         e
+    }
+
+    fn index_name(&mut self, key: String, label: Label, e: usize) {
+        let v = self.names.entry(key).or_default();
+        if !v.contains(&(label, e)) {
+            if v.len() >= MAX_CANDIDATES {
+                v.remove(0);
+            }
+            v.push((label, e));
+        }
     }
 
     /// An entity already named exactly `surface` under another label, when
@@ -326,6 +372,7 @@ impl Linker {
 
     fn country(&mut self, p: lexicon::Place, label: Label) -> usize {
         let e = self.keyed(format!("c:{}", p.iso2), label);
+        self.index_name(names::fold(p.country), label, e);
         if let Some(ent) = self.entities.get_mut(e) {
             ent.iso2 = Some(p.iso2);
             ent.country = Some(p.country);
@@ -507,7 +554,14 @@ fn quote_mask(text: &str, seg: &Segmentation) -> Vec<bool> {
             inside = false;
         }
         for i in range.clone() {
-            match token_text(text, &seg.tokens, i) {
+            let Some(tok) = seg.tokens.get(i) else { continue };
+            if tok.kind == Label::Word || tok.kind == Label::Number {
+                if let Some(slot) = mask.get_mut(i) {
+                    *slot = inside;
+                }
+                continue;
+            }
+            match tok.text(text) {
                 "\"" => inside = !inside,
                 "\u{201c}" | "``" => inside = true,
                 "\u{201d}" | "''" => inside = false,
@@ -527,14 +581,15 @@ fn quote_mask(text: &str, seg: &Segmentation) -> Vec<bool> {
 /// told", "said X", "said UN envoy X", "according to X".
 fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
     let mut buf = [0u8; 24];
-    let mut starts = vec![t1];
+    // Where a verb may start: right after, after a comma, after an appositive.
+    let mut starts = [t1, usize::MAX, usize::MAX];
     if token_text(text, tokens, t1) == "," {
-        starts.push(t1 + 1);
+        starts[1] = t1 + 1;
         // An appositive: ", the mayor of Phoenix, said".
         for j in t1 + 1..(t1 + 14).min(tokens.len()) {
             let w = token_text(text, tokens, j);
             if w == "," {
-                starts.push(j + 1);
+                starts[2] = j + 1;
                 break;
             }
             if matches!(w, "." | ";" | "\"" | "\u{201c}" | "\u{201d}") {
@@ -542,7 +597,7 @@ fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
             }
         }
     }
-    for start in starts {
+    for start in starts.into_iter().filter(|&s| s != usize::MAX) {
         let mut t = start;
         for _ in 0..4 {
             let w = lower(text, tokens, t, &mut buf);
@@ -608,13 +663,17 @@ fn pronoun(lower: &str) -> Option<Pronoun> {
 fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<SpeechSubject> {
     let tokens = &seg.tokens;
     let mut out: Vec<SpeechSubject> = Vec::new();
-    let mut buf = [0u8; 24];
     let mut buf2 = [0u8; 24];
     for i in 0..tokens.len() {
         if tokens[i].kind != Label::Word || in_quote.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let verb = lower(text, tokens, i, &mut buf);
+        // Verbs are lower-case words of 2 to 12 letters: most tokens
+        // (names, numbers, long words) are skipped by this cheap test.
+        let verb = tokens[i].text(text);
+        if !(2..=12).contains(&verb.len()) || !verb.as_bytes()[0].is_ascii_lowercase() {
+            continue;
+        }
         if !lexicon::is_speech_verb(verb) {
             // "groups were cautious": an unnamed subject of any finite verb
             // still takes a later "they" away from the last name.
@@ -724,7 +783,7 @@ pub fn annotate(cx: &mut Context) {
     let mut deferred = Vec::new();
     for m in 0..mentions.len() {
         let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("");
-        match defs.get(surface) {
+        match if defs.is_empty() { None } else { defs.get(surface) } {
             Some(def) if def.long != Some(m) => deferred.push(m),
             _ => {
                 let e = linker.link(text, seg, &mut mentions, m);
@@ -781,17 +840,30 @@ fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Ment
         .iter()
         .rposition(|s| matches!(s.layer, Layer::Paragraph | Layer::Sentence | Layer::Token))
         .map_or(0, |i| i + 1);
-    let mut out: Vec<Mention> = spans[first..]
+    let mut found: Vec<(usize, usize, SpanId, Label)> = spans[first..]
         .iter()
         .filter(|s| s.layer == Layer::Entity && is_named(s.label) && s.end_byte > s.start_byte)
         .filter(|s| text.get(s.start_byte..s.end_byte).is_some())
-        .map(|s| {
-            let t0 = tokens.partition_point(|t| t.end <= s.start_byte);
-            let t1 = tokens.partition_point(|t| t.start < s.end_byte).max(t0);
-            mention(seg, s.id, Origin::Entity, s.start_byte, s.end_byte, s.label, t0, t1)
-        })
+        .map(|s| (s.start_byte, s.end_byte, s.id, s.label))
         .collect();
-    out.sort_by_key(|m| (m.start, m.end));
+    found.sort_unstable();
+    // Sorted spans meet tokens and sentences with forward-moving cursors:
+    // linear, and no cache-missing binary search per mention.
+    let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+    let (mut t0, mut sent) = (0usize, 0usize);
+    for (start, end, id, label) in found {
+        while t0 < tokens.len() && tokens[t0].end <= start {
+            t0 += 1;
+        }
+        let mut t1 = t0;
+        while t1 < tokens.len() && tokens[t1].start < end {
+            t1 += 1;
+        }
+        while sent < seg.sentence_tokens.len() && seg.sentence_tokens[sent].end <= t0 {
+            sent += 1;
+        }
+        out.push(mention_in(seg, id, Origin::Entity, start, end, label, t0, t1, sent));
+    }
     // Keep the layer flat even if the entity layer was not: drop a span
     // that starts inside the previous one.
     let mut last_end = 0;
@@ -817,6 +889,22 @@ fn mention(
     t1: usize,
 ) -> Mention {
     let sent = seg.sentence_tokens.partition_point(|r| r.end <= t0);
+    mention_in(seg, span, origin, start, end, label, t0, t1, sent)
+}
+
+/// [`mention`] with the sentence index already known.
+#[allow(clippy::too_many_arguments)]
+fn mention_in(
+    seg: &Segmentation,
+    span: SpanId,
+    origin: Origin,
+    start: usize,
+    end: usize,
+    label: Label,
+    t0: usize,
+    t1: usize,
+    sent: usize,
+) -> Mention {
     let para = seg.sentence_paragraph.get(sent).copied().unwrap_or(0);
     Mention {
         span,
@@ -885,11 +973,9 @@ fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Menti
     {
         let word = match m.label {
             Label::Person => token_text(text, tokens, m.t1.saturating_sub(1)),
-            Label::Org => {
-                let surface = text.get(m.start..m.end).unwrap_or("");
-                if names::org_keys(surface).0.contains(' ') {
-                    continue;
-                }
+            // One word, or one word and a company suffix ("Boeing Co.").
+            Label::Org if m.t1 == m.t0 + 1 => token_text(text, tokens, m.t0),
+            Label::Org if m.t1 == m.t0 + 2 && names::is_company_suffix_word(token_text(text, tokens, m.t0 + 1)) => {
                 token_text(text, tokens, m.t0)
             }
             _ => continue,
@@ -959,24 +1045,38 @@ fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Menti
     if found.is_empty() {
         return;
     }
-    // Merge in order and re-point the entities' mention lists.
-    let old_len = mentions.len();
-    mentions.extend(found);
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (mentions[i].start, mentions[i].end));
-    let mut new_index = vec![0; mentions.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+    // Merge the two sorted lists and re-point the entities' mention lists.
+    let old: Vec<Mention> = std::mem::take(mentions);
+    let old_len = old.len();
+    let mut new_index = vec![0usize; old_len];
+    let mut added: Vec<usize> = Vec::with_capacity(found.len());
+    mentions.reserve(old_len + found.len());
+    let mut a = old.into_iter().enumerate().peekable();
+    let mut b = found.into_iter().peekable();
+    loop {
+        let take_old = match (a.peek(), b.peek()) {
+            (Some((_, x)), Some(y)) => (x.start, x.end) <= (y.start, y.end),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_old {
+            if let Some((i, m)) = a.next() {
+                new_index[i] = mentions.len();
+                mentions.push(m);
+            }
+        } else if let Some(m) = b.next() {
+            added.push(mentions.len());
+            mentions.push(m);
+        }
     }
-    let mut sorted: Vec<Mention> = order.iter().map(|&i| mentions[i].clone()).collect();
-    std::mem::swap(mentions, &mut sorted);
     for ent in linker.entities.iter_mut() {
         for m in ent.mentions.iter_mut() {
-            *m = new_index[*m];
+            *m = new_index.get(*m).copied().unwrap_or(*m);
         }
         ent.last = ent.mentions.iter().copied().max().unwrap_or(0);
     }
-    for &new in new_index.iter().skip(old_len) {
+    for new in added {
         let e = mentions[new].entity;
         linker.add(e, new);
     }
@@ -1034,7 +1134,11 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
             if !long_text.chars().next().is_some_and(char::is_uppercase) || !names::acronym_fits(surface, long_text) {
                 continue;
             }
-            let long = mentions.iter().position(|x| x.start == a.start && x.end == b.end);
+            let at = mentions.partition_point(|x| (x.start, x.end) < (a.start, b.end));
+            let long = mentions
+                .get(at)
+                .filter(|x| x.start == a.start && x.end == b.end)
+                .map(|_| at);
             let long_span = long.map(|_| (a.start, b.end));
             defs.entry(surface.to_string()).or_insert(AcronymDef {
                 long,
@@ -1285,9 +1389,10 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
                     .then(a.len().cmp(&b.len()))
                     .then(std::cmp::Ordering::Greater)
             })
+            .map(str::to_string)
             .or_else(|| ent.expansion.clone())
             .or_else(|| ent.country.map(str::to_string))
-            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
+            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")).to_string());
         let speakers = ms.iter().filter(|m| m.speaker).count();
         let in_first = ms.iter().any(|m| m.para == 0 || m.para == first_para);
         let salience = ms.len() as f64
@@ -1333,12 +1438,12 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
 }
 
 /// A display name: no leading "the", no trailing possessive.
-fn clean_name(s: &str) -> String {
+fn clean_name(s: &str) -> &str {
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
     let s = s
         .strip_suffix("\u{2019}s")
         .or_else(|| s.strip_suffix("'s"))
         .unwrap_or(s);
-    s.to_string()
+    s
 }

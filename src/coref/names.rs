@@ -133,6 +133,11 @@ fn is_initial(word: &str) -> bool {
     w.chars().count() == 1
 }
 
+/// Whether a word as written is a company suffix ("Co.", "Inc").
+pub fn is_company_suffix_word(word: &str) -> bool {
+    word.len() <= 12 && is_company_suffix(&word.to_ascii_lowercase())
+}
+
 /// Company suffixes dropped from organisation keys ("Boeing Co." = "Boeing").
 fn is_company_suffix(word: &str) -> bool {
     matches!(
