@@ -54,3 +54,67 @@ pub fn to_wire<'a>(text: &str, doc: &'a Document) -> Result<WireDocument<'a>, Er
     }
     Ok(WireDocument { version: crate::VERSION, stats: &doc.stats, spans, summaries: &doc.summaries })
 }
+
+/// The spans as parallel columns, for callers that want speed over ease: a
+/// 1 MB article has ~200,000 token spans, and one object per span is most of
+/// the cost of handing them to JS. Row `i` of every column is one span, in the
+/// same order as [`WireDocument::spans`]; `layer` and `label` index
+/// [`Layer::ALL`] and [`Label::ALL`] (their names travel once, as tables).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Columns {
+    /// Span ids.
+    pub ids: Vec<u32>,
+    /// Index into [`Layer::ALL`].
+    pub layers: Vec<u8>,
+    /// Index into [`Label::ALL`].
+    pub labels: Vec<u8>,
+    /// UTF-16 start offsets.
+    pub starts: Vec<u32>,
+    /// UTF-16 end offsets.
+    pub ends: Vec<u32>,
+}
+
+/// Converts `doc`'s spans, computed over `text`, to columns with UTF-16 offsets.
+pub fn to_columns(text: &str, doc: &Document) -> Result<Columns, Error> {
+    let index = OffsetIndex::new(text);
+    let n = doc.spans.len();
+    let mut c = Columns {
+        ids: Vec::with_capacity(n),
+        layers: Vec::with_capacity(n),
+        labels: Vec::with_capacity(n),
+        starts: Vec::with_capacity(n),
+        ends: Vec::with_capacity(n),
+    };
+    for s in &doc.spans {
+        let start = index.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
+        let end = index.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
+        c.ids.push(s.id);
+        c.layers.push(s.layer.rank() as u8);
+        c.labels.push(Label::ALL.iter().position(|&l| l == s.label).unwrap_or(0) as u8);
+        // MAX_INPUT_BYTES keeps every offset far below u32::MAX.
+        c.starts.push(start as u32);
+        c.ends.push(end as u32);
+    }
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, annotate};
+
+    #[test]
+    fn columns_agree_with_the_object_form() {
+        let text = "“Iraq’s” 👍🏽 leader, Gen. Smith, said 北京 was far.\n\nالعراق بلد.";
+        let doc = annotate(text, &Options::default()).expect("annotate");
+        let wire = to_wire(text, &doc).expect("wire");
+        let cols = to_columns(text, &doc).expect("columns");
+        assert_eq!(cols.ids.len(), wire.spans.len());
+        for (i, s) in wire.spans.iter().enumerate() {
+            assert_eq!(cols.ids[i], s.id);
+            assert_eq!(Layer::ALL[cols.layers[i] as usize], s.layer);
+            assert_eq!(Label::ALL[cols.labels[i] as usize], s.label);
+            assert_eq!((cols.starts[i] as usize, cols.ends[i] as usize), (s.start, s.end));
+        }
+    }
+}
