@@ -61,7 +61,19 @@ function save(key, value) {
 
 // ---- worker client -------------------------------------------------------
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+/**
+ * The worker. A wasm trap (a bug in the core) leaves its instance unusable,
+ * so a worker that reports one is replaced by a fresh one: the page shows
+ * the error and keeps annotating other texts.
+ */
+let worker = startWorker();
+
+function startWorker() {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = onWorkerMessage;
+  w.onerror = onWorkerError;
+  return w;
+}
 let seq = 0;
 let inFlight = null;
 let queued = null;
@@ -95,10 +107,14 @@ function sendQueued() {
   worker.postMessage(inFlight);
 }
 
-worker.onmessage = (event) => {
+function onWorkerMessage(event) {
   const msg = event.data;
   const sent = inFlight;
   inFlight = null;
+  if (msg.trap) {
+    worker.terminate();
+    worker = startWorker();
+  }
   if (queued) {
     // Stale, since a newer request is waiting; but a preview of the current
     // text is still worth drawing while the full pass runs.
@@ -115,15 +131,15 @@ worker.onmessage = (event) => {
   showError('');
   setDoc(msg.doc, sent.text, msg.ms ?? 0, !sent.preview);
   $('version').textContent = msg.version ? `v${msg.version}` : '';
-};
+}
 
-worker.onerror = (event) => {
+function onWorkerError(event) {
   event.preventDefault();
   inFlight = null;
   queued = null;
   setBusy(false);
   showError(`The annotator could not start: ${event.message || 'worker error'}`);
-};
+}
 
 function setBusy(busy) {
   document.body.classList.toggle('busy', busy);

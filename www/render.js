@@ -65,12 +65,20 @@ export function render(text, spans, opts = {}) {
   const decorate = opts.decorate ?? (() => {});
   let cancelled = false;
 
-  const sorted = spans
-    .filter((s) => s.end > s.start && s.start >= 0 && s.end <= text.length)
-    .sort((a, b) => a.start - b.start || nest(a, b));
-  const cuts = new Set([0, text.length]);
-  for (const s of sorted) { cuts.add(s.start); cuts.add(s.end); }
-  const bounds = Array.from(cuts).sort((a, b) => a - b);
+  // The walk needs the spans by start only (the nesting at each boundary is
+  // sorted there); the core already returns them so, so sorting is skipped then.
+  const sorted = spans.filter((s) => s.end > s.start && s.start >= 0 && s.end <= text.length);
+  let inOrder = true;
+  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = sorted[i - 1].start <= sorted[i].start;
+  if (!inOrder) sorted.sort((a, b) => a.start - b.start);
+  // Every start and end, sorted and deduplicated (a typed array sorts numbers natively).
+  const cuts = new Float64Array(sorted.length * 2 + 2);
+  cuts[0] = 0;
+  cuts[1] = text.length;
+  sorted.forEach((s, i) => { cuts[2 * i + 2] = s.start; cuts[2 * i + 3] = s.end; });
+  cuts.sort();
+  const bounds = [];
+  for (const c of cuts) if (bounds.length === 0 || bounds[bounds.length - 1] !== c) bounds.push(c);
   const hasParagraphs = sorted.some((s) => s.layer === 'paragraph');
 
   const root = document.createElement('div');

@@ -3,7 +3,7 @@
 // Runs off the main thread so that typing and scrolling stay responsive
 // while a long paste is annotated (the core is synchronous). Protocol:
 //   in:  { id, text, layers? }   layers: wire layer names to return
-//   out: { id, doc } | { id, error }
+//   out: { id, doc } | { id, error, trap }   (trap: the wasm instance is broken)
 // Errors (input over the size limit, bad options, a wasm that failed to
 // load) come back as messages, never as an uncaught exception, so the page
 // can show them and keep going.
@@ -23,6 +23,8 @@ self.onmessage = async (event) => {
     self.postMessage({ id, doc, ms, version: v });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    self.postMessage({ id, error: message || 'annotation failed' });
+    // A trap means a bug in the core; the instance cannot be trusted after it.
+    const trap = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, trap, error: trap ? `the annotator crashed on this text (${message}); it has been restarted` : (message || 'annotation failed') });
   }
 };

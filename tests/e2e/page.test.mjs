@@ -21,7 +21,8 @@ let wasm;
 let seed;
 
 before(async () => {
-  [server, browser, wasm, seed] = await Promise.all([startServer(), startBrowser(), loadWasm(), readSeed()]);
+  // Service workers blocked here, so that routes see every request (the offline test is in reading.test.mjs).
+  [server, browser, wasm, seed] = await Promise.all([startServer(), startBrowser({ serviceWorkers: 'block' }), loadWasm(), readSeed()]);
   requests = recordRequests(browser.context);
 });
 
@@ -133,6 +134,29 @@ test('an error is shown, and the page keeps working afterwards', async () => {
   await waitForRender(page, seed);
   assert.equal(await error.isVisible(), false, 'the error goes away with the next good result');
   assert.equal((await highlights(page, 'sentence')).length, 14);
+  await page.close();
+});
+
+test('a crash (wasm trap) is shown and the annotator restarts', async () => {
+  // A core that traps on one text, simulated by serving a worker that throws the
+  // RuntimeError a trap raises; the page must replace the broken instance.
+  const page = await browser.context.newPage();
+  await page.route('**/worker.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('const doc = annotate(', "if (text.startsWith('TRAP')) throw new WebAssembly.RuntimeError('unreachable');\n    const doc = annotate(");
+    await route.fulfill({ response, body });
+  });
+  let workers = 0;
+  page.on('worker', () => { workers++; });
+  await page.goto(server.url);
+  await waitForRender(page, await page.locator('#input').inputValue());
+  await paste(page, 'TRAP this text.');
+  await page.locator('#error').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#error').textContent(), /crashed on this text \(unreachable\); it has been restarted/);
+  await paste(page, seed);
+  await waitForRender(page, seed);
+  assert.equal((await highlights(page, 'sentence')).length, 14);
+  assert.equal(workers, 2, 'a second worker replaced the first');
   await page.close();
 });
 
