@@ -303,7 +303,7 @@ fn title_at(s: &Sent, i: usize, buf: &mut String) -> Option<usize> {
 
 /// The end of a capitalised name starting at `j`, if there is one.
 fn name_end(s: &Sent, j: usize) -> Option<usize> {
-    if !s.is_cap_word(j) || s.is_acronym(j) {
+    if !s.is_cap_word(j) || s.is_acronym(j) || title_at(s, j, &mut String::new()).is_some() {
         return None;
     }
     let g = s.gaz(j);
@@ -355,6 +355,9 @@ fn titles(s: &Sent, runs: &mut Vec<Run>) {
         }
     }
     runs.extend(before);
+    // A PERSON span that is nothing but a title ("Mr. President", "Madam
+    // Speaker") names no one.
+    runs.retain(|&(a, b, label)| label != Label::Person || title_at(s, a, &mut buf) != Some(b - a));
     // Title + capitalised name -> PERSON.
     let mut i = 0;
     while i < s.tokens.len() {
@@ -580,6 +583,12 @@ mod tests {
         assert!(has_span(&got, "Abu Fadak", Label::Person), "{got:?}");
         let got = run_rules("Kataib Hezbollah, the most powerful militia", vec![(0, 2, Label::Org)]);
         assert!(has_span(&got, "Kataib Hezbollah", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn titles_alone_are_not_people() {
+        let got = run_rules("Thank you, Mr. President, and Madam Speaker.", vec![(3, 5, Label::Person), (8, 9, Label::Person)]);
+        assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
     }
 
     #[test]
