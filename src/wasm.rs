@@ -11,10 +11,11 @@ use crate::{Error, Label, Layer, Options};
 
 /// Annotates `text`; `options` is `undefined` or `{ layers: [...] }`.
 #[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate(text, &options)?;
-    let wire = crate::wire::to_wire(text, &doc)?;
+    let doc = crate::annotate(&text, &options)?;
+    let wire = crate::wire::to_wire(&text, &doc)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     Ok(wire.serialize(&serializer)?)
 }
@@ -26,10 +27,11 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 ///    attrs: { [id]: object } }`
 /// Same spans, same order as `annotate`, at a fraction of the boundary cost.
 #[wasm_bindgen(js_name = annotateColumnar)]
-pub fn annotate_columnar(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate(text, &options)?;
-    let cols = crate::wire::to_columns(text, &doc)?;
+    let doc = crate::annotate(&text, &options)?;
+    let cols = crate::wire::to_columns(&text, &doc)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
 
     let out = js_sys::Object::new();
@@ -65,6 +67,13 @@ pub fn annotate_columnar(text: &str, options: JsValue) -> Result<JsValue, JsErro
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// Takes the text as a `JsValue` and checks it: wasm-bindgen's glue for a
+/// `&str` parameter reads out of bounds when handed a number or an object.
+/// Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets still match.
+fn read_text(text: JsValue) -> Result<String, JsError> {
+    text.as_string().ok_or_else(|| JsError::new("text must be a string"))
 }
 
 /// Reads options through JSON, so that serde sees every key:
