@@ -99,6 +99,7 @@ pub fn apply(text: &str, tokens: &[Token], sf: &SentenceFeatures, first_of_parag
     of_and_in(&s, runs);
     coordination(&s, runs);
     appositive(&s, runs);
+    results(&s, runs);
     if first_of_paragraph {
         dateline(&s, runs);
     }
@@ -290,6 +291,26 @@ fn appositive(s: &Sent, runs: &mut [Run]) {
             .any(|k| has(s.gaz(k), Class::Role) && s.is_lower_word(k));
         if role {
             *run = (a, b, Label::Person);
+        }
+    }
+}
+
+/// Sports results in wire copy ("Arsenal 2 Tottenham 1"): two names each
+/// followed by a score are clubs, so ORG, whatever city they are named
+/// after. Countries stay places (national teams are tagged as the country
+/// in CoNLL and OntoNotes alike).
+fn results(s: &Sent, runs: &mut [Run]) {
+    let number = |i: usize| s.tokens.get(i).is_some_and(|t| t.kind == Label::Number);
+    for k in 0..runs.len().saturating_sub(1) {
+        let (a, b, first) = runs[k];
+        let (c, d, second) = runs[k + 1];
+        if first == Label::Person || second == Label::Person || !number(b) || c != b + 1 || !number(d) {
+            continue;
+        }
+        for (k, x, y) in [(k, a, b), (k + 1, c, d)] {
+            if !has(s.gaz_any(x, y), Class::Country) {
+                runs[k].2 = Label::Org;
+            }
         }
     }
 }
@@ -589,6 +610,14 @@ mod tests {
     fn titles_alone_are_not_people() {
         let got = run_rules("Thank you, Mr. President, and Madam Speaker.", vec![(3, 5, Label::Person), (8, 9, Label::Person)]);
         assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
+    }
+
+    #[test]
+    fn teams_in_results_are_organisations() {
+        let got = run_rules("Arsenal 2 Tottenham 1", vec![(0, 1, Label::Org), (2, 3, Label::Gpe)]);
+        assert!(has_span(&got, "Tottenham", Label::Org), "{got:?}");
+        let got = run_rules("Iraq 2 Iran 1 , officials said", vec![(0, 1, Label::Gpe), (2, 3, Label::Gpe)]);
+        assert!(has_span(&got, "Iran", Label::Gpe), "{got:?}");
     }
 
     #[test]
