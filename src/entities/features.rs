@@ -48,7 +48,7 @@ pub fn label_index(tag: u8) -> Option<usize> {
 
 /// Whether `tag` is an I- tag.
 pub fn is_inside(tag: u8) -> bool {
-    tag != O && tag % 2 == 0
+    tag != O && tag.is_multiple_of(2)
 }
 
 /// Whether `tag` may follow `prev` (I-X only after B-X or I-X).

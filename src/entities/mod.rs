@@ -73,10 +73,10 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
     }
     consistent_labels(text, &mut out);
     for e in &mut out {
-        if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp) {
-            if let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of) {
-                e.attrs.insert("country", Value::from(iso2));
-            }
+        if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp)
+            && let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of)
+        {
+            e.attrs.insert("country", Value::from(iso2));
         }
     }
     out

@@ -453,10 +453,10 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
     // states are GPE, continents and seas LOC (as the corpora were labelled).
     for run in runs.iter_mut() {
         let (a, b, label) = *run;
-        if matches!(label, Label::Gpe | Label::Loc) {
-            if let Some(place) = place_label(s, a, b) {
-                *run = (a, b, place);
-            }
+        if matches!(label, Label::Gpe | Label::Loc)
+            && let Some(place) = place_label(s, a, b)
+        {
+            *run = (a, b, place);
         }
     }
     let mut buf = String::new();
