@@ -180,22 +180,28 @@ struct Entity {
     last: usize,
 }
 
+/// Hash maps keyed by names from the text, hashed with FNV: keys are short
+/// and many, and SipHash's protection against chosen collisions buys
+/// nothing for a text the user annotates on their own machine (lookups per
+/// key stay bounded by [`MAX_CANDIDATES`] either way).
+type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
 /// Links mentions to entities by key lookups.
 #[derive(Default)]
 struct Linker {
     entities: Vec<Entity>,
-    keys: HashMap<String, usize>,
-    surnames: HashMap<String, Vec<usize>>,
-    givens: HashMap<String, Vec<usize>>,
-    shorts: HashMap<String, Vec<usize>>,
-    heads: HashMap<String, Vec<usize>>,
-    initials: HashMap<String, Vec<usize>>,
+    keys: NameMap<usize>,
+    surnames: NameMap<Vec<usize>>,
+    givens: NameMap<Vec<usize>>,
+    shorts: NameMap<Vec<usize>>,
+    heads: NameMap<Vec<usize>>,
+    initials: NameMap<Vec<usize>>,
     /// Entities by folded name without company suffix, with their labels:
     /// the cheap test for whether a name was seen under another label.
-    names: HashMap<String, Vec<(Label, usize)>>,
+    names: NameMap<Vec<(Label, usize)>>,
     /// Exact surfaces already linked, for the cases where the answer cannot
     /// change with context (so a repeated name costs one lookup).
-    cache: HashMap<String, Vec<(Label, usize)>>,
+    cache: NameMap<Vec<(Label, usize)>>,
 }
 
 impl Linker {
@@ -224,7 +230,7 @@ impl Linker {
     /// Adds `e` to the candidates under `key`, keeping only the last
     /// [`MAX_CANDIDATES`] registered: lookups and this check stay O(1) even
     /// when a long text has hundreds of entities named "John" or "Party".
-    fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: String, e: usize) {
+    fn push_unique(map: &mut NameMap<Vec<usize>>, key: String, e: usize) {
         let v = map.entry(key).or_default();
         if !v.contains(&e) {
             if v.len() >= MAX_CANDIDATES {

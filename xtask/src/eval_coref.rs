@@ -659,7 +659,10 @@ fn bench() -> Result<(), String> {
         }
         // Coref alone, on a sink laid out as the pipeline leaves it
         // (paragraph, sentence and token spans, then the entity spans).
-        let reps = 9;
+        let reps = std::env::var("COREF_BENCH_REPS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(9);
         for _ in 0..reps {
             let seg = newslens::text::segment(text);
             let mut sink = SpanSink::new();
