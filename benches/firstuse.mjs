@@ -1,0 +1,53 @@
+// First-use cost of the wasm core, layer by layer, in Node.
+//
+// A page pays for whatever the first `annotate` call initialises: V8's lazy
+// compilation of the functions it reaches, and any table the core builds at
+// first use (gazetteer, tagger model, coref and cue lexicons). This script
+// instantiates a fresh module and times successive calls on a one-word text,
+// each asking for one more group of layers, so each line is the cost of the
+// parts first reached by that call; then the same calls again (warm).
+// Figures are CPU time (process.cpuUsage) and wall time, in ms.
+//
+//   node benches/firstuse.mjs [PKG_DIR]   (default www/pkg)
+
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const PKG = resolve(process.argv[2] ?? join(ROOT, "www", "pkg"));
+
+const steps = [
+  ["paragraph", ["paragraph"]],
+  ["sentence,token", ["sentence", "token"]],
+  ["hedge", ["hedge"]],
+  ["entity (+coref)", ["entity", "mention"]],
+  ["quote,cue,source", ["quote", "cue", "source"]],
+  ["all", ["paragraph", "sentence", "token", "entity", "mention", "quote", "cue", "source", "hedge"]],
+];
+
+function measure(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000, wall };
+}
+
+const glue = await import(pathToFileURL(join(PKG, "newslens.js")).href);
+const bytes = readFileSync(join(PKG, "newslens_bg.wasm"));
+const inst = measure(() => glue.initSync({ module: bytes }));
+console.log(`| step | first call CPU ms | wall ms | warm CPU ms |`);
+console.log(`|---|---:|---:|---:|`);
+console.log(`| instantiate | ${inst.cpu.toFixed(1)} | ${inst.wall.toFixed(1)} | |`);
+const text = "Officials said so.";
+let total = inst.cpu;
+for (const [name, layers] of steps) {
+  const first = measure(() => glue.annotate(text, { layers }));
+  const warm = measure(() => glue.annotate(text, { layers }));
+  total += first.cpu;
+  console.log(`| ${name} | ${first.cpu.toFixed(1)} | ${first.wall.toFixed(1)} | ${warm.cpu.toFixed(2)} |`);
+}
+console.log(`| **total** | ${total.toFixed(1)} | | |`);
