@@ -205,7 +205,7 @@ fn gold_texts_with_gold_mentions() {
         for chain in by.values() {
             for w in chain.windows(2) {
                 made += 1;
-                if gold.get(&w[0]).is_some() && gold.get(&w[0]) == gold.get(&w[1]) {
+                if gold.contains_key(&w[0]) && gold.get(&w[0]) == gold.get(&w[1]) {
                     right += 1;
                 }
             }

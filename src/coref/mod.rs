@@ -351,10 +351,10 @@ impl Linker {
             return None;
         }
         let mut keys: Vec<&str> = Vec::new();
-        if label != Label::Person {
-            if let Some((k, _)) = &person {
-                keys.push(k);
-            }
+        if label != Label::Person
+            && let Some((k, _)) = &person
+        {
+            keys.push(k);
         }
         if !matches!(label, Label::Org | Label::Norp) {
             keys.push(&org);
@@ -483,10 +483,8 @@ impl Linker {
         if let Some(head) = names::org_head(&full) {
             Self::push_unique(&mut self.heads, head.to_string(), e);
         }
-        if !single {
-            if let Some(init) = names::initials(names::without_company_suffix(surface)) {
-                Self::push_unique(&mut self.initials, init, e);
-            }
+        if !single && let Some(init) = names::initials(names::without_company_suffix(surface)) {
+            Self::push_unique(&mut self.initials, init, e);
         }
         e
     }
@@ -526,11 +524,11 @@ fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention) -> bool {
             let (Some(a), Some(b)) = (tokens.get(t + 1), tokens.get(t + width)) else {
                 break;
             };
-            if let Some(p) = text.get(a.start..b.end).and_then(lexicon::place) {
-                if p.kind == PlaceKind::Capital {
-                    t += 1 + width;
-                    break;
-                }
+            if let Some(p) = text.get(a.start..b.end).and_then(lexicon::place)
+                && p.kind == PlaceKind::Capital
+            {
+                t += 1 + width;
+                break;
             }
         }
     }
@@ -604,8 +602,7 @@ fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
         }
     }
     for start in starts.into_iter().filter(|&s| s != usize::MAX) {
-        let mut t = start;
-        for _ in 0..4 {
+        for t in start..start + 4 {
             let w = lower(text, tokens, t, &mut buf);
             if lexicon::is_speech_verb(w) {
                 return true;
@@ -613,7 +610,6 @@ fn is_speaker(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
             if !lexicon::is_aux_or_adverb(w) {
                 break;
             }
-            t += 1;
         }
     }
     // Backwards over a title and its modifiers: "said UN envoy X".
@@ -686,17 +682,15 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
             if matches!(
                 verb,
                 "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would"
-            ) {
-                if let Some(plural) = i
-                    .checked_sub(1)
-                    .and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2)))
-                {
-                    out.push(SpeechSubject {
-                        token: i - 1,
-                        pronoun: None,
-                        plural,
-                    });
-                }
+            ) && let Some(plural) = i
+                .checked_sub(1)
+                .and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2)))
+            {
+                out.push(SpeechSubject {
+                    token: i - 1,
+                    pronoun: None,
+                    plural,
+                });
             }
             continue;
         }
@@ -1359,12 +1353,13 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
                 span.attrs.insert("country_entity", Value::Str(c));
             }
         }
-        if ent.place.is_none() && m.origin == Origin::Entity {
-            if let (Some(iso2), Some(country)) = (ent.iso2, ent.country) {
-                span.attrs.insert("country", Value::Str(country.to_string()));
-                if let Some(c) = country_entity(iso2) {
-                    span.attrs.insert("country_entity", Value::Str(c));
-                }
+        if ent.place.is_none()
+            && m.origin == Origin::Entity
+            && let (Some(iso2), Some(country)) = (ent.iso2, ent.country)
+        {
+            span.attrs.insert("country", Value::Str(country.to_string()));
+            if let Some(c) = country_entity(iso2) {
+                span.attrs.insert("country_entity", Value::Str(c));
             }
         }
     }
@@ -1447,9 +1442,7 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
 fn clean_name(s: &str) -> &str {
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    let s = s
-        .strip_suffix("\u{2019}s")
+    s.strip_suffix("\u{2019}s")
         .or_else(|| s.strip_suffix("'s"))
-        .unwrap_or(s);
-    s
+        .unwrap_or(s)
 }

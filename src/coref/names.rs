@@ -54,10 +54,10 @@ fn strip_particle(word: &str) -> &str {
         "an-",
         "ul-",
     ] {
-        if let Some(rest) = word.strip_prefix(p) {
-            if !rest.is_empty() {
-                return rest;
-            }
+        if let Some(rest) = word.strip_prefix(p)
+            && !rest.is_empty()
+        {
+            return rest;
         }
     }
     word
@@ -319,10 +319,10 @@ pub fn initials(text: &str) -> Option<String> {
     let mut out = String::new();
     for word in text.split(|c: char| c.is_whitespace() || c == '-') {
         let mut chars = word.chars();
-        if let Some(c) = chars.next() {
-            if c.is_uppercase() {
-                out.push(c);
-            }
+        if let Some(c) = chars.next()
+            && c.is_uppercase()
+        {
+            out.push(c);
         }
     }
     (out.chars().count() >= 2).then_some(out)
