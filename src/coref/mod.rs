@@ -1131,7 +1131,12 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
             let Some(long_text) = text.get(a.start..b.end) else {
                 continue;
             };
-            if !long_text.chars().next().is_some_and(char::is_uppercase) || !names::acronym_fits(surface, long_text) {
+            // The long form needs two capitalised words: "BERLIN (Reuters)"
+            // is a dateline, not a definition.
+            if !long_text.chars().next().is_some_and(char::is_uppercase)
+                || names::initials(long_text).is_none()
+                || !names::acronym_fits(surface, long_text)
+            {
                 continue;
             }
             let at = mentions.partition_point(|x| (x.start, x.end) < (a.start, b.end));

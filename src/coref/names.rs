@@ -344,9 +344,14 @@ pub fn is_acronym(word: &str) -> bool {
 /// Organization").
 pub fn acronym_fits(acronym: &str, long: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    let Some(caps) = initials(long) else {
+    let caps: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    if caps.is_empty() {
         return false;
-    };
+    }
     let all: String = long
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())

@@ -372,3 +372,34 @@ fn missed_later_names_are_recovered_as_mentions() {
     let span = cx.sink.spans().iter().find(|s| s.layer == Layer::Mention).unwrap();
     assert_eq!(span.label, Person);
 }
+
+#[test]
+fn acronym_after_a_group_name_joins_it() {
+    let cx = run(
+        "Thomas Brandt resigned as leader of Germany's Social Democrats (SPD) on Tuesday. The SPD can renew itself.",
+        &[
+            ("Democrats", 0, Norp),
+            ("SPD", 0, Norp),
+            ("SPD", 1, Org),
+            ("Germany", 0, Gpe),
+        ],
+    );
+    assert_eq!(entity_of(&cx, "SPD", 0), entity_of(&cx, "Democrats", 0));
+    assert_eq!(entity_of(&cx, "SPD", 1), entity_of(&cx, "Democrats", 0));
+}
+
+#[test]
+fn dateline_is_not_an_acronym_definition() {
+    let cx = run(
+        "BERLIN (Reuters) - Thomas Brandt resigned. He met reporters in Berlin.",
+        &[
+            ("BERLIN", 0, Gpe),
+            ("Reuters", 0, Org),
+            ("Thomas Brandt", 0, Person),
+            ("Berlin", 0, Gpe),
+        ],
+    );
+    assert_ne!(entity_of(&cx, "Reuters", 0), entity_of(&cx, "BERLIN", 0));
+    assert_eq!(entity_of(&cx, "Berlin", 0), entity_of(&cx, "BERLIN", 0));
+    assert_eq!(attr(&cx, "BERLIN", 0, "expansion"), None);
+}
