@@ -32,10 +32,14 @@ pub const MAGIC: &[u8] = b"NLNER1";
 /// Quantised weights, looked up by feature id.
 #[derive(Debug, Default)]
 pub struct Model {
-    /// Open-addressing table of (feature id, first pair << 8 | pair count);
-    /// a count of 0 marks an empty slot. One probe finds a feature's
-    /// pairs; the pairs sit together, so a lookup touches two cache lines.
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table of feature ids; 0 marks an empty slot (a
+    /// feature whose id is 0 is dropped). Kept apart from `vals` so that a
+    /// feature the model does not know, the common case, touches one
+    /// 4-byte slot only.
+    keys: Vec<u32>,
+    /// Per slot: first pair << 8 | pair count. A hit then reads its pairs,
+    /// which sit together.
+    vals: Vec<u32>,
     mask: usize,
     /// (tag, weight) pairs, feature after feature.
     pairs: Vec<(u8, i8)>,
@@ -106,19 +110,22 @@ impl Model {
         // Load factor at most 2/3: linear probing stays short.
         let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![(0u32, 0u32); cap];
+        let mut table = vec![0u32; cap];
+        let mut vals = vec![0u32; cap];
         let mut start = 0usize;
         for (&key, &count) in keys.iter().zip(counts) {
-            if count > 0 {
+            if count > 0 && key != 0 {
                 let mut s = key as usize & mask;
-                while slots[s].1 != 0 {
+                while table[s] != 0 {
                     s = (s + 1) & mask;
                 }
-                slots[s] = (key, (start as u32) << 8 | count as u32);
+                table[s] = key;
+                vals[s] = (start as u32) << 8 | count as u32;
             }
             start += count as usize;
         }
-        Some(Model { slots, mask, pairs, n })
+        let keys = table;
+        Some(Model { keys, vals, mask, pairs, n })
     }
 
     /// Number of features with weights.
@@ -134,16 +141,17 @@ impl Model {
     /// Adds the weights of `feature` to `scores`.
     #[inline]
     pub fn add(&self, feature: u32, scores: &mut [i32; N_TAGS]) {
-        if self.slots.is_empty() {
+        if self.keys.is_empty() || feature == 0 {
             return;
         }
         let mut s = feature as usize & self.mask;
         loop {
-            let (k, v) = self.slots[s];
-            if v == 0 {
+            let k = self.keys[s];
+            if k == 0 {
                 return;
             }
             if k == feature {
+                let v = self.vals[s];
                 let (a, n) = ((v >> 8) as usize, (v & 0xff) as usize);
                 for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
                     if let Some(x) = scores.get_mut(t as usize) {
