@@ -36,10 +36,10 @@ pub struct Place {
     pub country: &'static str,
 }
 
-fn places() -> &'static HashMap<&'static str, Place> {
-    static PLACES: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+fn places() -> &'static FnvMap<Place> {
+    static PLACES: OnceLock<FnvMap<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map: HashMap<&'static str, Place> = HashMap::new();
+        let mut map: FnvMap<Place> = FnvMap::with_capacity_and_hasher(PLACES_TSV.len() / 24, Default::default());
         for line in PLACES_TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(form), Some(kind), Some(iso2), Some(country)) =
@@ -118,7 +118,7 @@ pub enum Gender {
 /// The usual sex of a given name ("Maria" -> Female), when the SSA list is
 /// at least 90% sure and the name is common enough to be listed.
 pub fn given_name_gender(name: &str) -> Option<Gender> {
-    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    static NAMES: OnceLock<FnvMap<Gender>> = OnceLock::new();
     let map = NAMES.get_or_init(|| {
         GIVEN_NAMES_TSV
             .lines()
@@ -265,6 +265,11 @@ impl std::hash::Hasher for Fnv {
 
 /// A set of words hashed with [`Fnv`].
 pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A map keyed by a word of a compiled-in table, hashed with [`Fnv`]
+/// (SipHash costs more and these keys are not attacker-chosen in any way
+/// that matters).
+type FnvMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
 fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()

@@ -755,6 +755,11 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
 
 /// Adds this layer's attributes and spans to `cx.sink` and the `entities`
 /// summary to `cx.summaries`.
+///
+/// Never inlined into `pipeline::run`: one function per layer lets the
+/// wasm engine compile (and tier up) each layer on its own, when first
+/// reached, instead of one very large function at the first call.
+#[inline(never)]
 pub fn annotate(cx: &mut Context) {
     let text = cx.text;
     let seg = &cx.seg;

@@ -12,15 +12,15 @@ use super::lexicon;
 
 /// Lower case, curly apostrophes folded, trailing possessive dropped.
 pub fn fold(text: &str) -> String {
-    let mut s: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut s: String = if text.is_ascii() {
+        let mut s = text.to_ascii_lowercase();
+        if s.contains('`') {
+            s = s.replace('`', "'");
+        }
+        s
+    } else {
+        fold_unicode(text)
+    };
     for suffix in ["'s", "'"] {
         if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
             s.truncate(s.len() - suffix.len());
@@ -28,6 +28,18 @@ pub fn fold(text: &str) -> String {
         }
     }
     s
+}
+
+fn fold_unicode(text: &str) -> String {
+    text
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The words of a folded name, without a leading "the".
