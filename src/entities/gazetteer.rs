@@ -156,7 +156,10 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn parse(table: &'static str) -> Gazetteer {
-        let mut map = FnvMap::default();
+        // Sized up front (about one key per 10 bytes of table, prefixes
+        // included): growing the map rehashes every key several times,
+        // which was a good part of the first call's cost in wasm.
+        let mut map = FnvMap::with_capacity_and_hasher(table.len() / 10, Default::default());
         let mut max_tokens = 1;
         for line in table.lines() {
             if line.starts_with('#') || line.is_empty() {

@@ -219,6 +219,11 @@ fn numeric_spans(text: &str, seg: &Segmentation) -> Vec<Entity> {
 }
 
 /// Adds entity spans to `cx.sink`.
+///
+/// Never inlined into `pipeline::run`: one function per layer lets the
+/// wasm engine compile (and tier up) each layer on its own, when first
+/// reached, instead of one very large function at the first call.
+#[inline(never)]
 pub fn annotate(cx: &mut Context) {
     for e in find(cx.text, &cx.seg) {
         cx.sink.push(Layer::Entity, e.label, e.start_byte, e.end_byte, e.attrs);

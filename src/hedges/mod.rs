@@ -39,6 +39,11 @@ pub fn lexicon() -> &'static PhraseSet<Label> {
 }
 
 /// Adds hedge spans to `cx.sink`.
+///
+/// Never inlined into `pipeline::run`: one function per layer lets the
+/// wasm engine compile (and tier up) each layer on its own, when first
+/// reached, instead of one very large function at the first call.
+#[inline(never)]
 pub fn annotate(cx: &mut Context) {
     let set = lexicon();
     let mut buf = String::new();

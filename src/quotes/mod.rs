@@ -121,6 +121,11 @@ const ADVERBIAL_STARTS: &[&str] = &[
 ];
 
 /// Adds quote, cue and source spans and the `sourcing` summary.
+///
+/// Never inlined into `pipeline::run`: one function per layer lets the
+/// wasm engine compile (and tier up) each layer on its own, when first
+/// reached, instead of one very large function at the first call.
+#[inline(never)]
 pub fn annotate(cx: &mut Context) {
     let text = cx.text;
     let pieces = marks::find_pieces(text, &cx.seg);
