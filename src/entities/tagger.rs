@@ -32,14 +32,16 @@ pub const MAGIC: &[u8] = b"NLNER1";
 /// Quantised weights, looked up by feature id.
 #[derive(Debug, Default)]
 pub struct Model {
-    /// Open-addressing table of feature ids; 0 marks an empty slot (a
-    /// feature whose id is 0 is dropped). Kept apart from `vals` so that a
+    /// Open-addressing table of feature ids; 0 marks an empty slot (the
+    /// feature whose id is 0, the bias, is kept in `zero`). Kept apart from `vals` so that a
     /// feature the model does not know, the common case, touches one
     /// 4-byte slot only.
     keys: Vec<u32>,
     /// Per slot: first pair << 8 | pair count. A hit then reads its pairs,
     /// which sit together.
     vals: Vec<u32>,
+    /// The slot value of feature id 0, or 0.
+    zero: u32,
     mask: usize,
     /// (tag, weight) pairs, feature after feature.
     pairs: Vec<(u8, i8)>,
@@ -113,8 +115,11 @@ impl Model {
         let mut table = vec![0u32; cap];
         let mut vals = vec![0u32; cap];
         let mut start = 0usize;
+        let mut zero = 0;
         for (&key, &count) in keys.iter().zip(counts) {
-            if count > 0 && key != 0 {
+            if count > 0 && key == 0 {
+                zero = (start as u32) << 8 | count as u32;
+            } else if count > 0 {
                 let mut s = key as usize & mask;
                 while table[s] != 0 {
                     s = (s + 1) & mask;
@@ -125,7 +130,7 @@ impl Model {
             start += count as usize;
         }
         let keys = table;
-        Some(Model { keys, vals, mask, pairs, n })
+        Some(Model { keys, vals, zero, mask, pairs, n })
     }
 
     /// Number of features with weights.
@@ -141,17 +146,14 @@ impl Model {
     /// Adds the weights of `feature` to `scores`.
     #[inline]
     pub fn add(&self, feature: u32, scores: &mut [i32; N_TAGS]) {
-        if self.keys.is_empty() || feature == 0 {
+        if self.keys.is_empty() {
             return;
         }
         let mut s = feature as usize & self.mask;
         loop {
             let k = self.keys[s];
-            if k == 0 {
-                return;
-            }
-            if k == feature {
-                let v = self.vals[s];
+            if k == feature || k == 0 {
+                let v = if feature == 0 { self.zero } else if k == 0 { return } else { self.vals[s] };
                 let (a, n) = ((v >> 8) as usize, (v & 0xff) as usize);
                 for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
                     if let Some(x) = scores.get_mut(t as usize) {
@@ -252,7 +254,29 @@ mod tests {
         m.add(5, &mut s);
         m.add(9, &mut s);
         m.add(6, &mut s);
+        m.add(0, &mut s);
         assert_eq!((s[3], s[0], s[4]), (10, -3, 7));
+    }
+
+    #[test]
+    fn feature_zero_is_a_real_feature() {
+        // The bias feature hashes to id 0; it must not read as an empty slot.
+        assert_eq!(crate::entities::features::feature(0, 0), 0);
+        let mut bytes = b"# test\n".to_vec();
+        bytes.extend_from_slice(MAGIC);
+        bytes.push(N_TAGS as u8);
+        bytes.extend_from_slice(&2u32.to_le_bytes());
+        write_leb(&mut bytes, 0);
+        write_leb(&mut bytes, 7);
+        bytes.extend_from_slice(&[1, 1]);
+        bytes.extend_from_slice(&[2, 5]);
+        bytes.extend_from_slice(&[9, 4]);
+        let m = Model::parse(&bytes).expect("parses");
+        let mut s = [0i32; N_TAGS];
+        m.add(0, &mut s);
+        m.add(7, &mut s);
+        m.add(8, &mut s);
+        assert_eq!((s[2], s[5]), (9, 4));
     }
 
     #[test]
