@@ -393,7 +393,25 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Whether `word` (lower case) is a verb of saying.
 pub fn is_speech_verb(lower: &str) -> bool {
-    if !(3..=12).contains(&lower.len()) {
+    let b = lower.as_bytes();
+    if !(3..=12).contains(&b.len()) {
+        return false;
+    }
+    // A first-and-last-letter filter before hashing: most words of a text
+    // ("the", "and", "of") fail it, and this runs once per word.
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut m = [0u32; 26];
+        for v in SPEECH_VERBS {
+            let v = v.as_bytes();
+            if let (Some(f), Some(l)) = (v.first(), v.last()) {
+                m[usize::from(f - b'a') % 26] |= 1 << ((l - b'a') % 26);
+            }
+        }
+        m
+    });
+    let (f, l) = (b[0], b[b.len() - 1]);
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() || pairs[usize::from(f - b'a')] & (1 << (l - b'a')) == 0 {
         return false;
     }
     static S: OnceLock<WordSet> = OnceLock::new();

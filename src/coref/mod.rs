@@ -199,9 +199,6 @@ struct Linker {
     /// Entities by folded name without company suffix, with their labels:
     /// the cheap test for whether a name was seen under another label.
     names: NameMap<Vec<(Label, usize)>>,
-    /// Exact surfaces already linked, for the cases where the answer cannot
-    /// change with context (so a repeated name costs one lookup).
-    cache: NameMap<Vec<(Label, usize)>>,
 }
 
 impl Linker {
@@ -245,15 +242,17 @@ impl Linker {
         let mention = &mentions[m];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let label = mention.label;
-        if let Some(&(_, e)) = self.cache.get(surface).and_then(|v| v.iter().find(|x| x.0 == label)) {
-            self.add(e, m);
-            return e;
-        }
-        let name_key = names::fold(names::without_company_suffix(surface));
-        let seen_otherwise = self
-            .names
-            .get(&name_key)
-            .is_some_and(|v| v.iter().any(|&(l, _)| l != label));
+        let crossable = matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp);
+        let name_key = if crossable {
+            names::fold(names::without_company_suffix(surface))
+        } else {
+            String::new()
+        };
+        let seen_otherwise = crossable
+            && self
+                .names
+                .get(&name_key)
+                .is_some_and(|v| v.iter().any(|&(l, _)| l != label));
         if let Some(e) = seen_otherwise.then(|| self.other_label(surface, label)).flatten() {
             self.add(e, m);
             return e;
@@ -297,17 +296,8 @@ impl Linker {
             other => self.keyed(format!("x:{}:{}", other.name(), names::fold(surface)), other),
         };
         self.add(e, m);
-        self.index_name(name_key, label, e);
-        // Not cached: a lone surname (the most recent bearer wins) and a
-        // capital (government or city depends on the sentence).
-        let capital = matches!(label, Label::Gpe | Label::Loc | Label::Fac)
-            && lexicon::place(surface).is_some_and(|p| p.kind == PlaceKind::Capital);
-        let lone_name = label == Label::Person && !surface.contains(char::is_whitespace);
-        if !capital && !lone_name && mentions[m].refers_to.is_none() {
-            let v = self.cache.entry(surface.to_string()).or_default();
-            if v.len() < MAX_CANDIDATES {
-                v.push((label, e));
-            }
+        if crossable {
+            self.index_name(name_key, label, e);
         }
         e
     }
@@ -679,12 +669,14 @@ fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool]) -> Vec<Spe
         if !lexicon::is_speech_verb(verb) {
             // "groups were cautious": an unnamed subject of any finite verb
             // still takes a later "they" away from the last name.
-            if matches!(
-                verb,
-                "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would"
-            ) && let Some(plural) = i
-                .checked_sub(1)
-                .and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2)))
+            if verb.len() <= 5
+                && matches!(
+                    verb,
+                    "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would"
+                )
+                && let Some(plural) = i
+                    .checked_sub(1)
+                    .and_then(|p| lexicon::speaker_description(lower(text, tokens, p, &mut buf2)))
             {
                 out.push(SpeechSubject {
                     token: i - 1,

@@ -31,8 +31,7 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_unicode(text: &str) -> String {
-    text
-        .chars()
+    text.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '`' => '\'',
             '\u{2010}' | '\u{2011}' => '-',
