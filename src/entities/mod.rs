@@ -88,11 +88,14 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
 /// is a PERSON. News repeats names, and the first, fuller mention usually
 /// has the clearest context.
 fn consistent_labels(text: &str, ents: &mut [Entity]) {
-    use std::collections::HashMap;
+    use gazetteer::FnvMap;
     let name = |e: &Entity| text.get(e.start_byte..e.end_byte).unwrap_or("");
-    let mut votes: HashMap<&str, [u16; features::LABELS.len()]> = HashMap::new();
+    // FNV and sized up front: on a long text these maps hold thousands of
+    // names, and SipHash plus regrowth was a tenth of the tagger's cost.
+    let mut votes: FnvMap<&str, [u16; features::LABELS.len()]> =
+        FnvMap::with_capacity_and_hasher(ents.len(), Default::default());
     // A set, not a list: every entity is checked against every surname.
-    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut surnames: FnvMap<&str, ()> = FnvMap::default();
     for e in ents.iter() {
         if let Some(k) = features::LABELS.iter().position(|&l| l == e.label) {
             votes.entry(name(e)).or_default()[k] += 1;
@@ -100,13 +103,13 @@ fn consistent_labels(text: &str, ents: &mut [Entity]) {
         if e.label == Label::Person {
             let n = name(e);
             if let Some(last) = n.rsplit([' ', '-']).next().filter(|w| w.len() < n.len() && w.len() > 2) {
-                surnames.insert(last);
+                surnames.insert(last, ());
             }
         }
     }
     for e in ents.iter_mut() {
         let n = name(e);
-        if surnames.contains(n) || n.strip_prefix("al-").is_some_and(|rest| surnames.contains(rest)) {
+        if surnames.contains_key(n) || n.strip_prefix("al-").is_some_and(|rest| surnames.contains_key(rest)) {
             e.label = Label::Person;
             continue;
         }
