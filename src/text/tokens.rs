@@ -79,7 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn is_boundary_before(text: &str, pos: usize) -> bool {
-    text[..pos].chars().next_back().is_none_or(|c| c.is_whitespace() || "([{<\"'“‘".contains(c))
+    text[..pos].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘'))
 }
 
 /// Where, after `pos`, the next URL, e-mail, hashtag or handle begins (or
@@ -104,7 +104,7 @@ fn special_at(s: &str, at_boundary: bool) -> Option<(usize, Label)> {
     if !at_boundary {
         return None;
     }
-    let chunk_len = s.find(|c: char| c.is_whitespace() || "<>\"“”‘’()[]{}".contains(c)).unwrap_or(s.len());
+    let chunk_len = s.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}')).unwrap_or(s.len());
     let chunk = &s[..chunk_len];
     let lower_starts = |p: &str| chunk.len() > p.len() && chunk.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower_starts("https://") || lower_starts("http://") || lower_starts("www.") {
