@@ -344,8 +344,7 @@ if (!flag('--no-scaling')) {
   process.stderr.write('compare: scaling (fresh process per size)\n');
   for (const size of ['1mb', '10mb', '20mb']) {
     const w = scale(paths[size], 'all');
-    // The CLI at 20 MB adds minutes and no information the 10 MB row lacks.
-    const c = size === '20mb' ? null : scaleCli(paths[size]);
+    const c = scaleCli(paths[size]);
     scaling.push({
       size, bytes: w.bytes, spans: w.spans, wasm_ms: w.ms, wasm_first_ms: w.first_ms,
       wasm_ms_per_mb: w.ms / (w.bytes / MB), wasm_memory: w.wasmMemory, node_max_rss: w.maxRss,
