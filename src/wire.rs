@@ -25,8 +25,12 @@ pub struct WireSpan<'a> {
     /// Last UTF-16 code unit, exclusive.
     pub end: usize,
     /// Layer-specific fields, omitted when empty.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "is_empty")]
     pub attrs: &'a Attrs,
+}
+
+fn is_empty(attrs: &&Attrs) -> bool {
+    attrs.is_empty()
 }
 
 /// The whole result as sent across the boundary.
