@@ -16,58 +16,15 @@ Conventions (the same ones src/quotes documents):
 - speaker: the mention the cue attaches to ("he", "a commander of X");
   speaker_name: who that is (for a pronoun, the person's name).
 """
-import json
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import GoldSet, h, q  # noqa: E402
 
-def find(text, sub, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.find(sub, i + 1)
-        if i < 0:
-            sys.exit(f"not found: {sub!r} (occurrence {nth})")
-    return [i, i + len(sub)]
-
-
-def near(text, x, anchor):
-    """The occurrence of substring `x` nearest to the span `anchor` (the
-    cue): a speaker named by a string that occurs more than once ("she")."""
-    if not isinstance(x, str) or anchor is None:
-        return at(text, x)
-    best, i = None, text.find(x)
-    while i >= 0:
-        d = min(abs(i - anchor[1]), abs(i + len(x) - anchor[0]))
-        if best is None or d < best[0]:
-            best = (d, [i, i + len(x)])
-        i = text.find(x, i + 1)
-    if best is None:
-        sys.exit(f"not found: {x!r}")
-    return best[1]
-
-
-def at(text, x):
-    if x is None:
-        return None
-    if isinstance(x, str):
-        return find(text, x)
-    return find(text, x[0], x[1])
-
-
-DOCS = []
-
-
-def doc(id, text, quotes, hedges):
-    DOCS.append((id, text, quotes, hedges))
-
-
-# q(kind, span, cue, speaker, speaker_name); spans are substrings or (substring, nth).
-def q(kind, span, cue=None, speaker=None, name=None):
-    return (kind, span, cue, speaker, name)
-
-
-def h(cls, span):
-    return (cls, span)
+# q(kind, span, cue, speaker, speaker_name) and h(class, span): see goldlib.py.
+GOLD = GoldSet()
+doc = GOLD.doc
 
 
 doc(
@@ -260,28 +217,7 @@ doc(
 
 
 def main():
-    out = []
-    for id, text, quotes, hedges in DOCS:
-        qs = []
-        for kind, span, cue, speaker, name in quotes:
-            rec = {"kind": kind}
-            rec["start"], rec["end"] = at(text, span)
-            if cue is not None:
-                rec["cue"] = at(text, cue)
-            if speaker is not None:
-                rec["speaker"] = near(text, speaker, rec.get("cue"))
-                rec["speaker_name"] = name
-            qs.append(rec)
-        hs = []
-        for cls, span in hedges:
-            s, e = at(text, span)
-            hs.append({"start": s, "end": e, "class": cls})
-        out.append({"id": id, "text": text, "quotes": qs, "hedges": hs})
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gold.jsonl")
-    with open(path, "w", encoding="utf-8") as f:
-        for rec in out:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(out)} documents to {path}")
+    GOLD.write(__file__, "gold.jsonl", null_speaker_name=True)
 
 
 if __name__ == "__main__":

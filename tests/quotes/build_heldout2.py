@@ -3,15 +3,14 @@
 rules and after tuning on heldout.jsonl, in the style of US political news
 (pronoun speakers, typewriter marks, quotes running over paragraphs). Its
 first-run figures are the held-out figures reported for issue 5."""
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import build_gold as g  # noqa: E402
+from goldlib import GoldSet, h, q  # noqa: E402
 
-g.DOCS.clear()
-q, h, doc = g.q, g.h, g.doc
+GOLD = GoldSet()
+doc = GOLD.doc
 
 doc(
     "debate-night",
@@ -112,26 +111,7 @@ doc(
 
 
 def main():
-    out_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout2.jsonl")
-    with open(out_path, "w", encoding="utf-8") as f:
-        for id, text, quotes, hedges in g.DOCS:
-            qs = []
-            for kind, span, cue, speaker, name in quotes:
-                rec = {"kind": kind}
-                rec["start"], rec["end"] = g.at(text, span)
-                if cue is not None:
-                    rec["cue"] = g.at(text, cue)
-                if speaker is not None:
-                    rec["speaker"] = g.near(text, speaker, rec.get("cue"))
-                    if name is not None:
-                        rec["speaker_name"] = name
-                qs.append(rec)
-            hs = []
-            for cls, span in hedges:
-                s, e = g.at(text, span)
-                hs.append({"start": s, "end": e, "class": cls})
-            f.write(json.dumps({"id": id, "text": text, "quotes": qs, "hedges": hs}, ensure_ascii=False) + "\n")
-    print(f"wrote {len(g.DOCS)} documents to {out_path}")
+    GOLD.write(__file__, "heldout2.jsonl")
 
 
 if __name__ == "__main__":
