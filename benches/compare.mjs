@@ -163,6 +163,15 @@ const SYSTEMS = [
     run: (s) => nl.annotate(s.text, { layers: TOKEN_LAYERS }).spans.length,
   },
   {
+    // The same spans as typed-array columns (annotateColumnar): no JS object per span.
+    key: 'newslens-col', name: 'newslens wasm columnar', what: 'all layers, spans as typed-array columns',
+    run: (s) => nl.annotateColumnar(s.text).columns.id.length,
+  },
+  {
+    key: 'newslens-tok-col', name: 'newslens wasm columnar', what: 'paragraphs, sentences, tokens as typed-array columns',
+    run: (s) => nl.annotateColumnar(s.text, { layers: TOKEN_LAYERS }).columns.id.length,
+  },
+  {
     key: 'compromise', name: 'compromise', what: 'nlp() + people/places/organizations/quotations',
     run: (s) => {
       const doc = nlp(s.text);
@@ -416,6 +425,11 @@ const ratio = (a, b) => (a && b ? a.mb_per_s / b.mb_per_s : NaN);
   check('1 MB, all layers >= 2x wink-nlp default pipeline', rw >= 2, `${f(n?.mb_per_s, 2)} vs ${f(w?.mb_per_s, 2)} MB/s = ${f(rw, 2)}x`);
   check("1 MB, tokens+sentences >= 10x wink-nlp tokens+sentences (pipe ['sbd'])", rt >= 10, `${f(nt?.mb_per_s, 2)} vs ${f(wt?.mb_per_s, 2)} MB/s = ${f(rt, 2)}x`);
   check('1 MB, tokens+sentences >= 10x wink-nlp default pipeline', rtd >= 10, `${f(nt?.mb_per_s, 2)} vs ${f(w?.mb_per_s, 2)} MB/s = ${f(rtd, 2)}x`);
+  // The same checks for the columnar result (same spans, typed arrays).
+  const [nc, ntc] = ['newslens-col', 'newslens-tok-col'].map((k) => get('1mb', k));
+  const rwc = ratio(nc, w), rtc = ratio(ntc, wt);
+  check('1 MB, all layers (columnar) >= 2x wink-nlp default pipeline', rwc >= 2, `${f(nc?.mb_per_s, 2)} vs ${f(w?.mb_per_s, 2)} MB/s = ${f(rwc, 2)}x`);
+  check("1 MB, tokens+sentences (columnar) >= 10x wink-nlp tokens+sentences (pipe ['sbd'])", rtc >= 10, `${f(ntc?.mb_per_s, 2)} vs ${f(wt?.mb_per_s, 2)} MB/s = ${f(rtc, 2)}x`);
 }
 {
   const [n, c, w] = ['newslens', 'compromise', 'wink'].map((k) => get('seed', k));
