@@ -17,6 +17,7 @@ pub mod coref;
 pub mod doc;
 pub mod entities;
 pub mod error;
+pub mod hash;
 pub mod hedges;
 pub mod options;
 pub mod pipeline;

@@ -8,7 +8,6 @@
 //! built for a text that has no entities. The verb and title lists are short
 //! closed classes written here (CC0).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
@@ -244,32 +243,13 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
-/// FNV-1a: the sets below are looked up once per word of the text, and
-/// their keys are short fixed words, so a simple fast hash beats SipHash
-/// (no untrusted keys are inserted: the tables are ours).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of words hashed with [`Fnv`].
-pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+pub type WordSet = crate::hash::FnvSet<&'static str>;
 
 /// A map keyed by a word of a compiled-in table, hashed with [`Fnv`]
 /// (SipHash costs more and these keys are not attacker-chosen in any way
 /// that matters).
-type FnvMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+type FnvMap<V> = crate::hash::FnvMap<&'static str, V>;
 
 fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()

@@ -184,7 +184,7 @@ struct Entity {
 /// and many, and SipHash's protection against chosen collisions buys
 /// nothing for a text the user annotates on their own machine (lookups per
 /// key stay bounded by [`MAX_CANDIDATES`] either way).
-type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+type NameMap<V> = crate::hash::FnvMap<String, V>;
 
 /// Links mentions to entities by key lookups.
 #[derive(Default)]

@@ -13,10 +13,9 @@
 //! where the tokens touch, so "al-Sudani" is "al-Sudani"); see
 //! [`Gazetteer::longest_match`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::hash::FnvMap;
 use crate::text::Token;
 
 /// The committed table.
@@ -125,27 +124,6 @@ pub struct Entry {
     /// The ISO 3166 country code of a place or nationality, when known.
     pub iso2: Option<&'static str>,
 }
-
-/// FNV-1a: short keys, no DoS concern, cheaper than SipHash.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The parsed table.
 pub struct Gazetteer {

@@ -88,7 +88,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
 /// is a PERSON. News repeats names, and the first, fuller mention usually
 /// has the clearest context.
 fn consistent_labels(text: &str, ents: &mut [Entity]) {
-    use gazetteer::FnvMap;
+    use crate::hash::FnvMap;
     let name = |e: &Entity| text.get(e.start_byte..e.end_byte).unwrap_or("");
     // FNV and sized up front: on a long text these maps hold thousands of
     // names, and SipHash plus regrowth was a tenth of the tagger's cost.

@@ -9,9 +9,7 @@
 //! for lists of a few hundred phrases. The lookup lower-cases into a reused
 //! buffer, so there is no allocation per token.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use crate::hash::FnvMap;
 use crate::text::Token;
 
 /// One word of a phrase: a literal (lower case) or `*`, any one word.
@@ -21,29 +19,6 @@ enum Word {
     Any,
 }
 
-/// FNV-1a: the keys are short words from our own lists, so a fast hash
-/// beats the default DoS-resistant one, and this lookup runs per token.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by short strings, hashed with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A set of short strings, hashed with [`Fnv`].
-pub type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A set of phrases, each with a payload `T` (its class).
 #[derive(Clone, Debug)]

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
-use crate::hedges::matcher::{FnvMap, FnvSet, lower_into};
+use crate::hash::{FnvMap, FnvSet};
+use crate::hedges::matcher::lower_into;
 use crate::text::{Segmentation, Token};
 
 const SOURCE_WORDS: &str = include_str!("../../data/lexicon/source_words.txt");
