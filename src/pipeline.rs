@@ -38,9 +38,7 @@ pub fn run(text: &str, options: &Options) -> Document {
         }
     }
     if options.wants(Layer::Token) {
-        for t in &cx.seg.tokens {
-            cx.sink.push(Layer::Token, t.kind, t.start, t.end, Attrs::new());
-        }
+        cx.sink.push_tokens(cx.seg.tokens.len());
     }
 
     let needs_entities = [Layer::Entity, Layer::Mention, Layer::Quote, Layer::Cue, Layer::Source].iter().any(|&l| options.wants(l));
@@ -55,14 +53,14 @@ pub fn run(text: &str, options: &Options) -> Document {
         crate::hedges::annotate(&mut cx);
     }
 
-    let words = text::count_words(text);
+    let (chars, words) = text::count_chars_and_words(text);
     let stats = Stats {
-        chars: text.chars().count(),
+        chars,
         words,
         sentences: cx.seg.sentences.len(),
         paragraphs: cx.seg.paragraphs.len(),
         reading_minutes: words.div_ceil(230),
     };
-    let spans = cx.sink.finish(|l| options.wants(l));
+    let spans = cx.sink.finish(|l| options.wants(l), &cx.seg.tokens);
     Document { stats, spans, summaries: cx.summaries }
 }

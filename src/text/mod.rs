@@ -59,7 +59,34 @@ pub fn segment(text: &str) -> Segmentation {
 
 /// Counts whitespace-separated words that hold a letter or digit.
 pub fn count_words(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(|c| c.is_alphanumeric())).count()
+    count_chars_and_words(text).1
+}
+
+/// Code points, and whitespace-separated words that hold a letter or digit,
+/// in one pass that decodes only the non-ASCII characters.
+pub fn count_chars_and_words(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut chars, mut words, mut in_word) = (0, 0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, alnum) = if b < 0x80 {
+            i += 1;
+            (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
+            (c.is_whitespace(), c.is_alphanumeric())
+        };
+        chars += 1;
+        if space {
+            words += usize::from(in_word);
+            in_word = false;
+        } else if alnum {
+            in_word = true;
+        }
+    }
+    (chars, words + usize::from(in_word))
 }
 
 #[cfg(test)]

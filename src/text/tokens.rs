@@ -92,18 +92,34 @@ fn boundary_before_at(text: &str, pos: usize) -> bool {
 }
 
 /// Where, after `pos`, the next URL, e-mail, hashtag or handle begins (or
-/// `end`). Only chunk starts are tried, so the scan stays linear. Every
-/// candidate start is an ASCII byte, so the scan goes by bytes.
+/// `end`). Only chunk starts are tried, so the scan stays linear: the scan
+/// looks for the characters a special token may follow (whitespace and
+/// openers, a table lookup for ASCII bytes) and tries the position after.
 fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
-    // The current position was tried already.
-    for i in pos + 1..end {
+    let mut i = pos;
+    while i < end {
         let b = bytes[i];
-        if (b.is_ascii_alphanumeric() || b == b'#' || b == b'@')
-            && boundary_before_at(text, i)
-            && special_at(&text[i..end], true).is_some()
-        {
-            return i;
+        let len = if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b'[' | b'{' | b'<' | b'"' | b'\'') {
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let Some(c) = text[i..end].chars().next() else { break };
+            if !(c.is_whitespace() || matches!(c, '“' | '‘')) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        // The char at i opens a chunk; try the position after it.
+        i += len;
+        if let Some(&n) = bytes[..end].get(i) {
+            if (n.is_ascii_alphanumeric() || n == b'#' || n == b'@') && special_at(&text[i..end], true).is_some() {
+                return i;
+            }
         }
     }
     end
@@ -122,26 +138,29 @@ const fn chunk_end_table() -> [bool; 128] {
 }
 const CHUNK_END: [bool; 128] = chunk_end_table();
 
-/// Length of the leading chunk of `s`: up to whitespace, a bracket or a quote.
-fn chunk_len(s: &str) -> usize {
+/// Length of the leading chunk of `s` (up to whitespace, a bracket or a
+/// quote), and whether it holds an `@`.
+fn chunk_len(s: &str) -> (usize, bool) {
     let b = s.as_bytes();
+    let mut has_at = false;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c < 0x80 {
             if CHUNK_END[c as usize] {
-                return i;
+                return (i, has_at);
             }
+            has_at |= c == b'@';
             i += 1;
         } else {
             let Some(ch) = s[i..].chars().next() else { break };
             if ch.is_whitespace() || matches!(ch, '“' | '”' | '‘' | '’') {
-                return i;
+                return (i, has_at);
             }
             i += ch.len_utf8();
         }
     }
-    b.len()
+    (b.len(), has_at)
 }
 
 /// A URL, e-mail address, hashtag or handle at the start of `s`, with its length.
@@ -149,7 +168,12 @@ fn special_at(s: &str, at_boundary: bool) -> Option<(usize, Label)> {
     if !at_boundary {
         return None;
     }
-    let chunk = &s[..chunk_len(s)];
+    let (len, has_at) = chunk_len(s);
+    let chunk = &s[..len];
+    // A chunk that starts with a letter or digit can only be a URL or an e-mail address.
+    if !has_at && !matches!(chunk.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W' | b'#' | b'@')) {
+        return None;
+    }
     let lower_starts = |p: &str| chunk.len() > p.len() && chunk.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower_starts("https://") || lower_starts("http://") || lower_starts("www.") {
         let len = trim_trailing_punct(chunk);
@@ -502,6 +526,7 @@ mod tests {
             1 => proptest::sample::select(&[
                 "\u{301}", "\u{200d}", "\u{200b}", "\u{ad}", "\u{2002}", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}",
                 "’", "“", "”", "…", "—", "é", "שלום", "\u{5f3}", "北京", "👍🏽", "🇮🇶", "👨‍👩‍👧", "\u{fe0f}", "\u{feff}",
+                "http://a.org/x", "HTTPS://b.co.", "www.c.org", "a@b.co", "x.y@z.org,", "#tag", "@who", "\u{a0}#a", "‘@b",
                 "\u{ff0e}", "\u{2024}", "\u{b7}", "\u{387}", "٣", "\u{30a2}", "\u{e9}", "\u{1f1ee}",
             ][..]).prop_map(str::to_string),
             1 => any::<String>(),
@@ -517,9 +542,27 @@ mod tests {
         }
 
         #[test]
+        fn specials_found_as_by_the_char_scan(text in mixed()) {
+            let reference = |pos: usize| {
+                let mut iter = text[pos..].char_indices();
+                iter.next();
+                for (off, c) in iter {
+                    let i = pos + off;
+                    if (c.is_ascii_alphanumeric() || c == '#' || c == '@') && is_boundary_before(&text, i) && special_at(&text[i..], true).is_some() {
+                        return i;
+                    }
+                }
+                text.len()
+            };
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(next_special_start(&text, i, text.len()), reference(i));
+            }
+        }
+
+        #[test]
         fn byte_scans_equal_char_scans(text in mixed()) {
             let old_chunk = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}')).unwrap_or(text.len());
-            prop_assert_eq!(chunk_len(&text), old_chunk);
+            prop_assert_eq!(chunk_len(&text), (old_chunk, text[..old_chunk].contains('@')));
             for (i, _) in text.char_indices() {
                 prop_assert_eq!(boundary_before_at(&text, i), i == 0 || is_boundary_before(&text, i));
             }
