@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::doc::{Attrs, Document, Label, Layer, SpanSink, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats};
 use crate::options::Options;
 use crate::text::{self, Segmentation};
 
@@ -24,6 +24,11 @@ pub struct Context<'a> {
 
 /// Runs every layer that `options` needs over `text`.
 pub fn run(text: &str, options: &Options) -> Document {
+    run_parts(text, options).into_document()
+}
+
+/// [`run`], without making a `Span` per token: for the columnar output.
+pub fn run_parts(text: &str, options: &Options) -> Parts {
     let seg = text::segment(text);
     let mut cx = Context { text, seg, sink: SpanSink::new(), summaries: BTreeMap::new() };
 
@@ -61,6 +66,6 @@ pub fn run(text: &str, options: &Options) -> Document {
         paragraphs: cx.seg.paragraphs.len(),
         reading_minutes: words.div_ceil(230),
     };
-    let spans = cx.sink.finish(|l| options.wants(l), &cx.seg.tokens);
-    Document { stats, spans, summaries: cx.summaries }
+    let (spans, first_token_id) = cx.sink.finish_without_tokens(|l| options.wants(l));
+    Parts { stats, spans, tokens: cx.seg.tokens, first_token_id, summaries: cx.summaries }
 }
