@@ -66,30 +66,51 @@ pub fn count_words(text: &str) -> usize {
 }
 
 /// Code points, and whitespace-separated words that hold a letter or digit,
-/// in one pass that decodes only the non-ASCII characters.
+/// decoding only the non-ASCII characters.
 pub fn count_chars_and_words(text: &str) -> (usize, usize) {
+    // 0: other, 1: ASCII whitespace, 2: ASCII letter or digit, 3: non-ASCII.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                b' ' | b'\t'..=b'\r' => 1,
+                b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => 2,
+                0x80.. => 3,
+                _ => 0,
+            };
+            b += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
-    let (mut chars, mut words, mut in_word) = (0, 0, false);
+    let (mut words, mut in_word) = (0, false);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (space, alnum) = if b < 0x80 {
-            i += 1;
-            (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
-        } else {
-            let Some(c) = text[i..].chars().next() else { break };
-            i += c.len_utf8();
-            (c.is_whitespace(), c.is_alphanumeric())
-        };
-        chars += 1;
-        if space {
-            words += usize::from(in_word);
-            in_word = false;
-        } else if alnum {
-            in_word = true;
+        match CLASS[bytes[i] as usize] {
+            0 => i += 1,
+            1 => {
+                words += usize::from(in_word);
+                in_word = false;
+                i += 1;
+            }
+            2 => {
+                in_word = true;
+                i += 1;
+            }
+            _ => {
+                let Some(c) = text[i..].chars().next() else { break };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    words += usize::from(in_word);
+                    in_word = false;
+                } else if c.is_alphanumeric() {
+                    in_word = true;
+                }
+            }
         }
     }
-    (chars, words + usize::from(in_word))
+    (text.chars().count(), words + usize::from(in_word))
 }
 
 #[cfg(test)]

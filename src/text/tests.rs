@@ -49,3 +49,11 @@ fn degenerate_inputs() {
     assert!(segment("\0\u{200b}\u{feff}").paragraphs.is_empty());
     assert_eq!(segment("...").sentences.len(), 1);
 }
+
+#[test]
+fn chars_and_words_as_counted_by_char() {
+    for text in ["", " ", "a", "Gen. Smith said:  “No.”\n\n— 3 —", "北京 é\u{301} 👍🏽 x\u{a0}y\u{2002}z ,", "\t\r\n1,000 !!"] {
+        let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        assert_eq!(count_chars_and_words(text), (text.chars().count(), words), "{text:?}");
+    }
+}

@@ -97,6 +97,10 @@ fn boundary_before_at(text: &str, pos: usize) -> bool {
 /// openers, a table lookup for ASCII bytes) and tries the position after.
 fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
+    // Where the next '@' at or after the position tried is (or `end`): a
+    // chunk that starts with a letter or digit is special only if it starts
+    // a URL or holds an '@', and most paragraphs have no '@' at all.
+    let mut next_at = pos;
     let mut i = pos;
     while i < end {
         let b = bytes[i];
@@ -117,7 +121,17 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
         // The char at i opens a chunk; try the position after it.
         i += len;
         if let Some(&n) = bytes[..end].get(i) {
-            if (n.is_ascii_alphanumeric() || n == b'#' || n == b'@') && special_at(&text[i..end], true).is_some() {
+            let may_start = match n {
+                b'h' | b'H' | b'w' | b'W' | b'#' | b'@' => true,
+                _ if n.is_ascii_alphanumeric() => {
+                    if next_at < i {
+                        next_at = text[i..end].find('@').map_or(end, |o| i + o);
+                    }
+                    next_at < end
+                }
+                _ => false,
+            };
+            if may_start && special_at(&text[i..end], true).is_some() {
                 return i;
             }
         }
