@@ -57,6 +57,9 @@ pub fn segment(text: &str) -> Segmentation {
         }
         seg.paragraphs.push(para);
     }
+    // Give back the estimate's slack (an in-place shrink): the tokens live
+    // through every later layer, and wasm memory never shrinks.
+    seg.tokens.shrink_to_fit();
     seg
 }
 

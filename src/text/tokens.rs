@@ -51,7 +51,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 pub fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    if word.len() > 6 {
+        return false;
+    }
+    // Lower-cased once, then compared as bytes (a length test rejects most).
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == &*lower)
 }
 
 /// Splits `text[range]` into tokens, appending to `out`.
@@ -340,10 +348,15 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut i = start;
     while i < end {
         let mut j = i + 1;
-        if joins(wb(i)) {
+        let first = wb(i);
+        if joins(first) {
+            // What the segment holds, for its label and clitic split.
+            let (mut letter, mut digit, mut quote) = (first == Wb::Letter, first == Wb::Numeric, false);
             while j < end {
                 let n = wb(j);
                 if joins(n) {
+                    letter |= n == Wb::Letter;
+                    digit |= n == Wb::Numeric;
                     j += 1;
                     continue;
                 }
@@ -352,12 +365,29 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     let letters = prev == Wb::Letter && next == Wb::Letter && matches!(n, Wb::MidLetter | Wb::MidNumLet | Wb::SingleQuote);
                     let numbers = prev == Wb::Numeric && next == Wb::Numeric && matches!(n, Wb::MidNum | Wb::MidNumLet | Wb::SingleQuote);
                     if letters || numbers {
+                        // `next` is a letter or a digit, as `prev` is.
+                        quote |= n == Wb::SingleQuote;
                         j += 2;
                         continue;
                     }
                 }
                 break;
             }
+            let kind = if letter {
+                Label::Word
+            } else if digit {
+                Label::Number
+            } else {
+                Label::Punct // underscores only
+            };
+            if quote {
+                push_classified(text, i, j, kind, out);
+            } else {
+                // No apostrophe, so no clitic to split off.
+                out.push(Token { start: i, end: j, kind });
+            }
+            i = j;
+            continue;
         }
         if let Some(kind) = classify_ascii(&b[i..j]) {
             push_classified(text, i, j, kind, out);
