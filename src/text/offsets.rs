@@ -19,12 +19,24 @@ impl OffsetIndex {
     pub fn new(text: &str) -> OffsetIndex {
         let mut wide = Vec::new();
         let mut excess: u32 = 0;
-        for (i, c) in text.char_indices() {
-            let n8 = c.len_utf8();
-            if n8 > 1 {
-                excess += (n8 - c.len_utf16()) as u32;
-                wide.push((i as u32, excess, n8 as u8));
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // ASCII bytes are skipped without decoding; a lead byte gives the
+        // char's UTF-8 length, and only 4-byte chars take two UTF-16 units.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
             }
+            let (n8, n16) = match b {
+                0xF0.. => (4, 2),
+                0xE0.. => (3, 1),
+                _ => (2, 1),
+            };
+            excess += n8 - n16;
+            wide.push((i as u32, excess, n8 as u8));
+            i += n8 as usize;
         }
         OffsetIndex { wide, len_bytes: text.len() }
     }
