@@ -96,6 +96,17 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
     while i < tokens.len() {
         let tok = tokens[i];
         let start = *sent_start.get_or_insert(tok.start);
+        // Only punctuation and words that end in '.' can end a sentence:
+        // most tokens are let go without slicing the text.
+        let may_end = match tok.kind {
+            Label::Punct => true,
+            Label::Word => text.as_bytes().get(tok.end.wrapping_sub(1)) == Some(&b'.'),
+            _ => false,
+        };
+        if !may_end {
+            i += 1;
+            continue;
+        }
         let t = tok.text(text);
         if let Some(kind) = terminator(t, tok.kind) {
             // Absorb closing quotes and brackets.
