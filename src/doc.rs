@@ -52,7 +52,18 @@ impl Layer {
 
     /// Rank used to order spans that share a range: containers first.
     pub fn rank(self) -> usize {
-        Layer::ALL.iter().position(|&l| l == self).unwrap_or(usize::MAX)
+        // The position in `ALL` (a test checks that they agree).
+        match self {
+            Layer::Paragraph => 0,
+            Layer::Sentence => 1,
+            Layer::Quote => 2,
+            Layer::Source => 3,
+            Layer::Entity => 4,
+            Layer::Mention => 5,
+            Layer::Cue => 6,
+            Layer::Hedge => 7,
+            Layer::Token => 8,
+        }
     }
 
     /// The layer's wire name.
@@ -86,6 +97,11 @@ macro_rules! labels {
             /// The label's wire name.
             pub fn name(self) -> &'static str {
                 match self { $(Label::$variant => $name,)* }
+            }
+
+            /// The label's position in [`Label::ALL`].
+            pub fn index(self) -> usize {
+                self as usize
             }
 
             /// The label with this wire name.
@@ -255,6 +271,10 @@ impl Attrs {
         match self.find(key) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
             Err(i) => {
+                // Most spans get one to three attrs: growing by one keeps a
+                // span's attrs at their size instead of Vec's minimum of four
+                // slots (96 bytes in wasm for one attr).
+                self.0.reserve_exact(1);
                 self.0.insert(i, (key, value));
                 None
             }
@@ -373,9 +393,27 @@ pub struct Document {
 }
 
 /// Collects spans while layers run, handing out ids.
+///
+/// The tokens, most of the spans of a long text, are not stored here: the
+/// [`crate::text::Segmentation`] holds them already, so the sink only hands
+/// out their ids ([`SpanSink::push_tokens`]) and [`SpanSink::finish`] merges
+/// them into the sorted result. On 10 MB that saves ~2 million stored spans
+/// (and the reallocations and sort buffer that came with them).
 #[derive(Debug, Default)]
 pub struct SpanSink {
     spans: Vec<Span>,
+    /// The ids given to the tokens: the first and how many.
+    tokens: Option<(SpanId, SpanId)>,
+}
+
+/// The order of [`Document::spans`]: by start, containers (longer, then by
+/// [`Layer::rank`]) first, then by id. Ids are unique, so no two spans tie.
+fn span_order(a: &Span, b: &Span) -> std::cmp::Ordering {
+    a.start_byte
+        .cmp(&b.start_byte)
+        .then(b.end_byte.cmp(&a.end_byte))
+        .then(a.layer.rank().cmp(&b.layer.rank()))
+        .then(a.id.cmp(&b.id))
 }
 
 impl SpanSink {
@@ -384,38 +422,230 @@ impl SpanSink {
         SpanSink::default()
     }
 
+    /// An empty sink with room for `n` spans.
+    pub fn with_capacity(n: usize) -> SpanSink {
+        SpanSink { spans: Vec::with_capacity(n), tokens: None }
+    }
+
+    /// The number of ids handed out before the stored span at `index`.
+    fn skipped_before(&self, index: usize) -> SpanId {
+        match self.tokens {
+            Some((first, n)) if index as SpanId >= first => n,
+            _ => 0,
+        }
+    }
+
+    /// Where the span with this id is stored, if it is stored.
+    fn index(&self, id: SpanId) -> Option<usize> {
+        match self.tokens {
+            Some((first, n)) if id >= first => id.checked_sub(n).filter(|&i| i >= first).map(|i| i as usize),
+            _ => Some(id as usize),
+        }
+    }
+
     /// Adds a span and returns its id.
     pub fn push(&mut self, layer: Layer, label: Label, start_byte: usize, end_byte: usize, attrs: Attrs) -> SpanId {
-        let id = self.spans.len() as SpanId;
+        let id = self.spans.len() as SpanId + self.skipped_before(self.spans.len());
         self.spans.push(Span { id, layer, label, start_byte, end_byte, attrs });
         id
     }
 
-    /// The span with this id.
+    /// Hands out ids for `count` token spans, which the sink does not store
+    /// ([`SpanSink::finish`] takes the tokens themselves); returns the first.
+    /// Called once, by the pipeline; a second call hands out no new ids.
+    pub fn push_tokens(&mut self, count: usize) -> SpanId {
+        if let Some((first, _)) = self.tokens {
+            return first;
+        }
+        let first = self.spans.len() as SpanId;
+        self.tokens = Some((first, count as SpanId));
+        first
+    }
+
+    /// The stored span with this id (token spans are not stored).
     pub fn get(&self, id: SpanId) -> Option<&Span> {
-        self.spans.get(id as usize)
+        self.spans.get(self.index(id)?)
     }
 
-    /// The span with this id, to add attrs after the fact.
+    /// The stored span with this id, to add attrs after the fact.
     pub fn get_mut(&mut self, id: SpanId) -> Option<&mut Span> {
-        self.spans.get_mut(id as usize)
+        let i = self.index(id)?;
+        self.spans.get_mut(i)
     }
 
-    /// Spans added so far, in creation order.
+    /// Spans added so far, in creation order, without the token spans.
     pub fn spans(&self) -> &[Span] {
         &self.spans
     }
 
-    /// The spans of the wanted layers, sorted by start, containers first.
-    pub fn finish(self, wants: impl Fn(Layer) -> bool) -> Vec<Span> {
+    /// The spans of the wanted layers, sorted by start, containers first;
+    /// `tokens` are the tokens whose ids [`SpanSink::push_tokens`] handed out.
+    pub fn finish(self, wants: impl Fn(Layer) -> bool, tokens: &[crate::text::Token]) -> Vec<Span> {
+        let (spans, first) = self.finish_without_tokens(wants);
+        merge_tokens(spans, tokens, first)
+    }
+
+    /// The stored spans of the wanted layers, sorted as in
+    /// [`SpanSink::finish`], and the first token id if tokens are wanted:
+    /// the parts of the result before the token spans are made.
+    pub fn finish_without_tokens(self, wants: impl Fn(Layer) -> bool) -> (Vec<Span>, Option<SpanId>) {
         let mut spans: Vec<Span> = self.spans.into_iter().filter(|s| wants(s.layer)).collect();
-        spans.sort_by(|a, b| {
-            a.start_byte
-                .cmp(&b.start_byte)
-                .then(b.end_byte.cmp(&a.end_byte))
-                .then(a.layer.rank().cmp(&b.layer.rank()))
-                .then(a.id.cmp(&b.id))
+        // Unstable is exact here (no two spans tie) and needs no buffer.
+        spans.sort_unstable_by(span_order);
+        (spans, self.tokens.filter(|_| wants(Layer::Token)).map(|(first, _)| first))
+    }
+}
+
+/// The token spans of `tokens`, ids from `first` on, merged into the sorted `spans`.
+fn merge_tokens(spans: Vec<Span>, tokens: &[crate::text::Token], first: Option<SpanId>) -> Vec<Span> {
+    let Some(first) = first else { return spans };
+    let mut out = Vec::with_capacity(spans.len() + tokens.len());
+    let mut toks = tokens.iter().zip(first..).map(|(t, id)| Span {
+        id,
+        layer: Layer::Token,
+        label: t.kind,
+        start_byte: t.start,
+        end_byte: t.end,
+        attrs: Attrs::new(),
+    });
+    let mut next_tok = toks.next();
+    // Tokens are sorted and never overlap: a merge of two sorted lists.
+    for s in spans {
+        while let Some(t) = next_tok.take_if(|t| span_order(t, &s).is_lt()) {
+            out.push(t);
+            next_tok = toks.next();
+        }
+        out.push(s);
+    }
+    out.extend(next_tok);
+    out.extend(toks);
+    out
+}
+
+/// One row of the result, without attrs: what the columnar output needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The span's id.
+    pub id: SpanId,
+    /// The span's layer.
+    pub layer: Layer,
+    /// The span's label.
+    pub label: Label,
+    /// First byte, inclusive.
+    pub start_byte: usize,
+    /// Last byte, exclusive.
+    pub end_byte: usize,
+}
+
+impl Row {
+    fn key(&self) -> (usize, std::cmp::Reverse<usize>, usize, SpanId) {
+        (self.start_byte, std::cmp::Reverse(self.end_byte), self.layer.rank(), self.id)
+    }
+}
+
+impl From<&Span> for Row {
+    fn from(s: &Span) -> Row {
+        Row { id: s.id, layer: s.layer, label: s.label, start_byte: s.start_byte, end_byte: s.end_byte }
+    }
+}
+
+/// A [`Document`] whose token spans are not made yet: the sorted other
+/// spans, and the tokens. [`Parts::rows`] walks the spans in the Document's
+/// order without building a `Span` per token, which is what the columnar
+/// output wants on a long text; [`Parts::into_document`] makes the Document.
+#[derive(Clone, Debug)]
+pub struct Parts {
+    /// Counts over the text.
+    pub stats: Stats,
+    /// The spans of the requested layers but tokens, sorted as in [`Document::spans`].
+    pub spans: Vec<Span>,
+    /// The tokens, in order.
+    pub tokens: Vec<crate::text::Token>,
+    /// The id of the first token span, when tokens are requested.
+    pub first_token_id: Option<SpanId>,
+    /// Summaries computed by layers.
+    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+}
+
+impl Parts {
+    /// How many spans the Document has.
+    pub fn len(&self) -> usize {
+        self.spans.len() + if self.first_token_id.is_some() { self.tokens.len() } else { 0 }
+    }
+
+    /// Whether the Document has no spans.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every span as a [`Row`], in the order of [`Document::spans`].
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        let toks: &[crate::text::Token] = if self.first_token_id.is_some() { &self.tokens } else { &[] };
+        let first = self.first_token_id.unwrap_or(0);
+        let mut toks = toks.iter().zip(first..).map(|(t, id)| Row {
+            id,
+            layer: Layer::Token,
+            label: t.kind,
+            start_byte: t.start,
+            end_byte: t.end,
         });
-        spans
+        let mut spans = self.spans.iter().map(Row::from);
+        let (mut a, mut b) = (spans.next(), toks.next());
+        std::iter::from_fn(move || match (a, b) {
+            (Some(s), Some(t)) if t.key() < s.key() => {
+                b = toks.next();
+                Some(t)
+            }
+            (Some(s), _) => {
+                a = spans.next();
+                Some(s)
+            }
+            (None, Some(t)) => {
+                b = toks.next();
+                Some(t)
+            }
+            (None, None) => None,
+        })
+    }
+
+    /// The Document, with a `Span` for every token.
+    pub fn into_document(self) -> Document {
+        let spans = merge_tokens(self.spans, &self.tokens, self.first_token_id);
+        Document { stats: self.stats, spans, summaries: self.summaries }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rank_and_index_are_positions_in_all() {
+        for (i, l) in Layer::ALL.iter().enumerate() {
+            assert_eq!(l.rank(), i);
+        }
+        for (i, l) in Label::ALL.iter().enumerate() {
+            assert_eq!(l.index(), i);
+        }
+    }
+
+    #[test]
+    fn ids_around_the_unstored_tokens() {
+        let mut sink = SpanSink::new();
+        let p = sink.push(Layer::Paragraph, Label::Paragraph, 0, 9, Attrs::new());
+        assert_eq!(sink.push_tokens(3), 1);
+        let e = sink.push(Layer::Entity, Label::Person, 4, 9, Attrs::new());
+        assert_eq!((p, e), (0, 4));
+        assert_eq!(sink.get(4).map(|s| s.label), Some(Label::Person));
+        assert!(sink.get(1).is_none() && sink.get(3).is_none() && sink.get(5).is_none());
+        use crate::text::Token;
+        let tokens = [
+            Token { start: 0, end: 3, kind: Label::Word },
+            Token { start: 4, end: 9, kind: Label::Word },
+            Token { start: 9, end: 10, kind: Label::Punct },
+        ];
+        let spans = sink.finish(|_| true, &tokens);
+        let order: Vec<SpanId> = spans.iter().map(|s| s.id).collect();
+        assert_eq!(order, [0, 1, 4, 2, 3]);
     }
 }

@@ -49,3 +49,15 @@ pub fn annotate(text: &str, options: &Options) -> Result<Document, Error> {
     }
     Ok(pipeline::run(text, options))
 }
+
+/// [`annotate`], stopping short of a `Span` per token: the columnar output
+/// ([`wire::parts_to_columns`]) reads the tokens directly.
+///
+/// # Errors
+/// When `text` is longer than [`MAX_INPUT_BYTES`].
+pub fn annotate_parts(text: &str, options: &Options) -> Result<doc::Parts, Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::input_too_long(text.len(), MAX_INPUT_BYTES));
+    }
+    Ok(pipeline::run_parts(text, options))
+}

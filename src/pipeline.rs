@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::doc::{Attrs, Document, Label, Layer, SpanSink, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats};
 use crate::options::Options;
 use crate::text::{self, Segmentation};
 
@@ -24,6 +24,11 @@ pub struct Context<'a> {
 
 /// Runs every layer that `options` needs over `text`.
 pub fn run(text: &str, options: &Options) -> Document {
+    run_parts(text, options).into_document()
+}
+
+/// [`run`], without making a `Span` per token: for the columnar output.
+pub fn run_parts(text: &str, options: &Options) -> Parts {
     let seg = text::segment(text);
     let mut cx = Context { text, seg, sink: SpanSink::new(), summaries: BTreeMap::new() };
 
@@ -38,9 +43,7 @@ pub fn run(text: &str, options: &Options) -> Document {
         }
     }
     if options.wants(Layer::Token) {
-        for t in &cx.seg.tokens {
-            cx.sink.push(Layer::Token, t.kind, t.start, t.end, Attrs::new());
-        }
+        cx.sink.push_tokens(cx.seg.tokens.len());
     }
 
     let needs_entities = [Layer::Entity, Layer::Mention, Layer::Quote, Layer::Cue, Layer::Source].iter().any(|&l| options.wants(l));
@@ -55,14 +58,14 @@ pub fn run(text: &str, options: &Options) -> Document {
         crate::hedges::annotate(&mut cx);
     }
 
-    let words = text::count_words(text);
+    let (chars, words) = text::count_chars_and_words(text);
     let stats = Stats {
-        chars: text.chars().count(),
+        chars,
         words,
         sentences: cx.seg.sentences.len(),
         paragraphs: cx.seg.paragraphs.len(),
         reading_minutes: words.div_ceil(230),
     };
-    let spans = cx.sink.finish(|l| options.wants(l));
-    Document { stats, spans, summaries: cx.summaries }
+    let (spans, first_token_id) = cx.sink.finish_without_tokens(|l| options.wants(l));
+    Parts { stats, spans, tokens: cx.seg.tokens, first_token_id, summaries: cx.summaries }
 }

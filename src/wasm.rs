@@ -30,8 +30,8 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate(&text, &options)?;
-    let cols = crate::wire::to_columns(&text, &doc)?;
+    let doc = crate::annotate_parts(&text, &options)?;
+    let cols = crate::wire::parts_to_columns(&text, &doc)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
 
     let out = js_sys::Object::new();

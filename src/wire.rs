@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::doc::{Attrs, Document, Label, Layer, SpanId, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, Row, SpanId, Stats};
 use crate::error::Error;
 use crate::text::OffsetIndex;
 
@@ -50,10 +50,11 @@ pub struct WireDocument<'a> {
 /// Converts `doc`, computed over `text`, to its wire form.
 pub fn to_wire<'a>(text: &str, doc: &'a Document) -> Result<WireDocument<'a>, Error> {
     let index = OffsetIndex::new(text);
+    let (mut starts, mut ends) = (index.cursor(), index.cursor());
     let mut spans = Vec::with_capacity(doc.spans.len());
     for s in &doc.spans {
-        let start = index.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
-        let end = index.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
+        let start = starts.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
+        let end = ends.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
         spans.push(WireSpan { id: s.id, layer: s.layer, label: s.label, start, end, attrs: &s.attrs });
     }
     Ok(WireDocument { version: crate::VERSION, stats: &doc.stats, spans, summaries: &doc.summaries })
@@ -80,8 +81,18 @@ pub struct Columns {
 
 /// Converts `doc`'s spans, computed over `text`, to columns with UTF-16 offsets.
 pub fn to_columns(text: &str, doc: &Document) -> Result<Columns, Error> {
+    columns(text, doc.spans.len(), doc.spans.iter().map(Row::from))
+}
+
+/// [`to_columns`] for a [`Parts`]: the same columns, without a `Span` per token.
+pub fn parts_to_columns(text: &str, parts: &Parts) -> Result<Columns, Error> {
+    columns(text, parts.len(), parts.rows())
+}
+
+fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Columns, Error> {
     let index = OffsetIndex::new(text);
-    let n = doc.spans.len();
+    // Starts are sorted, and so are most ends: each walks its own cursor.
+    let (mut starts, mut ends) = (index.cursor(), index.cursor());
     let mut c = Columns {
         ids: Vec::with_capacity(n),
         layers: Vec::with_capacity(n),
@@ -89,12 +100,12 @@ pub fn to_columns(text: &str, doc: &Document) -> Result<Columns, Error> {
         starts: Vec::with_capacity(n),
         ends: Vec::with_capacity(n),
     };
-    for s in &doc.spans {
-        let start = index.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
-        let end = index.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
+    for s in rows {
+        let start = starts.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
+        let end = ends.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
         c.ids.push(s.id);
         c.layers.push(s.layer.rank() as u8);
-        c.labels.push(Label::ALL.iter().position(|&l| l == s.label).unwrap_or(0) as u8);
+        c.labels.push(s.label.index() as u8);
         // MAX_INPUT_BYTES keeps every offset far below u32::MAX.
         c.starts.push(start as u32);
         c.ends.push(end as u32);
@@ -119,6 +130,13 @@ mod tests {
             assert_eq!(Layer::ALL[cols.layers[i] as usize], s.layer);
             assert_eq!(Label::ALL[cols.labels[i] as usize], s.label);
             assert_eq!((cols.starts[i] as usize, cols.ends[i] as usize), (s.start, s.end));
+        }
+        for layers in [&Layer::ALL[..], &[Layer::Token][..], &[Layer::Sentence, Layer::Entity][..], &[Layer::Paragraph][..]] {
+            let options = Options::with_layers(layers);
+            let parts = crate::pipeline::run_parts(text, &options);
+            let doc = parts.clone().into_document();
+            assert_eq!(doc, annotate(text, &options).expect("annotate"));
+            assert_eq!(parts_to_columns(text, &parts).expect("columns"), to_columns(text, &doc).expect("columns"));
         }
     }
 }

@@ -19,12 +19,24 @@ impl OffsetIndex {
     pub fn new(text: &str) -> OffsetIndex {
         let mut wide = Vec::new();
         let mut excess: u32 = 0;
-        for (i, c) in text.char_indices() {
-            let n8 = c.len_utf8();
-            if n8 > 1 {
-                excess += (n8 - c.len_utf16()) as u32;
-                wide.push((i as u32, excess, n8 as u8));
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // ASCII bytes are skipped without decoding; a lead byte gives the
+        // char's UTF-8 length, and only 4-byte chars take two UTF-16 units.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
             }
+            let (n8, n16) = match b {
+                0xF0.. => (4, 2),
+                0xE0.. => (3, 1),
+                _ => (2, 1),
+            };
+            excess += n8 - n16;
+            wide.push((i as u32, excess, n8 as u8));
+            i += n8 as usize;
         }
         OffsetIndex { wide, len_bytes: text.len() }
     }
@@ -37,6 +49,12 @@ impl OffsetIndex {
         }
         // Characters that start before `byte`.
         let k = self.wide.partition_point(|&(start, _, _)| (start as usize) < byte);
+        self.utf16_with(byte, k)
+    }
+
+    /// [`OffsetIndex::to_utf16`] given `k`, the number of wide chars that
+    /// start before `byte`.
+    fn utf16_with(&self, byte: usize, k: usize) -> Option<usize> {
         if k == 0 {
             return Some(byte);
         }
@@ -69,9 +87,53 @@ impl OffsetIndex {
         (byte <= self.len_bytes).then_some(byte)
     }
 
+    /// A converter for offsets that mostly move forward, as the starts (or
+    /// the ends) of sorted spans do: each conversion walks on from where the
+    /// last one stopped instead of searching the whole index.
+    pub fn cursor(&self) -> Cursor<'_> {
+        Cursor { index: self, k: 0 }
+    }
+
     /// Length of the text in UTF-16 code units.
     pub fn len_utf16(&self) -> usize {
         self.len_bytes - self.wide.last().map_or(0, |&(_, e, _)| e as usize)
+    }
+}
+
+/// See [`OffsetIndex::cursor`].
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
+    index: &'a OffsetIndex,
+    /// Wide chars that start before the last converted offset.
+    k: usize,
+}
+
+impl Cursor<'_> {
+    /// The same as [`OffsetIndex::to_utf16`].
+    pub fn to_utf16(&mut self, byte: usize) -> Option<usize> {
+        let wide = &self.index.wide;
+        if byte > self.index.len_bytes {
+            return None;
+        }
+        let before = |&(start, _, _): &(u32, u32, u8)| (start as usize) < byte;
+        let mut k = self.k.min(wide.len());
+        if k > 0 && !before(&wide[k - 1]) {
+            // Moved back: search what lies behind.
+            k = wide[..k].partition_point(before);
+        } else {
+            // Moved forward: a few steps, then a search of what lies ahead.
+            let mut steps = 0;
+            while k < wide.len() && before(&wide[k]) {
+                k += 1;
+                steps += 1;
+                if steps == 8 {
+                    k += wide[k..].partition_point(before);
+                    break;
+                }
+            }
+        }
+        self.k = k;
+        self.index.utf16_with(byte, k)
     }
 }
 
@@ -97,6 +159,12 @@ mod tests {
         assert_eq!(index.to_utf8(units), Some(text.len()));
         assert_eq!(index.len_utf16(), units);
         assert_eq!(index.to_utf16(text.len() + 1), None);
+        // A cursor agrees, whichever way the offsets move.
+        let mut cursor = index.cursor();
+        let n = text.len();
+        for byte in (0..=n + 1).chain((0..=n).rev()).chain((0..=n).step_by(7)).chain((0..=n).map(|i| (i * 13) % (n + 1))) {
+            assert_eq!(cursor.to_utf16(byte), index.to_utf16(byte), "byte {byte} of {text:?}");
+        }
         assert_eq!(index.to_utf8(units + 1), None);
     }
 
@@ -106,5 +174,6 @@ mod tests {
         check("");
         check("plain ascii");
         check("é");
+        check(&"ab “c” é 👍🏽 d\n".repeat(20));
     }
 }

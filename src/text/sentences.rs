@@ -47,20 +47,30 @@ fn is_wrapped(prev: &str, next: &str) -> bool {
 }
 
 /// Line ranges, split at \n, \r\n, \r, U+2028 and U+2029 (terminators excluded).
-fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+///
+/// By bytes: every terminator is ASCII or starts with 0xC2 (U+0085) or 0xE2
+/// (U+2028, U+2029), so nothing else needs decoding.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = iter.next() {
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}') {
-                let line = start..i;
-                start = i + c.len_utf8();
-                if c == '\r' && iter.peek().is_some_and(|&(_, n)| n == '\n') {
-                    iter.next();
-                    start += 1;
+        while i < bytes.len() {
+            let at = i;
+            let len = match bytes[i] {
+                b'\n' | b'\x0b' | b'\x0c' => 1,
+                b'\r' => 1 + usize::from(bytes.get(i + 1) == Some(&b'\n')),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => {
+                    i += 1;
+                    continue;
                 }
-                return Some(line);
-            }
+            };
+            i += len;
+            let line = start..at;
+            start = i;
+            return Some(line);
         }
         if start <= text.len() {
             let line = start..text.len();
@@ -86,6 +96,17 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
     while i < tokens.len() {
         let tok = tokens[i];
         let start = *sent_start.get_or_insert(tok.start);
+        // Only punctuation and words that end in '.' can end a sentence:
+        // most tokens are let go without slicing the text.
+        let may_end = match tok.kind {
+            Label::Punct => true,
+            Label::Word => text.as_bytes().get(tok.end.wrapping_sub(1)) == Some(&b'.'),
+            _ => false,
+        };
+        if !may_end {
+            i += 1;
+            continue;
+        }
         let t = tok.text(text);
         if let Some(kind) = terminator(t, tok.kind) {
             // Absorb closing quotes and brackets.

@@ -49,3 +49,37 @@ fn degenerate_inputs() {
     assert!(segment("\0\u{200b}\u{feff}").paragraphs.is_empty());
     assert_eq!(segment("...").sentences.len(), 1);
 }
+
+#[test]
+fn chars_and_words_as_counted_by_char() {
+    for text in ["", " ", "a", "Gen. Smith said:  “No.”\n\n— 3 —", "北京 é\u{301} 👍🏽 x\u{a0}y\u{2002}z ,", "\t\r\n1,000 !!"] {
+        let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        assert_eq!(count_chars_and_words(text), (text.chars().count(), words), "{text:?}");
+    }
+}
+
+/// The char-by-char line split that `sentences::lines` replaced.
+fn lines_by_char(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}') {
+            out.push(start..i);
+            start = i + c.len_utf8();
+            if c == '\r' && iter.peek().is_some_and(|&(_, n)| n == '\n') {
+                iter.next();
+                start += 1;
+            }
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn lines_by_bytes_equal_lines_by_chars(text in "([a\\n\\r\\x0b\\x0c \\u{85}\\u{2028}\\u{2029}\\u{2027}\\u{2029}\\u{80}\\u{a8}é€]|\\r\\n){0,24}") {
+        proptest::prop_assert_eq!(sentences::lines(&text).collect::<Vec<_>>(), lines_by_char(&text));
+    }
+}

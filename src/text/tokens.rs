@@ -51,7 +51,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 pub fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    if word.len() > 6 {
+        return false;
+    }
+    // Lower-cased once, then compared as bytes (a length test rejects most).
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == &*lower)
 }
 
 /// Splits `text[range]` into tokens, appending to `out`.
@@ -59,7 +67,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut pos = range.start;
     while pos < range.end {
         let rest = &text[pos..range.end];
-        if let Some((len, kind)) = special_at(rest, pos == 0 || is_boundary_before(text, pos)) {
+        if let Some((len, kind)) = special_at(rest, boundary_before_at(text, pos)) {
             out.push(Token { start: pos, end: pos + len, kind });
             pos += len;
             continue;
@@ -82,21 +90,99 @@ fn is_boundary_before(text: &str, pos: usize) -> bool {
     text[..pos].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘'))
 }
 
+/// Whether the char before `pos` lets a URL, e-mail, hashtag or handle start
+/// at `pos`: a byte test for the ASCII case, a decode otherwise.
+fn boundary_before_at(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos.wrapping_sub(1)) {
+        Some(&b) if b < 0x80 => matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b'[' | b'{' | b'<' | b'"' | b'\''),
+        _ => pos == 0 || is_boundary_before(text, pos),
+    }
+}
+
 /// Where, after `pos`, the next URL, e-mail, hashtag or handle begins (or
-/// `end`). Only chunk starts are tried, so the scan stays linear.
+/// `end`). Only chunk starts are tried, so the scan stays linear: the scan
+/// looks for the characters a special token may follow (whitespace and
+/// openers, a table lookup for ASCII bytes) and tries the position after.
 fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
-    let mut iter = text[pos..end].char_indices();
-    iter.next(); // the current position was tried already
-    for (off, c) in iter {
-        let i = pos + off;
-        if (c.is_ascii_alphanumeric() || c == '#' || c == '@')
-            && is_boundary_before(text, i)
-            && special_at(&text[i..end], true).is_some()
-        {
-            return i;
+    let bytes = text.as_bytes();
+    // Where the next '@' at or after the position tried is (or `end`): a
+    // chunk that starts with a letter or digit is special only if it starts
+    // a URL or holds an '@', and most paragraphs have no '@' at all.
+    let mut next_at = pos;
+    let mut i = pos;
+    while i < end {
+        let b = bytes[i];
+        let len = if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b'[' | b'{' | b'<' | b'"' | b'\'') {
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let Some(c) = text[i..end].chars().next() else { break };
+            if !(c.is_whitespace() || matches!(c, '“' | '‘')) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        // The char at i opens a chunk; try the position after it.
+        i += len;
+        if let Some(&n) = bytes[..end].get(i) {
+            let may_start = match n {
+                b'h' | b'H' | b'w' | b'W' | b'#' | b'@' => true,
+                _ if n.is_ascii_alphanumeric() => {
+                    if next_at < i {
+                        next_at = text[i..end].find('@').map_or(end, |o| i + o);
+                    }
+                    next_at < end
+                }
+                _ => false,
+            };
+            if may_start && special_at(&text[i..end], true).is_some() {
+                return i;
+            }
         }
     }
     end
+}
+
+/// ASCII bytes that end a URL or e-mail chunk (besides whitespace).
+const fn chunk_end_table() -> [bool; 128] {
+    let mut t = [false; 128];
+    let ends = b" \t\n\x0b\x0c\r<>\"()[]{}";
+    let mut i = 0;
+    while i < ends.len() {
+        t[ends[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+const CHUNK_END: [bool; 128] = chunk_end_table();
+
+/// Length of the leading chunk of `s` (up to whitespace, a bracket or a
+/// quote), and whether it holds an `@`.
+fn chunk_len(s: &str) -> (usize, bool) {
+    let b = s.as_bytes();
+    let mut has_at = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if CHUNK_END[c as usize] {
+                return (i, has_at);
+            }
+            has_at |= c == b'@';
+            i += 1;
+        } else {
+            let Some(ch) = s[i..].chars().next() else { break };
+            if ch.is_whitespace() || matches!(ch, '“' | '”' | '‘' | '’') {
+                return (i, has_at);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    (b.len(), has_at)
 }
 
 /// A URL, e-mail address, hashtag or handle at the start of `s`, with its length.
@@ -104,8 +190,12 @@ fn special_at(s: &str, at_boundary: bool) -> Option<(usize, Label)> {
     if !at_boundary {
         return None;
     }
-    let chunk_len = s.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}')).unwrap_or(s.len());
-    let chunk = &s[..chunk_len];
+    let (len, has_at) = chunk_len(s);
+    let chunk = &s[..len];
+    // A chunk that starts with a letter or digit can only be a URL or an e-mail address.
+    if !has_at && !matches!(chunk.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W' | b'#' | b'@')) {
+        return None;
+    }
     let lower_starts = |p: &str| chunk.len() > p.len() && chunk.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower_starts("https://") || lower_starts("http://") || lower_starts("www.") {
         let len = trim_trailing_punct(chunk);
@@ -149,14 +239,178 @@ fn trim_trailing_punct(chunk: &str) -> usize {
 }
 
 /// Tokenizes a stretch with no special tokens, by UAX #29 word bounds.
+///
+/// Most news is ASCII, and for ASCII the word-boundary rules are a handful
+/// of byte tests, so the stretch is cut into chunks at ASCII whitespace and
+/// each all-ASCII chunk is split by [`split_ascii`]; a run of chunks that
+/// hold any other byte goes to `unicode-segmentation` whole, together with
+/// the whitespace before it (a combining mark attaches to a preceding space).
+/// UAX #29 always breaks between ASCII whitespace and an ASCII non-space on
+/// either side, so the cuts change no boundary that yields a token (the
+/// differential tests in `text/tests.rs` check this against the plain
+/// UAX #29 split).
 fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let piece = &text[start..end];
+    let bytes = text.as_bytes();
     let first = out.len();
-    for (off, seg) in piece.split_word_bound_indices() {
+    let mut i = start;
+    // Start of the pending run of non-ASCII chunks (with its leading whitespace).
+    let mut wide_from: Option<usize> = None;
+    while i < end {
+        let ws_start = i;
+        while i < end && is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i == end {
+            break;
+        }
+        let chunk_start = i;
+        let mut ascii = true;
+        while i < end && !is_ascii_space(bytes[i]) {
+            ascii &= bytes[i] < 0x80;
+            i += 1;
+        }
+        if ascii {
+            if let Some(from) = wide_from.take() {
+                split_uax29(text, from, ws_start, out);
+            }
+            split_ascii(text, chunk_start, i, out);
+        } else if wide_from.is_none() {
+            wide_from = Some(ws_start);
+        }
+    }
+    if let Some(from) = wide_from {
+        split_uax29(text, from, i.min(end), out);
+    }
+    merge_runs(text, first, out);
+}
+
+/// The plain UAX #29 split of `text[start..end]`, before merging.
+fn split_uax29(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    for (off, seg) in text[start..end].split_word_bound_indices() {
         let s = start + off;
         push_segment(text, s, s + seg.len(), out);
     }
-    merge_runs(text, first, out);
+}
+
+/// The ASCII whitespace bytes (as `char::is_whitespace` has them).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// UAX #29 word-break classes of the ASCII bytes that are not whitespace.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// ALetter: A-Z, a-z.
+    Letter,
+    /// Numeric: 0-9.
+    Numeric,
+    /// ExtendNumLet: `_`.
+    ExtendNumLet,
+    /// MidLetter: `:`.
+    MidLetter,
+    /// MidNum: `,` `;`.
+    MidNum,
+    /// MidNumLet: `.`.
+    MidNumLet,
+    /// Single_Quote: `'`.
+    SingleQuote,
+    /// Anything else: a segment of its own.
+    Other,
+}
+
+const fn wb_table() -> [Wb; 128] {
+    let mut t = [Wb::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Numeric,
+            b'_' => Wb::ExtendNumLet,
+            b':' => Wb::MidLetter,
+            b',' | b';' => Wb::MidNum,
+            b'.' => Wb::MidNumLet,
+            b'\'' => Wb::SingleQuote,
+            _ => Wb::Other,
+        };
+        b += 1;
+    }
+    t
+}
+const WB: [Wb; 128] = wb_table();
+
+/// UAX #29 word bounds of an all-ASCII chunk without whitespace (rules
+/// WB5-WB13b; the others concern characters that ASCII lacks), pushed as
+/// tokens.
+fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let b = text.as_bytes();
+    let wb = |i: usize| WB[(b[i] & 0x7f) as usize];
+    let joins = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let mut i = start;
+    while i < end {
+        let mut j = i + 1;
+        let first = wb(i);
+        if joins(first) {
+            // What the segment holds, for its label and clitic split.
+            let (mut letter, mut digit, mut quote) = (first == Wb::Letter, first == Wb::Numeric, false);
+            while j < end {
+                let n = wb(j);
+                if joins(n) {
+                    letter |= n == Wb::Letter;
+                    digit |= n == Wb::Numeric;
+                    j += 1;
+                    continue;
+                }
+                if j + 1 < end {
+                    let (prev, next) = (wb(j - 1), wb(j + 1));
+                    let letters = prev == Wb::Letter && next == Wb::Letter && matches!(n, Wb::MidLetter | Wb::MidNumLet | Wb::SingleQuote);
+                    let numbers = prev == Wb::Numeric && next == Wb::Numeric && matches!(n, Wb::MidNum | Wb::MidNumLet | Wb::SingleQuote);
+                    if letters || numbers {
+                        // `next` is a letter or a digit, as `prev` is.
+                        quote |= n == Wb::SingleQuote;
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let kind = if letter {
+                Label::Word
+            } else if digit {
+                Label::Number
+            } else {
+                Label::Punct // underscores only
+            };
+            if quote {
+                push_classified(text, i, j, kind, out);
+            } else {
+                // No apostrophe, so no clitic to split off.
+                out.push(Token { start: i, end: j, kind });
+            }
+            i = j;
+            continue;
+        }
+        if let Some(kind) = classify_ascii(&b[i..j]) {
+            push_classified(text, i, j, kind, out);
+        }
+        i = j;
+    }
+}
+
+/// [`classify`] for an ASCII segment.
+fn classify_ascii(seg: &[u8]) -> Option<Label> {
+    if seg.iter().any(u8::is_ascii_alphabetic) {
+        return Some(Label::Word);
+    }
+    if seg.iter().any(u8::is_ascii_digit) {
+        return Some(Label::Number);
+    }
+    if seg.iter().all(|&c| c.is_ascii_whitespace() || c == 0x0b || c.is_ascii_control()) {
+        return None;
+    }
+    if seg.iter().all(|c| b"$%+=<>^|~&*/\\#@`".contains(c)) {
+        return Some(Label::Symbol);
+    }
+    Some(Label::Punct)
 }
 
 fn classify(seg: &str) -> Option<Label> {
@@ -197,10 +451,14 @@ fn is_symbol(c: char) -> bool {
 
 /// Pushes one UAX #29 segment, splitting possessives and contractions off words.
 fn push_segment(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
-    let seg = &text[s..e];
-    let Some(kind) = classify(seg) else { return };
+    if let Some(kind) = classify(&text[s..e]) {
+        push_classified(text, s, e, kind, out);
+    }
+}
+
+fn push_classified(text: &str, s: usize, e: usize, kind: Label, out: &mut Vec<Token>) {
     if kind == Label::Word {
-        if let Some(split) = clitic_split(seg) {
+        if let Some(split) = clitic_split(&text[s..e]) {
             out.push(Token { start: s, end: s + split, kind: Label::Word });
             out.push(Token { start: s + split, end: e, kind: Label::Word });
             return;
@@ -237,26 +495,33 @@ fn clitic_split(word: &str) -> Option<usize> {
 }
 
 /// Merges, among `out[first..]`: abbreviations with their period, runs of
-/// periods or dashes, and initialisms ("U.S" + ".").
+/// periods or dashes, and initialisms ("U.S" + "."). In place: no buffer.
 fn merge_runs(text: &str, first: usize, out: &mut Vec<Token>) {
-    let mut merged: Vec<Token> = Vec::with_capacity(out.len() - first);
-    for tok in out.drain(first..) {
-        if let Some(prev) = merged.last_mut() {
-            let adjacent = prev.end == tok.start;
+    if out.len() <= first {
+        return;
+    }
+    // out[first..=w] are the merged tokens so far.
+    let mut w = first;
+    for r in first + 1..out.len() {
+        let tok = out[r];
+        let prev = &mut out[w];
+        let adjacent = prev.end == tok.start;
+        if adjacent {
             let t = &text[tok.start..tok.end];
             let p = &text[prev.start..prev.end];
-            if adjacent && t == "." && prev.kind == Label::Word && takes_period(p) {
+            if t == "." && prev.kind == Label::Word && takes_period(p) {
                 prev.end = tok.end;
                 continue;
             }
-            if adjacent && prev.kind == Label::Punct && is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
+            if prev.kind == Label::Punct && is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
                 prev.end = tok.end;
                 continue;
             }
         }
-        merged.push(tok);
+        w += 1;
+        out[w] = tok;
     }
-    out.extend(merged);
+    out.truncate(w + 1);
 }
 
 fn is_run_char(t: &str) -> bool {
@@ -280,6 +545,88 @@ fn takes_period(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The split before the ASCII fast path: UAX #29 over the whole stretch.
+    fn split_plain_reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        split_uax29(text, 0, text.len(), &mut out);
+        merge_runs(text, 0, &mut out);
+        out
+    }
+
+    fn split_plain_fast(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        split_plain(text, 0, text.len(), &mut out);
+        out
+    }
+
+    /// Mostly ASCII with every word-break class, plus the characters that
+    /// interact with whitespace and words in UAX #29 (combining marks,
+    /// format characters, ZWJ, non-ASCII spaces, emoji, Hebrew, CJK).
+    fn mixed() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            6 => "[a-zA-Z0-9_:.,;'\" \t\n\r\x0b\x0c!?()$%&*#@/-]{1,6}",
+            1 => proptest::sample::select(&[
+                "\u{301}", "\u{200d}", "\u{200b}", "\u{ad}", "\u{2002}", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}",
+                "’", "“", "”", "…", "—", "é", "שלום", "\u{5f3}", "北京", "👍🏽", "🇮🇶", "👨‍👩‍👧", "\u{fe0f}", "\u{feff}",
+                "http://a.org/x", "HTTPS://b.co.", "www.c.org", "a@b.co", "x.y@z.org,", "#tag", "@who", "\u{a0}#a", "‘@b",
+                "\u{ff0e}", "\u{2024}", "\u{b7}", "\u{387}", "٣", "\u{30a2}", "\u{e9}", "\u{1f1ee}",
+            ][..]).prop_map(str::to_string),
+            1 => any::<String>(),
+        ];
+        proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn fast_split_equals_uax29(text in mixed()) {
+            prop_assert_eq!(split_plain_fast(&text), split_plain_reference(&text));
+        }
+
+        #[test]
+        fn specials_found_as_by_the_char_scan(text in mixed()) {
+            let reference = |pos: usize| {
+                let mut iter = text[pos..].char_indices();
+                iter.next();
+                for (off, c) in iter {
+                    let i = pos + off;
+                    if (c.is_ascii_alphanumeric() || c == '#' || c == '@') && is_boundary_before(&text, i) && special_at(&text[i..], true).is_some() {
+                        return i;
+                    }
+                }
+                text.len()
+            };
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(next_special_start(&text, i, text.len()), reference(i));
+            }
+        }
+
+        #[test]
+        fn byte_scans_equal_char_scans(text in mixed()) {
+            let old_chunk = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}')).unwrap_or(text.len());
+            prop_assert_eq!(chunk_len(&text), (old_chunk, text[..old_chunk].contains('@')));
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(boundary_before_at(&text, i), i == 0 || is_boundary_before(&text, i));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_split_on_every_ascii_pair_and_triple() {
+        let chars: Vec<char> = (0u8..128).map(char::from).collect();
+        for &a in &chars {
+            for &b in &chars {
+                let t: String = [a, b].iter().collect();
+                assert_eq!(split_plain_fast(&t), split_plain_reference(&t), "{t:?}");
+                for c in ['a', '1', '.', '\'', ':', ',', '_', ' '] {
+                    let t: String = [c, a, b, c].iter().collect();
+                    assert_eq!(split_plain_fast(&t), split_plain_reference(&t), "{t:?}");
+                }
+            }
+        }
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
