@@ -13,6 +13,7 @@
 // statistics), interact.js (cards, keyboard stepping, selection), find.js,
 // exports.js, share.js; sw.js keeps the page working offline.
 
+import { worker as firstWorker, earlyError } from './boot.js';
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
@@ -66,10 +67,13 @@ function save(key, value) {
  * so a worker that reports one is replaced by a fresh one: the page shows
  * the error and keeps annotating other texts.
  */
-let worker = startWorker();
+let worker = adopt(firstWorker);
 
 function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  return adopt(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+}
+
+function adopt(w) {
   w.onmessage = onWorkerMessage;
   w.onerror = onWorkerError;
   return w;
@@ -509,7 +513,13 @@ window.addEventListener('hashchange', () => {
 async function start() {
   let text = SAMPLE;
   // On load, paragraphs and sentences first (milliseconds), then every layer.
-  const first = (t) => { input.value = t; request(t, { preview: true }); request(t); };
+  const first = (t) => {
+    input.value = t;
+    request(t, { preview: true });
+    request(t);
+    // The worker failed before this module could listen (boot.js kept the error).
+    if (earlyError) onWorkerError(earlyError);
+  };
   if (location.hash.startsWith(SHARE_PREFIX)) {
     try {
       text = (await readShareFragment(location.hash)) ?? SAMPLE;

@@ -14,18 +14,23 @@
 // load) come back as messages, never as an uncaught exception, so the page
 // can show them and keep going.
 
-import init, { annotateColumnar, version } from './pkg/newslens.js';
-import { documentFromColumns, countSpans } from './columns.js';
-
 /** Spans per message: a few milliseconds of copying on the main thread. */
 const BATCH = 2000;
 
-const ready = init().then(() => version());
+// The .wasm is fetched at once, alongside its JS glue (static imports would
+// load the glue first and only then let it ask for the .wasm).
+const bytes = fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url));
+const ready = Promise.all([import('./pkg/newslens.js'), import('./columns.js')]).then(async ([core, columns]) => {
+  await core.default({ module_or_path: bytes });
+  return { ...core, ...columns };
+});
+ready.catch(() => { /* reported with the first request */ });
 
 self.onmessage = async (event) => {
   const { id, text, layers } = event.data ?? {};
   try {
-    const v = await ready;
+    const { annotateColumnar, version, documentFromColumns, countSpans } = await ready;
+    const v = version();
     if (typeof text !== 'string') throw new Error('expected a string of text');
     const t0 = performance.now();
     const doc = documentFromColumns(annotateColumnar(text, Array.isArray(layers) ? { layers } : undefined));

@@ -18,6 +18,7 @@
 // key of every run).
 
 import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { startBrowser, readSeed, paste, waitForRender, ROOT } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
@@ -36,10 +37,12 @@ const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[
 const fmt = (x) => `${Math.round(x)} ms`;
 
 // The server compresses each file on its first request (brotli at quality 11
-// takes seconds for the .wasm); warm it so that the figures are the page's.
-for (const server of servers) {
-  for (const file of ['', 'main.js', 'worker.js', 'pkg/newslens.js', 'pkg/newslens_bg.wasm']) {
-    await (await fetch(server.url + file, { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
+// takes seconds for the .wasm, tens of milliseconds for each small module);
+// warm it with every file so that the figures are the page's.
+for (const [j, server] of servers.entries()) {
+  const files = ['', ...(await readdir(roots[j], { recursive: true })).filter((f) => /\.(js|css|html|svg|wasm)$/.test(f))];
+  for (const file of files) {
+    await (await fetch(server.url + file.split(path.sep).join('/'), { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
   }
 }
 

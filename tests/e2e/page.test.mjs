@@ -162,6 +162,18 @@ test('a crash (wasm trap) is shown and the annotator restarts', async () => {
   await page.close();
 });
 
+test('a worker that cannot load is reported, not waited for', async () => {
+  // The worker starts before the page's main module (boot.js), so its failure
+  // may come before main.js listens; either way the page must say so.
+  const page = await browser.context.newPage();
+  await page.route('**/worker.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(server.url);
+  await page.locator('#error').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#error').textContent(), /The annotator could not start/);
+  assert.equal(await page.evaluate(() => document.body.classList.contains('busy')), false, 'not left busy');
+  await page.close();
+});
+
 test('typing re-annotates after a pause, dropping stale results', async () => {
   const { page } = await openPage();
   await paste(page, 'One sentence here.');
