@@ -178,6 +178,8 @@ function showError(message) {
  */
 function showNotice(message) {
   const notice = $('notice');
+  // Called on every keystroke: no DOM write (and no style work) when nothing changes.
+  if (notice.hidden === !message && notice.textContent === message) return;
   notice.hidden = !message;
   notice.textContent = message;
 }
