@@ -201,9 +201,18 @@ function setDoc({ doc, counts, ms }, text, full = false) {
 let timer = 0;
 let pasted = false;
 
+/**
+ * While keys come faster than this, drawing a long article pauses: each key
+ * in a 1 MB text area already costs Chromium ~25 ms, and a frame that also
+ * carries a slice of the article makes the key wait for its paint.
+ */
+const TYPING_HOLD_MS = 250;
+let typingUntil = 0;
+
 input.addEventListener('paste', () => { pasted = true; });
 input.addEventListener('input', () => {
   clearTimeout(timer);
+  if (!pasted) typingUntil = performance.now() + TYPING_HOLD_MS;
   showNotice('');
   if (pasted) { pasted = false; request(input.value); return; }
   timer = setTimeout(() => request(input.value), DEBOUNCE_MS);
@@ -351,6 +360,7 @@ async function draw() {
   const job = render(text, drawn, {
     decorate,
     plainParagraphs: state.hidden.has('paragraph'),
+    hold: () => typingUntil,
     onFirstSlice: (root) => { article.replaceChildren(root); interaction.reset(); },
   });
   state.rendering = job;

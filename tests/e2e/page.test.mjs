@@ -243,6 +243,41 @@ test('a 1 MB article is drawn in slices: no long main-thread task, the first par
   await page.close();
 });
 
+test('render() holds its slices while hold() says so, then finishes', async () => {
+  // The page holds drawing a long article while the user types; checked here
+  // on render() itself, with a hold that lasts until released.
+  const { page, errors } = await openPage();
+  await waitForRender(page, await page.locator('#input').inputValue());
+  const r = await page.evaluate(async () => {
+    const { render } = await import('./render.js');
+    let text = '';
+    const spans = [];
+    for (let i = 0; i < 20_000; i++) {
+      const p = `Paragraph ${i} of a long text.`;
+      spans.push({ id: i, layer: 'paragraph', label: 'paragraph', start: text.length, end: text.length + p.length });
+      text += `${p}\n\n`;
+    }
+    let holding = true;
+    let finished = false;
+    const job = render(text, spans, { sliceMs: 1, hold: () => (holding ? performance.now() + 50 : 0) });
+    job.done.then(() => { finished = true; });
+    const first = job.root.getElementsByClassName('para').length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const held = { finished, first, paras: job.root.getElementsByClassName('para').length };
+    holding = false;
+    const complete = await job.done;
+    return { held, complete, paras: job.root.getElementsByClassName('para').length, text: job.root.textContent === text };
+  });
+  assert.equal(r.held.finished, false, 'not finished while held');
+  assert.ok(r.held.first > 0, 'the first slice is drawn at once');
+  assert.equal(r.held.paras, r.held.first, 'no slice after the first while held');
+  assert.equal(r.complete, true);
+  assert.equal(r.paras, 20_000);
+  assert.ok(r.text, 'the whole text is drawn once released');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no request leaves the page origin', async () => {
   const origin = new URL(server.url).origin;
   assert.ok(requests.length > 0);
