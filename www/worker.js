@@ -20,6 +20,7 @@ const BATCH = 2000;
 // The .wasm is fetched at once, alongside its JS glue (static imports would
 // load the glue first and only then let it ask for the .wasm).
 const bytes = fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url));
+bytes.catch(() => { /* awaited by init below, which reports it */ });
 const ready = Promise.all([import('./pkg/newslens.js'), import('./columns.js')]).then(async ([core, columns]) => {
   await core.default({ module_or_path: bytes });
   return { ...core, ...columns };
