@@ -261,14 +261,14 @@ const targets = [];
 {
   const c = result.load.newslens.cached;
   targets.push({ name: 'instantiate + first annotation of the reference article < 50 ms, files cached', pass: c.instantiate_ms + c.first_ms < 50, detail: `${f(c.instantiate_ms)} + ${f(c.first_ms)} ms` });
-  targets.push({ name: 'sample page: navigation to first highlight < 50 ms, files cached', pass: result.sample.cached_ms < 50, detail: `${f(result.sample.cached_ms)} ms (includes HTML, module graph, worker start, instantiate, annotate, render)` });
+  targets.push({ name: 'sample page: navigation to first highlight < 300 ms, files cached (issue 7)', pass: result.sample.cached_ms < 300, detail: `${f(result.sample.cached_ms)} ms (includes HTML, module graph, worker start, instantiate, annotate, render)` });
   targets.push({ name: '10 MB time per MB within 1.2x of 1 MB', pass: result.scaling.ratio <= 1.2, detail: `${f(result.scaling.ms_per_mb_10mb)} vs ${f(result.scaling.ms_per_mb_1mb)} ms/MB = ${f(result.scaling.ratio, 2)}x` });
   const big = result.memory.find((m) => m.system === 'newslens' && m.text === '10mb');
   targets.push({ name: 'peak memory < 10x input (newslens, 10 MB, renderer peak RSS)', pass: big.renderer_peak < 10 * big.bytes, detail: `${mib(big.renderer_peak)} for ${(big.bytes / MB).toFixed(1)} MB = ${f(big.renderer_peak / big.bytes)}x (growth during the run alone: ${f((big.renderer_peak - big.renderer_peak_before) / big.bytes)}x)` });
 }
 result.targets = targets;
 lines.push('');
-lines.push('Targets (issue 8, browser):');
+lines.push('Targets (issue 8, browser; the sample page\'s is issue 7\'s):');
 lines.push('');
 for (const t of targets) lines.push(`- ${t.pass ? 'PASS' : 'FAIL'} ${t.name}: ${t.detail}`);
 

@@ -13,6 +13,7 @@
 // statistics), interact.js (cards, keyboard stepping, selection), find.js,
 // exports.js, share.js; sw.js keeps the page working offline.
 
+import { worker as firstWorker, earlyError } from './boot.js';
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
@@ -66,10 +67,13 @@ function save(key, value) {
  * so a worker that reports one is replaced by a fresh one: the page shows
  * the error and keeps annotating other texts.
  */
-let worker = startWorker();
+let worker = adopt(firstWorker);
 
 function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  return adopt(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+}
+
+function adopt(w) {
   w.onmessage = onWorkerMessage;
   w.onerror = onWorkerError;
   return w;
@@ -107,8 +111,23 @@ function sendQueued() {
   worker.postMessage(inFlight);
 }
 
+/** Spans received so far for the request in flight (the worker sends them in batches). */
+let parts = [];
+
 function onWorkerMessage(event) {
   const msg = event.data;
+  // When a result starts arriving (the page's work on it starts here; tests and benchmarks time from it).
+  if (!parts.length) {
+    performance.clearMarks('newslens:result');
+    performance.mark('newslens:result');
+  }
+  if (msg.part) {
+    if (inFlight && msg.id === inFlight.id) parts.push(msg.part);
+    return;
+  }
+  const spans = parts.length === 1 ? parts[0] : parts.flat();
+  parts = [];
+  if (msg.doc) msg.doc.spans = spans;
   const sent = inFlight;
   inFlight = null;
   if (msg.trap) {
@@ -119,7 +138,7 @@ function onWorkerMessage(event) {
     // Stale, since a newer request is waiting; but a preview of the current
     // text is still worth drawing while the full pass runs.
     sendQueued();
-    if (sent?.preview && !msg.error && msg.id === sent.id && sent.text === input.value) setDoc(msg.doc, sent.text, msg.ms ?? 0);
+    if (sent?.preview && !msg.error && msg.id === sent.id && sent.text === input.value) setDoc(msg, sent.text);
     return;
   }
   setBusy(false);
@@ -129,13 +148,14 @@ function onWorkerMessage(event) {
   }
   if (msg.error) { showError(msg.error); return; }
   showError('');
-  setDoc(msg.doc, sent.text, msg.ms ?? 0, !sent.preview);
+  setDoc(msg, sent.text, !sent.preview);
   $('version').textContent = msg.version ? `v${msg.version}` : '';
 }
 
 function onWorkerError(event) {
   event.preventDefault();
   inFlight = null;
+  parts = [];
   queued = null;
   setBusy(false);
   showError(`The annotator could not start: ${event.message || 'worker error'}`);
@@ -158,15 +178,19 @@ function showError(message) {
  */
 function showNotice(message) {
   const notice = $('notice');
+  // Called on every keystroke: no DOM write (and no style work) when nothing changes.
+  if (notice.hidden === !message && notice.textContent === message) return;
   notice.hidden = !message;
   notice.textContent = message;
 }
 
-function setDoc(doc, text, ms, full = false) {
+/** Takes the worker's final message: { doc, counts, ms }. */
+function setDoc({ doc, counts, ms }, text, full = false) {
   state.full = full;
   state.doc = doc;
+  state.counts = counts;
   state.docText = text;
-  state.docMs = ms;
+  state.docMs = ms ?? 0;
   state.spanById = new Map(doc.spans.map((s) => [s.id, s]));
   state.entityById = new Map((Array.isArray(doc.entities) ? doc.entities : []).map((e) => [String(e.id), e]));
   draw();
@@ -177,9 +201,18 @@ function setDoc(doc, text, ms, full = false) {
 let timer = 0;
 let pasted = false;
 
+/**
+ * While keys come faster than this, drawing a long article pauses: each key
+ * in a 1 MB text area already costs Chromium ~25 ms, and a frame that also
+ * carries a slice of the article makes the key wait for its paint.
+ */
+const TYPING_HOLD_MS = 250;
+let typingUntil = 0;
+
 input.addEventListener('paste', () => { pasted = true; });
 input.addEventListener('input', () => {
   clearTimeout(timer);
+  if (!pasted) typingUntil = performance.now() + TYPING_HOLD_MS;
   showNotice('');
   if (pasted) { pasted = false; request(input.value); return; }
   timer = setTimeout(() => request(input.value), DEBOUNCE_MS);
@@ -234,13 +267,22 @@ function shown(span) {
   return !state.hidden.has(span.layer) && !state.hiddenLabels.has(`${span.layer}:${span.label}`);
 }
 
-function visibleSpans() {
-  return (state.doc?.spans ?? []).filter(shown);
+/**
+ * One pass over the spans: `visible` (what the filters let through) and
+ * `drawn` (what render() draws: the visible spans, plus paragraphs as plain
+ * blocks when their layer is hidden).
+ */
+function filterSpans() {
+  const visible = [];
+  const drawn = [];
+  for (const s of state.doc?.spans ?? []) {
+    if (shown(s)) { visible.push(s); drawn.push(s); } else if (s.layer === 'paragraph') drawn.push(s);
+  }
+  return { visible, drawn };
 }
 
-/** What render() draws: the visible spans, plus paragraphs as plain blocks when hidden. */
-function drawnSpans() {
-  return (state.doc?.spans ?? []).filter((s) => s.layer === 'paragraph' || shown(s));
+function visibleSpans() {
+  return filterSpans().visible;
 }
 
 /** The document-entity key of an entity or mention span (a text key when coref is absent). */
@@ -268,27 +310,57 @@ function decorate(el, span) {
   if (span.layer === 'source' && span.attrs?.entity !== undefined) el.dataset.entity = String(span.attrs.entity);
 }
 
-function draw() {
+/**
+ * A document with more spans than this is drawn in several tasks (controls,
+ * then panel, then the article), so that the main thread is never held long
+ * enough to delay a keystroke; a short one is drawn at once.
+ */
+const STAGED_SPANS = 2000;
+
+/** Lets the browser handle input and paint before the next step of drawing. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The article's height, kept by a ResizeObserver (reading offsetHeight would force a layout). */
+let articleHeight = 0;
+new ResizeObserver((entries) => {
+  for (const e of entries) articleHeight = e.borderBoxSize?.[0]?.blockSize ?? e.target.offsetHeight;
+}).observe(article);
+
+let drawing = 0;
+
+async function draw() {
   const doc = state.doc;
   if (!doc) return;
+  const generation = ++drawing;
   state.rendering?.cancel();
-  sentenceParity = new Map();
-  let n = 0;
-  for (const s of doc.spans) if (s.layer === 'sentence') sentenceParity.set(s.id, n++ % 2);
-
-  drawStats(doc);
-  drawToggles(doc);
-  drawLegend(doc);
-  drawPanel($('panel'), { text: state.docText, doc, visible: visibleSpans(), entityKey, spanById: state.spanById, entityById: state.entityById });
+  state.rendering = null;
+  const staged = doc.spans.length > STAGED_SPANS;
+  const stale = async () => {
+    if (staged) await nextTask();
+    return generation !== drawing;
+  };
 
   const text = state.docText;
   article.setAttribute('aria-busy', 'true');
   article.dataset.status = 'rendering';
   // Hold the height while a long document is rebuilt, so the page does not jump.
-  article.style.minHeight = `${article.offsetHeight}px`;
-  const job = render(text, drawnSpans(), {
+  article.style.minHeight = `${articleHeight}px`;
+  drawStats(doc);
+  drawToggles();
+  drawLegend();
+  if (await stale()) return;
+
+  const { visible, drawn } = filterSpans();
+  drawPanel($('panel'), { text, doc, visible, entityKey, spanById: state.spanById, entityById: state.entityById });
+  if (await stale()) return;
+
+  sentenceParity = new Map();
+  let n = 0;
+  for (const s of doc.spans) if (s.layer === 'sentence') sentenceParity.set(s.id, n++ % 2);
+  const job = render(text, drawn, {
     decorate,
     plainParagraphs: state.hidden.has('paragraph'),
+    hold: () => typingUntil,
     onFirstSlice: (root) => { article.replaceChildren(root); interaction.reset(); },
   });
   state.rendering = job;
@@ -318,12 +390,6 @@ function drawStats(doc) {
   ].join(' · ') + (state.docMs ? ` · annotated in ${state.docMs.toFixed(0)} ms` : '');
 }
 
-function countBy(spans, key) {
-  const m = new Map();
-  for (const s of spans) m.set(key(s), (m.get(key(s)) ?? 0) + 1);
-  return m;
-}
-
 function checkbox(name, value, checked, title, count, className) {
   const label = document.createElement('label');
   label.className = className;
@@ -342,23 +408,24 @@ function checkbox(name, value, checked, title, count, className) {
   return label;
 }
 
-function drawToggles(doc) {
-  const counts = countBy(doc.spans, (s) => s.layer);
+function drawToggles() {
+  const counts = state.counts.layers;
   $('layers').replaceChildren(...LAYERS.map(({ name, title }) => {
-    const count = counts.get(name);
+    const count = counts[name];
     const shownCount = count === undefined ? (name === 'token' && state.hidden.has('token') ? '' : '0') : String(count);
     return checkbox('layer', name, !state.hidden.has(name), title, shownCount, `toggle t-${name}`);
   }));
 }
 
 /** The legend doubles as the per-label filter: one checkbox per label present. */
-function drawLegend(doc) {
+function drawLegend() {
   const groups = [];
   for (const layer of LABELLED) {
     if (state.hidden.has(layer)) continue;
-    const spans = doc.spans.filter((s) => s.layer === layer);
-    if (!spans.length) continue;
-    const counts = [...countBy(spans, (s) => s.label).entries()].sort((a, b) => b[1] - a[1]);
+    const prefix = `${layer}:`;
+    const counts = Object.entries(state.counts.labels).filter(([key]) => key.startsWith(prefix))
+      .map(([key, n]) => [key.slice(prefix.length), n]).sort((a, b) => b[1] - a[1]);
+    if (!counts.length) continue;
     const group = document.createElement('fieldset');
     group.className = 'legend-group';
     const legend = document.createElement('legend');
@@ -458,7 +525,13 @@ window.addEventListener('hashchange', () => {
 async function start() {
   let text = SAMPLE;
   // On load, paragraphs and sentences first (milliseconds), then every layer.
-  const first = (t) => { input.value = t; request(t, { preview: true }); request(t); };
+  const first = (t) => {
+    input.value = t;
+    request(t, { preview: true });
+    request(t);
+    // The worker failed before this module could listen (boot.js kept the error).
+    if (earlyError) onWorkerError(earlyError);
+  };
   if (location.hash.startsWith(SHARE_PREFIX)) {
     try {
       text = (await readShareFragment(location.hash)) ?? SAMPLE;

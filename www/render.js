@@ -57,7 +57,12 @@ const yieldToBrowser = () => new Promise((resolve) => {
  * can skip laying out while off screen; with `plainParagraphs` they are
  * drawn as plain blocks, not as highlights of the paragraph layer.
  *
- * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number, plainParagraphs?: boolean}} opts
+ * `hold()`, when given, returns a time (on performance.now()'s clock) before
+ * which no further slice runs: the page holds drawing while the user types,
+ * so that keystrokes get the main thread (the text just changed, so what is
+ * being drawn is stale anyway).
+ *
+ * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number, plainParagraphs?: boolean, hold?: () => number}} opts
  */
 export function render(text, spans, opts = {}) {
   const sliceMs = opts.sliceMs ?? 8;
@@ -158,6 +163,9 @@ export function render(text, spans, opts = {}) {
       if ((bi & 31) === 31 && performance.now() > deadline) {
         if (first) { first = false; opts.onFirstSlice?.(root); }
         await yieldToBrowser();
+        for (let until = opts.hold?.() ?? 0; until > performance.now() && !cancelled; until = opts.hold?.() ?? 0) {
+          await new Promise((resolve) => setTimeout(resolve, until - performance.now()));
+        }
         if (cancelled) return false;
         deadline = performance.now() + sliceMs;
       }

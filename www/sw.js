@@ -7,7 +7,7 @@
 
 const CACHE = 'newslens-v1';
 const SHELL = [
-  './', 'index.html', 'style.css', 'main.js', 'worker.js', 'render.js', 'labels.js', 'panel.js',
+  './', 'index.html', 'style.css', 'boot.js', 'main.js', 'worker.js', 'columns.js', 'render.js', 'labels.js', 'panel.js',
   'interact.js', 'find.js', 'exports.js', 'share.js', 'files.js', 'sample.js', 'favicon.svg',
   'pkg/newslens.js', 'pkg/newslens_bg.wasm',
 ];

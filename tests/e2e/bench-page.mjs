@@ -1,91 +1,124 @@
 // Benchmark of the page in headless Chromium (not a test: it prints figures).
 //
-//   node tests/e2e/bench-page.mjs [runs]
+//   node tests/e2e/bench-page.mjs [runs] [--root DIR ...]
 //
-// Prints: time from navigation to the first finished render of the sample
-// (median and worst of `runs` cold loads, fresh profile); for a 1 MB article
-// (the reference article repeated): time from paste to the annotated render,
-// the longest main-thread task while it renders, and the input-to-paint
-// latency of keystrokes typed into the text area meanwhile (Event Timing API,
-// which rounds durations to 8 ms).
+// Prints, for www/ (or for each --root, e.g. a copy of a baseline build, the
+// runs interleaved so that machine load hits every build alike):
+//  - time from navigation to the first finished render of the sample, on a
+//    first visit (fresh profile: no HTTP cache, no service worker) and with
+//    the files cached (a reload in the same profile);
+//  - for a 1 MB article (the reference article repeated): time from paste to
+//    the annotated render; the longest main-thread task (PerformanceObserver
+//    'longtask', which sees tasks over 50 ms) from the start of the render to
+//    its end, and from the paste itself (the paste's own frame lays out the
+//    1 MB text area, which the page cannot split); and the input-to-paint
+//    latency of keystrokes typed into the text area meanwhile (Event Timing
+//    API, which rounds durations to 8 ms).
+// Each figure is the median over the runs (the latency p95 is over every
+// key of every run).
 
-import { startServer, startBrowser, readSeed, paste, waitForRender } from './harness.mjs';
+import path from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { startBrowser, readSeed, paste, waitForRender, ROOT } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
 
-const runs = Number(process.argv[2] ?? 5);
-const server = await startServer();
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+const roots = args.flatMap((a, i) => (args[i - 1] === '--root' ? [path.resolve(a)] : []));
+if (!roots.length) roots.push(path.join(ROOT, 'www'));
+const { serve } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
+const servers = await Promise.all(roots.map((root) => serve({ root, port: 0, strictPort: true })));
 const seed = await readSeed();
+let big = '';
+while (big.length < 1_000_000) big += `${seed}\n\n`;
 
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { n: s.length, median: q(0.5), p95: q(0.95), max: s.at(-1) };
-}
-
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const fmt = (x) => `${Math.round(x)} ms`;
 
 // The server compresses each file on its first request (brotli at quality 11
-// takes seconds for the .wasm); warm it so that the figures are the page's.
-for (const file of ['', 'main.js', 'worker.js', 'pkg/newslens.js', 'pkg/newslens_bg.wasm']) {
-  await (await fetch(server.url + file, { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
+// takes seconds for the .wasm, tens of milliseconds for each small module);
+// warm it with every file so that the figures are the page's.
+for (const [j, server] of servers.entries()) {
+  const files = ['', ...(await readdir(roots[j], { recursive: true })).filter((f) => /\.(js|css|html|svg|wasm)$/.test(f))];
+  for (const file of files) {
+    await (await fetch(server.url + file.split(path.sep).join('/'), { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
+  }
 }
 
-// 1. First annotated render of the sample, cold (new profile each time: no HTTP cache, no service worker).
-const firsts = [];
-const fulls = [];
-for (let i = 0; i < runs; i++) {
+const marks = () => ['newslens:first-render', 'newslens:first-full-render'].map((n) => performance.getEntriesByName(n)[0]?.startTime);
+
+/** The sample: first visit, then a reload with the files cached. */
+async function sample(url) {
   const browser = await startBrowser({ serviceWorkers: 'block' });
   const page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('newslens:first-full-render').length > 0, null, { timeout: 30_000 });
-  const [a, b] = await page.evaluate(() => ['newslens:first-render', 'newslens:first-full-render'].map((n) => performance.getEntriesByName(n)[0].startTime));
-  firsts.push(a);
-  fulls.push(b);
+  const out = {};
+  for (const visit of ['first', 'cached']) {
+    if (visit === 'first') await page.goto(url); else await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('newslens:first-full-render').length > 0, null, { timeout: 30_000 });
+    out[visit] = await page.evaluate(marks);
+  }
   await browser.close();
+  return out;
 }
-const f = stats(firsts);
-const g = stats(fulls);
-console.log(`sample after navigation (${f.n} cold loads): first annotated render (paragraphs, sentences) median ${fmt(f.median)}, max ${fmt(f.max)}; every layer median ${fmt(g.median)}, max ${fmt(g.max)}`);
 
-// 2. A 1 MB article: paste, render, and type while it renders.
-const browser = await startBrowser();
-const page = await browser.context.newPage();
-await page.goto(server.url);
-await waitForRender(page, await page.locator('#input').inputValue());
-let big = '';
-while (big.length < 1_000_000) big += `${seed}\n\n`;
-await page.evaluate(() => {
-  window.__long = [];
-  window.__events = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask' });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (['keydown', 'keypress', 'keyup', 'input', 'beforeinput'].includes(e.name)) window.__events.push({ name: e.name, start: e.startTime, duration: e.duration });
-  }).observe({ type: 'event', durationThreshold: 16, buffered: false });
-  const article = document.getElementById('article');
-  new MutationObserver(() => {
-    if (article.dataset.status === 'rendering') window.__renderStart ??= performance.now();
-    if (article.dataset.status === 'done' && window.__renderStart) window.__renderEnd = performance.now();
-  }).observe(article, { attributes: true, attributeFilter: ['data-status'] });
-});
-const t0 = await page.evaluate(() => performance.now());
-await paste(page, big);
-const pasted = await page.evaluate(() => performance.now());
-await page.waitForFunction(() => window.__renderStart !== undefined, null, { timeout: 60_000 });
-// Type while the article renders (each key also re-schedules annotation).
-await page.locator('#input').press('End');
-const typed = ' More text typed while rendering.';
-await page.keyboard.type(typed, { delay: 30 });
-const text = big + typed;
-await waitForRender(page, text, 120_000);
-const r = await page.evaluate(() => ({ long: window.__long, events: window.__events, renderStart: window.__renderStart, renderEnd: window.__renderEnd, now: performance.now() }));
-const chars = await page.locator('#article').getAttribute('data-chars');
-const inRender = r.long.filter((l) => l.start >= r.renderStart);
-const longest = inRender.reduce((m, l) => Math.max(m, l.duration), 0);
-const keys = r.events.filter((e) => e.start >= pasted);
-const k = stats(keys.length ? keys.map((e) => e.duration) : [0]);
-console.log(`1 MB article (${big.length} chars): paste handled in ${fmt(pasted - t0)}; paste to first render done ${fmt(r.renderEnd - t0)}; final render (${chars} chars) done ${fmt(r.now - t0)} after the paste`);
-console.log(`longest main-thread task while rendering: ${fmt(longest)} (${inRender.length} tasks over 50 ms)`);
-console.log(`keystrokes typed during the render: ${typed.length} keys; events slower than 16 ms: ${keys.length}; input-to-paint median ${fmt(k.median)}, p95 ${fmt(k.p95)}, max ${fmt(k.max)}`);
-await browser.close();
-await server.close();
+/** A 1 MB article: paste, render, and type while it renders. */
+async function large(url) {
+  const browser = await startBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await waitForRender(page, await page.locator('#input').inputValue());
+  await page.evaluate(() => {
+    window.__long = [];
+    window.__events = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (['keydown', 'keypress', 'keyup', 'input', 'beforeinput'].includes(e.name)) window.__events.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+    const article = document.getElementById('article');
+    new MutationObserver(() => {
+      if (article.dataset.status === 'rendering') window.__renderStart ??= performance.now();
+      if (article.dataset.status === 'done' && window.__renderStart) window.__renderEnd = performance.now();
+    }).observe(article, { attributes: true, attributeFilter: ['data-status'] });
+  });
+  const t0 = await page.evaluate(() => performance.now());
+  await paste(page, big);
+  const pasted = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => window.__renderStart !== undefined, null, { timeout: 60_000 });
+  // Type while the article renders (each key also re-schedules annotation).
+  await page.locator('#input').press('End');
+  const typed = ' More text typed while rendering.';
+  await page.keyboard.type(typed, { delay: 30 });
+  await waitForRender(page, big + typed, 120_000);
+  const r = await page.evaluate(() => ({ long: window.__long, events: window.__events, renderStart: window.__renderStart, renderEnd: window.__renderEnd, now: performance.now() }));
+  await browser.close();
+  const longest = (from) => r.long.filter((l) => l.start >= from).reduce((m, l) => Math.max(m, l.duration), 0);
+  return {
+    firstDone: r.renderEnd - t0,
+    finalDone: r.now - t0,
+    longestRender: longest(r.renderStart),
+    longRender: r.long.filter((l) => l.start >= r.renderStart).length,
+    longestPaste: longest(t0),
+    keys: r.events.filter((e) => e.start >= pasted).map((e) => e.duration),
+  };
+}
+
+const results = roots.map(() => ({ sample: [], large: [] }));
+for (let i = 0; i < runs; i++) {
+  for (const [j, server] of servers.entries()) {
+    results[j].sample.push(await sample(server.url));
+    results[j].large.push(await large(server.url));
+  }
+}
+for (const [j, root] of roots.entries()) {
+  const { sample: s, large: l } = results[j];
+  const keys = l.flatMap((x) => x.keys);
+  console.log(`${path.relative(process.cwd(), root) || root} (${runs} runs, medians):`);
+  console.log(`  sample, first annotated render (paragraphs, sentences) after navigation: first visit ${fmt(median(s.map((x) => x.first[0])))}, files cached ${fmt(median(s.map((x) => x.cached[0])))}; every layer: first visit ${fmt(median(s.map((x) => x.first[1])))}, cached ${fmt(median(s.map((x) => x.cached[1])))}`);
+  console.log(`  1 MB article: paste to first render done ${fmt(median(l.map((x) => x.firstDone)))}; final render done ${fmt(median(l.map((x) => x.finalDone)))}`);
+  console.log(`  longest main-thread task while rendering ${fmt(median(l.map((x) => x.longestRender)))} (worst run ${fmt(Math.max(...l.map((x) => x.longestRender)))}, tasks over 50 ms per run ${median(l.map((x) => x.longRender))}); from the paste on (its frame lays out the text area) ${fmt(median(l.map((x) => x.longestPaste)))}`);
+  console.log(`  keystrokes typed during the render: ${keys.length} events slower than 16 ms; input-to-paint median ${fmt(quantile(keys.length ? keys : [0], 0.5))}, p95 ${fmt(quantile(keys.length ? keys : [0], 0.95))}, max ${fmt(Math.max(0, ...keys))}`);
+}
+await Promise.all(servers.map((s) => s.close()));
