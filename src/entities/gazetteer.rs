@@ -226,25 +226,35 @@ impl Gazetteer {
 
 /// Expands the front-coded table (format in the module docs) into
 /// `entry<TAB>class letters<TAB>iso2` lines. A line that does not decode
-/// (shares more than the previous entry has) is skipped.
+/// (shares more than the previous entry has, or part of a character) is
+/// skipped.
 fn expand(table: &str) -> String {
-    let mut lines = table.lines().skip_while(|l| l.starts_with('#'));
-    let entries: Vec<&str> = lines.by_ref().take_while(|l| *l != "#").collect();
-    let mut out = String::with_capacity(table.len() * 2);
-    let mut prev = String::new();
-    for (line, cols) in entries.iter().zip(lines) {
-        let mut chars = line.chars();
-        let Some(c) = chars.next() else { continue };
-        let keep = (c as usize).wrapping_sub('0' as usize);
-        let Some(head) = prev.get(..keep) else { continue };
-        let entry = [head, chars.as_str()].concat();
-        out.push_str(&entry);
-        out.push('\t');
-        out.push_str(cols);
-        out.push('\n');
-        prev = entry;
+    // Lines as bytes: a plain byte loop, several times cheaper at first use
+    // than `str::lines` for ~36k short lines.
+    let mut lines = table.as_bytes().split(|&b| b == b'\n').skip_while(|l| l.first() == Some(&b'#'));
+    let entries: Vec<&[u8]> = lines.by_ref().take_while(|l| *l != b"#").collect();
+    let mut out: Vec<u8> = Vec::with_capacity(table.len() * 2);
+    // Where the previous entry sits in `out`: its shared prefix is copied
+    // from there, with no allocation per entry.
+    let mut prev: std::ops::Range<usize> = 0..0;
+    for (line, cols) in entries.into_iter().zip(lines) {
+        let Some(&c) = line.first() else { continue };
+        let keep = (c as usize).wrapping_sub(b'0' as usize);
+        let cut = prev.start.wrapping_add(keep);
+        let splits_char = out.get(cut).is_some_and(|&b| b & 0xC0 == 0x80);
+        if !c.is_ascii() || keep > prev.len() || (keep < prev.len() && splits_char) {
+            continue;
+        }
+        let start = out.len();
+        out.extend_from_within(prev.start..cut);
+        out.extend_from_slice(&line[1..]);
+        prev = start..out.len();
+        out.push(b'\t');
+        out.extend_from_slice(cols);
+        out.push(b'\n');
     }
-    out
+    // Valid by construction (whole characters of `table` only).
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The gazetteer, parsed at first use.

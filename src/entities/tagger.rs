@@ -90,30 +90,60 @@ pub fn write_leb(out: &mut Vec<u8>, mut v: u32) {
     }
 }
 
-/// Reads a Rice-coded bit stream, least significant bit first.
+/// Reads a Rice-coded bit stream, least significant bit first, 64 bits at
+/// a time: the model's ~40k ids are decoded at first use, where a bit at a
+/// time cost several milliseconds.
 struct Bits<'a> {
     bytes: &'a [u8],
+    /// Position in bits.
     pos: usize,
 }
 
 impl Bits<'_> {
-    fn bit(&mut self) -> Option<u32> {
-        let b = *self.bytes.get(self.pos / 8)?;
-        let v = (b >> (self.pos % 8)) & 1;
-        self.pos += 1;
-        Some(v as u32)
+    /// The next 57 or more bits (zeros past the end), and how many are real.
+    fn window(&self) -> (u64, usize) {
+        let (byte, shift) = (self.pos / 8, self.pos % 8);
+        if let Some(Ok(b)) = self.bytes.get(byte..byte + 8).map(<[u8; 8]>::try_from) {
+            return (u64::from_le_bytes(b) >> shift, 64 - shift);
+        }
+        let mut buf = [0u8; 8];
+        let avail = self.bytes.len().saturating_sub(byte).min(8);
+        if let Some(src) = self.bytes.get(byte..byte + avail) {
+            buf[..avail].copy_from_slice(src);
+        }
+        (u64::from_le_bytes(buf) >> shift, (avail * 8).saturating_sub(shift))
     }
 
     /// One value: the quotient in unary (1s, then a 0), then `k` low bits.
     fn rice(&mut self, k: u32) -> Option<u32> {
+        // Fast path, nearly every value: quotient and low bits in one window.
+        let (w, real) = self.window();
+        let ones = w.trailing_ones() as usize;
+        if ones + 1 + (k as usize) <= real.min(57) {
+            self.pos += ones + 1 + k as usize;
+            let low = (w >> (ones + 1)) as u32 & ((1u64 << k) - 1) as u32;
+            return (ones as u32).checked_mul(1 << k)?.checked_add(low);
+        }
         let mut q: u32 = 0;
-        while self.bit()? == 1 {
-            q = q.checked_add(1)?;
+        loop {
+            let (w, real) = self.window();
+            let ones = (w.trailing_ones() as usize).min(real);
+            q = q.checked_add(ones as u32)?;
+            self.pos += ones;
+            if ones < real.min(57) {
+                self.pos += 1; // the 0 that ends the quotient
+                break;
+            }
+            if real == 0 {
+                return None;
+            }
         }
-        let mut low = 0;
-        for i in 0..k {
-            low |= self.bit()? << i;
+        let (w, real) = self.window();
+        if real < k as usize {
+            return None;
         }
+        self.pos += k as usize;
+        let low = (w & ((1u64 << k) - 1)) as u32;
         q.checked_mul(1 << k)?.checked_add(low)
     }
 }
@@ -202,7 +232,11 @@ impl Model {
         for _ in 0..n {
             let mask = *masks.get(read_leb(bytes, &mut pos)? as usize)?;
             counts.push(mask.count_ones() as u8);
-            tags.extend((0..N_TAGS as u8).filter(|&t| mask >> t & 1 != 0));
+            let mut rest = mask;
+            while rest != 0 {
+                tags.push(rest.trailing_zeros() as u8);
+                rest &= rest - 1;
+            }
         }
         let total = tags.len();
         let weights = bytes.get(pos..pos + total)?;
