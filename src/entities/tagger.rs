@@ -12,12 +12,23 @@
 //! `data/model/ner.bin` with `include_bytes!`.
 //!
 //! File format (little endian): an ASCII header line ending in `\n`, the
-//! magic `NLNER1`, `u8` tag count, `u32` feature count, the sorted
-//! feature ids as LEB128 deltas, one `u8` pair count per feature, then all
-//! tags (`u8`) and all weights (`i8`) of the pairs, feature after feature.
-//! Tags and weights are stored apart because each stream compresses better
-//! alone. A missing or malformed model gives an empty tagger (no
-//! entities from it), never a panic.
+//! magic `NLNER2`, `u8` tag count, `u32` feature count, `u8` Rice
+//! parameter `k`, `u16` mask count and the masks (`u16` each, most
+//! frequent first); then per feature the LEB128 index of its tag mask (bit
+//! t set: the feature has a weight for tag t); then all weights (`i8`),
+//! feature after feature, tags ascending; then, to the end of the file,
+//! the gaps between the sorted feature ids, Rice-coded (quotient in unary
+//! as 1s ended by a 0, then `k` low bits; bits least significant first).
+//!
+//! Why this layout: the feature ids are 32-bit hashes, so the only thing
+//! to save on them is the gap entropy (~18 bits, which Rice coding reaches;
+//! LEB128 bytes took 24, and gzip cannot squeeze random bytes). A tag mask
+//! is one of a few hundred common patterns, so an index into a table
+//! ordered by frequency is mostly one byte of low entropy, where a pair
+//! count plus one tag byte per pair cost a third more gzipped. Weights sit
+//! in a stream of their own because it compresses better alone. A missing
+//! or malformed model gives an empty tagger (no entities from it), never a
+//! panic.
 
 use std::sync::OnceLock;
 
@@ -27,7 +38,7 @@ use super::features::{self, N_TAGS, O, SentenceFeatures};
 const MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
 
 /// The magic after the header line.
-pub const MAGIC: &[u8] = b"NLNER1";
+pub const MAGIC: &[u8] = b"NLNER2";
 
 /// Quantised weights, looked up by feature id.
 #[derive(Debug, Default)]
@@ -79,6 +90,120 @@ pub fn write_leb(out: &mut Vec<u8>, mut v: u32) {
     }
 }
 
+/// Reads a Rice-coded bit stream, least significant bit first, 64 bits at
+/// a time: the model's ~40k ids are decoded at first use, where a bit at a
+/// time cost several milliseconds.
+struct Bits<'a> {
+    bytes: &'a [u8],
+    /// Position in bits.
+    pos: usize,
+}
+
+impl Bits<'_> {
+    /// The next 57 or more bits (zeros past the end), and how many are real.
+    fn window(&self) -> (u64, usize) {
+        let (byte, shift) = (self.pos / 8, self.pos % 8);
+        if let Some(Ok(b)) = self.bytes.get(byte..byte + 8).map(<[u8; 8]>::try_from) {
+            return (u64::from_le_bytes(b) >> shift, 64 - shift);
+        }
+        let mut buf = [0u8; 8];
+        let avail = self.bytes.len().saturating_sub(byte).min(8);
+        if let Some(src) = self.bytes.get(byte..byte + avail) {
+            buf[..avail].copy_from_slice(src);
+        }
+        (u64::from_le_bytes(buf) >> shift, (avail * 8).saturating_sub(shift))
+    }
+
+    /// One value: the quotient in unary (1s, then a 0), then `k` low bits.
+    fn rice(&mut self, k: u32) -> Option<u32> {
+        // Fast path, nearly every value: quotient and low bits in one window.
+        let (w, real) = self.window();
+        let ones = w.trailing_ones() as usize;
+        if ones + 1 + (k as usize) <= real.min(57) {
+            self.pos += ones + 1 + k as usize;
+            let low = (w >> (ones + 1)) as u32 & ((1u64 << k) - 1) as u32;
+            return (ones as u32).checked_mul(1 << k)?.checked_add(low);
+        }
+        let mut q: u32 = 0;
+        loop {
+            let (w, real) = self.window();
+            let ones = (w.trailing_ones() as usize).min(real);
+            q = q.checked_add(ones as u32)?;
+            self.pos += ones;
+            if ones < real.min(57) {
+                self.pos += 1; // the 0 that ends the quotient
+                break;
+            }
+            if real == 0 {
+                return None;
+            }
+        }
+        let (w, real) = self.window();
+        if real < k as usize {
+            return None;
+        }
+        self.pos += k as usize;
+        let low = (w & ((1u64 << k) - 1)) as u32;
+        q.checked_mul(1 << k)?.checked_add(low)
+    }
+}
+
+/// Writes a model file (format in the module docs) for `rows`: feature ids,
+/// sorted and distinct, each with its (tag, weight) pairs, tags ascending
+/// and distinct.
+pub fn encode(header: &str, rows: &[(u32, Vec<(u8, i8)>)]) -> Vec<u8> {
+    let mask_of = |pairs: &[(u8, i8)]| pairs.iter().fold(0u16, |m, &(t, _)| m | 1 << t);
+    // Masks by frequency, most frequent first (ties by value: deterministic).
+    let mut freq: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+    for (_, pairs) in rows {
+        *freq.entry(mask_of(pairs)).or_default() += 1;
+    }
+    let mut masks: Vec<(u16, usize)> = freq.into_iter().collect();
+    masks.sort_by_key(|&(m, c)| (std::cmp::Reverse(c), m));
+    let index: std::collections::BTreeMap<u16, u32> =
+        masks.iter().enumerate().map(|(i, &(m, _))| (m, i as u32)).collect();
+    // The Rice parameter that codes the gaps in the fewest bits.
+    let gaps: Vec<u32> = rows.iter().scan(0u32, |last, &(f, _)| Some(f - std::mem::replace(last, f))).collect();
+    let cost = |k: u32| gaps.iter().map(|&g| (g >> k) as u64 + 1 + k as u64).sum::<u64>();
+    let k = (0..32).min_by_key(|&k| cost(k)).unwrap_or(0);
+
+    let mut out = header.as_bytes().to_vec();
+    out.extend_from_slice(MAGIC);
+    out.push(N_TAGS as u8);
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    out.push(k as u8);
+    out.extend_from_slice(&(masks.len() as u16).to_le_bytes());
+    for &(m, _) in &masks {
+        out.extend_from_slice(&m.to_le_bytes());
+    }
+    for (_, pairs) in rows {
+        write_leb(&mut out, index[&mask_of(pairs)]);
+    }
+    out.extend(rows.iter().flat_map(|(_, p)| p.iter().map(|x| x.1 as u8)));
+    let mut stream: Vec<u8> = Vec::new();
+    let mut n_bits = 0usize;
+    let mut put = |bit: u32| {
+        if n_bits % 8 == 0 {
+            stream.push(0);
+        }
+        if let Some(last) = stream.last_mut() {
+            *last |= ((bit & 1) as u8) << (n_bits % 8);
+        }
+        n_bits += 1;
+    };
+    for &g in &gaps {
+        for _ in 0..g >> k {
+            put(1);
+        }
+        put(0);
+        for i in 0..k {
+            put(g >> i);
+        }
+    }
+    out.extend_from_slice(&stream);
+    out
+}
+
 impl Model {
     /// Parses a model file; `None` if it is not one.
     pub fn parse(bytes: &[u8]) -> Option<Model> {
@@ -93,20 +218,39 @@ impl Model {
         }
         pos += 1;
         let n = u32::from_le_bytes(bytes.get(pos..pos + 4)?.try_into().ok()?) as usize;
-        pos += 4;
+        let k = *bytes.get(pos + 4)? as u32;
+        let n_masks = u16::from_le_bytes(bytes.get(pos + 5..pos + 7)?.try_into().ok()?) as usize;
+        pos += 7;
+        let masks: Vec<u16> =
+            bytes.get(pos..pos + 2 * n_masks)?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        pos += 2 * n_masks;
+        if k > 31 || masks.iter().any(|&m| m >> N_TAGS != 0) {
+            return None;
+        }
+        let mut counts = Vec::with_capacity(n.min(bytes.len()));
+        let mut tags = Vec::new();
+        for _ in 0..n {
+            let mask = *masks.get(read_leb(bytes, &mut pos)? as usize)?;
+            counts.push(mask.count_ones() as u8);
+            let mut rest = mask;
+            while rest != 0 {
+                tags.push(rest.trailing_zeros() as u8);
+                rest &= rest - 1;
+            }
+        }
+        let total = tags.len();
+        let weights = bytes.get(pos..pos + total)?;
+        pos += total;
+        if total >= 1 << 24 {
+            return None;
+        }
+        let mut bits = Bits { bytes: bytes.get(pos..)?, pos: 0 };
         let mut keys = Vec::with_capacity(n);
         let mut key: u32 = 0;
         for _ in 0..n {
-            key = key.wrapping_add(read_leb(bytes, &mut pos)?);
+            let gap = bits.rice(k)?;
+            key = key.checked_add(gap)?;
             keys.push(key);
-        }
-        let counts = bytes.get(pos..pos + n)?;
-        pos += n;
-        let total: usize = counts.iter().map(|&c| c as usize).sum();
-        let tags = bytes.get(pos..pos + total)?;
-        let weights = bytes.get(pos + total..pos + 2 * total)?;
-        if tags.iter().any(|&t| t as usize >= N_TAGS) || total >= 1 << 24 {
-            return None;
         }
         let pairs: Vec<(u8, i8)> = tags.iter().zip(weights).map(|(&t, &w)| (t, w as i8)).collect();
         // Load factor at most 2/3: linear probing stays short.
@@ -116,7 +260,7 @@ impl Model {
         let mut vals = vec![0u32; cap];
         let mut start = 0usize;
         let mut zero = 0;
-        for (&key, &count) in keys.iter().zip(counts) {
+        for (&key, &count) in keys.iter().zip(&counts) {
             if count > 0 && key == 0 {
                 zero = (start as u32) << 8 | count as u32;
             } else if count > 0 {
@@ -233,22 +377,49 @@ mod tests {
             assert_eq!(read_leb(&v, &mut pos), Some(x));
         }
         assert!(Model::parse(b"").is_none());
-        assert!(Model::parse(b"# x\nNLNER1").is_none());
-        assert!(Model::parse(b"# x\nNOTIT!\x0f\0\0\0\0").is_none());
+        assert!(Model::parse(b"# x\nNLNER2").is_none());
+        assert!(Model::parse(b"# x\nNOTIT!\x0f\0\0\0\0\0\0\0").is_none());
+        // The old format is not misread as the new one.
+        assert!(Model::parse(b"# x\nNLNER1\x0f\x01\0\0\0\x05\x01\x03\x0a").is_none());
+        // Every truncation of a good file is rejected, never a panic.
+        let good = encode("# t\n", &[(3, vec![(1, 5)]), (70_000, vec![(0, -2), (4, 9)])]);
+        assert!(Model::parse(&good).is_some());
+        for cut in 0..good.len() {
+            assert!(Model::parse(&good[..cut]).is_none(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn encode_parse_round_trip() {
+        // Gaps from 0 to near 2^32 and repeated masks: ids, tags and weights all survive.
+        let rows: Vec<(u32, Vec<(u8, i8)>)> = vec![
+            (0, vec![(0, 3)]),
+            (1, vec![(1, -7), (2, 7)]),
+            (2, vec![(1, 127), (2, -127)]),
+            (1 << 20, vec![(14, 1)]),
+            (u32::MAX - 1, vec![(0, -1), (3, 2), (14, 9)]),
+            (u32::MAX, vec![(1, 4), (2, 5)]),
+        ];
+        let m = Model::parse(&encode("# t\n", &rows)).expect("parses");
+        assert_eq!(m.len(), rows.len());
+        for (f, pairs) in &rows {
+            let mut want = [0i32; N_TAGS];
+            for &(t, w) in pairs {
+                want[t as usize] = w as i32;
+            }
+            let mut got = [0i32; N_TAGS];
+            m.add(*f, &mut got);
+            assert_eq!(got, want, "feature {f}");
+        }
+        let mut none = [0i32; N_TAGS];
+        m.add(3, &mut none);
+        m.add(u32::MAX - 2, &mut none);
+        assert_eq!(none, [0; N_TAGS]);
     }
 
     #[test]
     fn tiny_model_scores_features() {
-        let mut bytes = b"# test\n".to_vec();
-        bytes.extend_from_slice(MAGIC);
-        bytes.push(N_TAGS as u8);
-        bytes.extend_from_slice(&2u32.to_le_bytes());
-        write_leb(&mut bytes, 5);
-        write_leb(&mut bytes, 4); // key 9
-        bytes.extend_from_slice(&[1, 2]);
-        bytes.extend_from_slice(&[3, 0, 4]);
-        bytes.extend_from_slice(&[10, (-3i8) as u8, 7]);
-        let m = Model::parse(&bytes).expect("parses");
+        let m = Model::parse(&encode("# test\n", &[(5, vec![(3, 10)]), (9, vec![(0, -3), (4, 7)])])).expect("parses");
         assert_eq!(m.len(), 2);
         let mut s = [0i32; N_TAGS];
         m.add(5, &mut s);
@@ -262,16 +433,7 @@ mod tests {
     fn feature_zero_is_a_real_feature() {
         // The bias feature hashes to id 0; it must not read as an empty slot.
         assert_eq!(crate::entities::features::feature(0, 0), 0);
-        let mut bytes = b"# test\n".to_vec();
-        bytes.extend_from_slice(MAGIC);
-        bytes.push(N_TAGS as u8);
-        bytes.extend_from_slice(&2u32.to_le_bytes());
-        write_leb(&mut bytes, 0);
-        write_leb(&mut bytes, 7);
-        bytes.extend_from_slice(&[1, 1]);
-        bytes.extend_from_slice(&[2, 5]);
-        bytes.extend_from_slice(&[9, 4]);
-        let m = Model::parse(&bytes).expect("parses");
+        let m = Model::parse(&encode("# test\n", &[(0, vec![(2, 9)]), (7, vec![(5, 4)])])).expect("parses");
         let mut s = [0i32; N_TAGS];
         m.add(0, &mut s);
         m.add(7, &mut s);
