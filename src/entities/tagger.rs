@@ -229,6 +229,18 @@ struct Word {
     wide: bool,
 }
 
+/// A slot of [`Decoder::memo`].
+#[derive(Clone, Copy)]
+struct Memo {
+    id: u32,
+    full: bool,
+    scores: Scores,
+}
+
+/// Slots of [`Decoder::memo`]: more than the distinct shape pairs, kinds,
+/// spans and previous-tag-with-shape ids of a long article, in about 64 KB.
+const MEMO_SLOTS: usize = 1024;
+
 fn add_narrow(s: &mut Scores, v: &Narrow) {
     for (x, &y) in s.iter_mut().zip(v) {
         *x += y as i32;
@@ -265,8 +277,10 @@ pub struct Decoder<'m, 't> {
     edges: [Scores; 5],
     words: Vec<Word>,
     index: FnvMap<(&'t str, bool), u32>,
-    /// Weights by feature id, for features with few distinct ids.
-    memo: FnvMap<u32, Scores>,
+    /// Weights by feature id, for features with few distinct ids: a
+    /// direct-mapped cache (ids are hashes already), cheaper than a map;
+    /// a collision only costs a probe of the model.
+    memo: Vec<Memo>,
     /// Per token of the sentence: its word.
     sent: Vec<u32>,
     feats: Vec<u32>,
@@ -300,7 +314,7 @@ impl<'m, 't> Decoder<'m, 't> {
             edges,
             words: Vec::new(),
             index: FnvMap::default(),
-            memo: FnvMap::default(),
+            memo: vec![Memo { id: 0, full: false, scores: [0; N_TAGS] }; MEMO_SLOTS],
             sent: Vec::new(),
             feats,
             scratch: String::new(),
@@ -360,8 +374,11 @@ impl<'m, 't> Decoder<'m, 't> {
 
     /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
     fn add_memo(&mut self, s: &mut Scores, f: u32) {
-        let model = self.model;
-        add_scores(s, self.memo.entry(f).or_insert_with(|| model.sum(&[f])));
+        let slot = &mut self.memo[f as usize % MEMO_SLOTS];
+        if !slot.full || slot.id != f {
+            *slot = Memo { id: f, full: true, scores: self.model.sum(&[f]) };
+        }
+        add_scores(s, &slot.scores);
     }
 
     /// Tags one sentence greedily into `tags`, exactly as
