@@ -216,6 +216,10 @@ const LEFT1: usize = 1;
 const LEFT2: usize = 2;
 const RIGHT1: usize = 3;
 const RIGHT2: usize = 4;
+/// The previous-tag-with-word feature when the previous tag is O (most
+/// tokens), so that it is not probed per token.
+const AFTER_O: usize = 5;
+const ROLES: usize = 6;
 
 /// A distinct word of the document (in headline sentences or not).
 struct Word {
@@ -223,7 +227,7 @@ struct Word {
     alnum: bool,
     /// The summed weights of the features the word gives itself (as a
     /// non-initial token) and its neighbours, by role.
-    sums: [Narrow; 5],
+    sums: [Narrow; ROLES],
     /// A sum did not fit in `i16` (a malformed model only): the sums are
     /// recomputed at each use.
     wide: bool,
@@ -324,6 +328,7 @@ impl<'m, 't> Decoder<'m, 't> {
     /// The features of `word` in `role` (never [`OWN`]), into `out`.
     fn role_features(info: &TokenInfo, role: usize, out: &mut Vec<u32>) {
         match role {
+            AFTER_O => out.push(features::tag_features(info, O, O)[2]),
             LEFT1 => roles::left1(Some(info), out),
             LEFT2 => out.push(roles::left2(Some(info))),
             RIGHT1 => roles::right1(Some(info), out),
@@ -337,7 +342,7 @@ impl<'m, 't> Decoder<'m, 't> {
             return k;
         }
         let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
-        let mut sums = [[0i16; N_TAGS]; 5];
+        let mut sums = [[0i16; N_TAGS]; ROLES];
         let mut wide = false;
         for (role, narrow) in sums.iter_mut().enumerate() {
             self.feats.clear();
@@ -438,7 +443,11 @@ impl<'m, 't> Decoder<'m, 't> {
             // Tag history.
             add_scores(&mut s, &self.history[prev2 as usize * N_TAGS + prev as usize]);
             let [_, _, with_lower, with_shape] = features::tag_features(&info, prev, prev2);
-            self.model.add(with_lower, &mut s);
+            if prev == O {
+                self.add_role(&mut s, k, AFTER_O);
+            } else {
+                self.model.add(with_lower, &mut s);
+            }
             self.add_memo(&mut s, with_shape);
             let mut best = O;
             for t in 1..N_TAGS as u8 {
