@@ -194,6 +194,11 @@ pub struct TokenInfo {
     pub cap: bool,
     /// First word of the sentence (after opening punctuation).
     pub initial: bool,
+    /// The word is a key of the gazetteer (an entry, or the first tokens
+    /// of a multi-word one): only then can
+    /// [`gazetteer::Gazetteer::longest_match`] find anything starting here,
+    /// so callers skip the lookup elsewhere (most tokens).
+    pub gaz_key: bool,
 }
 
 /// Features of one sentence: static features per token, and token info
@@ -370,8 +375,23 @@ pub fn word_info(w: &str, headline: bool, scratch: &mut String) -> (TokenInfo, b
         gaz: gaz_classes(w, headline, scratch),
         cap: first_alnum.is_some_and(char::is_uppercase),
         initial: false,
+        gaz_key: is_gaz_key(w, scratch),
     };
     (info, first_alnum.is_some())
+}
+
+/// Whether `w` is a key of the gazetteer: whether `longest_match` finds
+/// anything, of any class or as a prefix, in `w` alone.
+fn is_gaz_key(w: &str, scratch: &mut String) -> bool {
+    let tok = Token { start: 0, end: w.len(), kind: Label::Word };
+    gazetteer::get().longest_match(w, std::slice::from_ref(&tok), 0, Classes::MAX, scratch).is_some()
+}
+
+/// Whether a gazetteer match may start at token `i` (see
+/// [`TokenInfo::gaz_key`]); true when `i` has no info, so that callers
+/// then ask the gazetteer.
+pub fn may_start_match(info: &[TokenInfo], i: usize) -> bool {
+    info.get(i).is_none_or(|x| x.gaz_key)
 }
 
 /// Multi-word gazetteer matches (two tokens or more), longest first, into
@@ -384,6 +404,10 @@ fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
     let mut i = 0;
     while i < n {
+        if !may_start_match(&sf.info, i) {
+            i += 1;
+            continue;
+        }
         match g.longest_match(text, tokens, i, want, &mut sf.buf) {
             Some((len, e)) if len >= 2 => {
                 for k in 0..len {
@@ -619,11 +643,33 @@ mod tests {
             extract_info(text, &toks, is_headline(text, &toks), words.into_iter(), &mut sf2);
             assert_eq!(sf2.headline, sf.headline);
             for (a, b) in infos.iter().zip(&sf2.info) {
-                assert_eq!((a.lower, a.shape, a.gaz, a.cap, a.initial), (b.lower, b.shape, b.gaz, b.cap, b.initial));
+                assert_eq!(
+                    (a.lower, a.shape, a.gaz, a.cap, a.initial, a.gaz_key),
+                    (b.lower, b.shape, b.gaz, b.cap, b.initial, b.gaz_key)
+                );
             }
             assert_eq!(sf2.info.len(), infos.len());
             assert_eq!((0..toks.len()).map(|i| sf2.span(i)).collect::<Vec<_>>(), spans);
         }
+    }
+
+    #[test]
+    fn no_gazetteer_match_starts_where_the_word_is_no_key() {
+        let text = "Prime Minister Mohammed Shia al-Sudani of Iraq met the New York Times and Revolutionary Guards in Saudi Arabia.";
+        let toks = tokenize(text);
+        let mut sf = SentenceFeatures::default();
+        extract(text, &toks, &mut sf);
+        let g = gazetteer::get();
+        let mut buf = String::new();
+        let mut keys = 0;
+        for i in 0..toks.len() {
+            let found = g.longest_match(text, &toks, i, Classes::MAX, &mut buf).is_some();
+            assert!(!found || may_start_match(&sf.info, i), "{:?}", toks[i].text(text));
+            keys += usize::from(sf.info[i].gaz_key);
+        }
+        // Some words are keys and some are not.
+        assert!(keys > 3 && keys < toks.len(), "{keys}");
+        assert!(may_start_match(&sf.info, toks.len()));
     }
 
     #[test]

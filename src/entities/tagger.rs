@@ -567,7 +567,7 @@ mod tests {
             decoder.tag(text, tokens, &mut sf2, &mut got);
             assert_eq!(got, want, "{:?}", &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)]);
             assert_eq!(sf2.headline, sf.headline);
-            assert!(sf.info.iter().zip(&sf2.info).all(|(a, b)| (a.gaz, a.initial) == (b.gaz, b.initial)));
+            assert!(sf.info.iter().zip(&sf2.info).all(|(a, b)| (a.gaz, a.initial, a.gaz_key) == (b.gaz, b.initial, b.gaz_key)));
             tagged += want.iter().filter(|&&t| t != O).count();
         }
         (tagged, decoder.words.iter().filter(|w| w.wide).count())
