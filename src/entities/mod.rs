@@ -49,7 +49,7 @@ pub type Run = (usize, usize, Label);
 pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut sf = features::SentenceFeatures::default();
-    let mut decoder = tagger::Decoder::new(model);
+    let mut decoder = tagger::Decoder::new(model, seg.tokens.len());
     let mut tags = Vec::new();
     for s in 0..seg.sentences.len() {
         let Some(range) = seg.sentence_tokens.get(s) else { continue };

@@ -241,8 +241,9 @@ struct Memo {
     scores: Scores,
 }
 
-/// Slots of [`Decoder::memo`]: more than the distinct shape pairs, kinds,
-/// spans and previous-tag-with-shape ids of a long article, in about 64 KB.
+/// Most slots of [`Decoder::memo`]: more than the distinct shape pairs,
+/// kinds, spans and previous-tag-with-shape ids of a long article, in
+/// about 64 KB. A short text gets fewer (they are all cleared per text).
 const MEMO_SLOTS: usize = 1024;
 
 fn add_narrow(s: &mut Scores, v: &Narrow) {
@@ -275,8 +276,9 @@ fn add_scores(s: &mut Scores, v: &Scores) {
 pub struct Decoder<'m, 't> {
     model: &'m Model,
     bias: Scores,
-    /// PREV_TAG and PREV2_TAG weights by `prev2 * N_TAGS + prev`.
-    history: Vec<Scores>,
+    /// PREV_TAG and PREV2_TAG weights by `prev2 * N_TAGS + prev`, filled
+    /// at first use (a short text meets few of the pairs).
+    history: Vec<Option<Scores>>,
     /// The role sums of a neighbour beyond the sentence.
     edges: [Scores; 5],
     words: Vec<Word>,
@@ -292,16 +294,14 @@ pub struct Decoder<'m, 't> {
 }
 
 impl<'m, 't> Decoder<'m, 't> {
-    /// A decoder for one document.
-    pub fn new(model: &'m Model) -> Self {
+    /// A decoder for one document of `tokens` tokens (a hint for sizing
+    /// its tables).
+    pub fn new(model: &'m Model, tokens: usize) -> Self {
         let sum = |feats: &[u32]| model.sum(feats);
-        let mut history = Vec::with_capacity(N_TAGS * N_TAGS);
-        for prev2 in 0..N_TAGS as u8 {
-            for prev in 0..N_TAGS as u8 {
-                let [a, b, _, _] = features::tag_features(&TokenInfo::default(), prev, prev2);
-                history.push(sum(&[a, b]));
-            }
-        }
+        // Distinct words grow slower than tokens: room for all of a short
+        // text's, and a start for a long one's.
+        let words = tokens.min(4096 + tokens / 8);
+        let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
         let mut feats = Vec::new();
         let mut edges = [[0; N_TAGS]; 5];
         roles::left1(None, &mut feats);
@@ -314,11 +314,11 @@ impl<'m, 't> Decoder<'m, 't> {
         Decoder {
             model,
             bias: sum(&[roles::bias()]),
-            history,
+            history: vec![None; N_TAGS * N_TAGS],
             edges,
-            words: Vec::new(),
-            index: FnvMap::default(),
-            memo: vec![Memo { id: 0, full: false, scores: [0; N_TAGS] }; MEMO_SLOTS],
+            words: Vec::with_capacity(words),
+            index: FnvMap::with_capacity_and_hasher(words, Default::default()),
+            memo: vec![Memo { id: 0, full: false, scores: [0; N_TAGS] }; slots],
             sent: Vec::new(),
             feats,
             scratch: String::new(),
@@ -379,7 +379,8 @@ impl<'m, 't> Decoder<'m, 't> {
 
     /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
     fn add_memo(&mut self, s: &mut Scores, f: u32) {
-        let slot = &mut self.memo[f as usize % MEMO_SLOTS];
+        let n = self.memo.len();
+        let slot = &mut self.memo[f as usize % n];
         if !slot.full || slot.id != f {
             *slot = Memo { id: f, full: true, scores: self.model.sum(&[f]) };
         }
@@ -441,7 +442,15 @@ impl<'m, 't> Decoder<'m, 't> {
                 self.feats = feats;
             }
             // Tag history.
-            add_scores(&mut s, &self.history[prev2 as usize * N_TAGS + prev as usize]);
+            let h = &mut self.history[prev2 as usize * N_TAGS + prev as usize];
+            let model = self.model;
+            add_scores(
+                &mut s,
+                h.get_or_insert_with(|| {
+                    let [a, b, _, _] = features::tag_features(&info, prev, prev2);
+                    model.sum(&[a, b])
+                }),
+            );
             let [_, _, with_lower, with_shape] = features::tag_features(&info, prev, prev2);
             if prev == O {
                 self.add_role(&mut s, k, AFTER_O);
@@ -556,7 +565,7 @@ mod tests {
     /// number of tokens not tagged O and of words with wide sums.
     fn decoder_agrees(model: &Model, text: &str) -> (usize, usize) {
         let seg = crate::text::segment(text);
-        let mut decoder = Decoder::new(model);
+        let mut decoder = Decoder::new(model, seg.tokens.len());
         let (mut sf, mut sf2) = (SentenceFeatures::default(), SentenceFeatures::default());
         let (mut want, mut got) = (Vec::new(), Vec::new());
         let mut tagged = 0;
