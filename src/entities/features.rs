@@ -176,9 +176,14 @@ fn prefix_hash(word: &str, n: usize) -> u64 {
     word.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)))
 }
 
+/// Hash of the last `n` characters (the whole word if shorter), found
+/// from the end rather than by counting every character.
 fn suffix_hash(word: &str, n: usize) -> u64 {
-    let count = word.chars().count();
-    word.chars().skip(count.saturating_sub(n)).fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
+    let start = match n {
+        0 => word.len(),
+        _ => word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    word.get(start..).unwrap_or("").chars().fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
 }
 
 /// Per-token values the templates combine.
@@ -194,6 +199,11 @@ pub struct TokenInfo {
     pub cap: bool,
     /// First word of the sentence (after opening punctuation).
     pub initial: bool,
+    /// The word is a key of the gazetteer (an entry, or the first tokens
+    /// of a multi-word one): only then can
+    /// [`gazetteer::Gazetteer::longest_match`] find anything starting here,
+    /// so callers skip the lookup elsewhere (most tokens).
+    pub gaz_key: bool,
 }
 
 /// Features of one sentence: static features per token, and token info
@@ -271,6 +281,9 @@ fn gaz_classes(word: &str, headline: bool, scratch: &mut String) -> Classes {
 }
 
 fn push_classes(out: &mut Vec<u32>, template: u64, classes: Classes, extra: u64) {
+    if classes == 0 {
+        return; // most words
+    }
     for c in Class::ALL {
         if classes & c.bit() != 0 {
             out.push(feature(template, combine(c as u64, extra)));
@@ -285,44 +298,17 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     sf.feats.clear();
     sf.starts.clear();
     sf.info.clear();
-    sf.spans.clear();
     sf.headline = is_headline(text, tokens);
     let mut seen_word = false;
     let mut word = std::mem::take(&mut sf.word);
     for tok in tokens {
-        let w = tok.text(text);
-        let first_alnum = w.chars().find(|c| c.is_alphanumeric());
-        let initial = !seen_word && first_alnum.is_some();
-        if first_alnum.is_some() {
-            seen_word = true;
-        }
-        sf.info.push(TokenInfo {
-            lower: lower_hash(w),
-            shape: shape_hash(w),
-            gaz: gaz_classes(w, sf.headline, &mut word),
-            cap: first_alnum.is_some_and(char::is_uppercase),
-            initial,
-        });
+        let (mut info, alnum) = word_info(tok.text(text), sf.headline, &mut word);
+        info.initial = !seen_word && alnum;
+        seen_word |= alnum;
+        sf.info.push(info);
     }
     sf.word = word;
-
-    // Multi-word gazetteer matches (two tokens or more), longest first.
-    sf.spans.resize(n, (0, 0));
-    let g = gazetteer::get();
-    let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
-    let mut i = 0;
-    while i < n {
-        match g.longest_match(text, tokens, i, want, &mut sf.buf) {
-            Some((len, e)) if len >= 2 => {
-                for k in 0..len {
-                    let pos = if k == 0 { 1 } else if k + 1 == len { 3 } else { 2 };
-                    sf.spans[i + k] = (e.classes & want, pos);
-                }
-                i += len;
-            }
-            _ => i += 1,
-        }
-    }
+    find_spans(text, tokens, sf);
 
     const NONE: u64 = 0x5151;
     for i in 0..n {
@@ -385,6 +371,195 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     sf.starts.push(sf.feats.len());
 }
 
+/// The word-level values of a token: all of [`TokenInfo`] but `initial`
+/// (left false), and whether the word has a letter or digit (which decides
+/// `initial`). They depend on the word and the sentence's headline flag
+/// only, so a caller may compute them once per distinct word.
+pub fn word_info(w: &str, headline: bool, scratch: &mut String) -> (TokenInfo, bool) {
+    let first_alnum = w.chars().find(|c| c.is_alphanumeric());
+    let info = TokenInfo {
+        lower: lower_hash(w),
+        shape: shape_hash(w),
+        gaz: gaz_classes(w, headline, scratch),
+        cap: first_alnum.is_some_and(char::is_uppercase),
+        initial: false,
+        gaz_key: is_gaz_key(w, scratch),
+    };
+    (info, first_alnum.is_some())
+}
+
+/// Whether `w` is a key of the gazetteer: whether `longest_match` finds
+/// anything, of any class or as a prefix, in `w` alone.
+fn is_gaz_key(w: &str, scratch: &mut String) -> bool {
+    let tok = Token { start: 0, end: w.len(), kind: Label::Word };
+    gazetteer::get().longest_match(w, std::slice::from_ref(&tok), 0, Classes::MAX, scratch).is_some()
+}
+
+/// Whether a gazetteer match may start at token `i` (see
+/// [`TokenInfo::gaz_key`]); true when `i` has no info, so that callers
+/// then ask the gazetteer.
+pub fn may_start_match(info: &[TokenInfo], i: usize) -> bool {
+    info.get(i).is_none_or(|x| x.gaz_key)
+}
+
+/// Multi-word gazetteer matches (two tokens or more), longest first, into
+/// `sf.spans`.
+fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
+    let n = tokens.len();
+    sf.spans.clear();
+    sf.spans.resize(n, (0, 0));
+    let g = gazetteer::get();
+    let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
+    let mut i = 0;
+    while i < n {
+        if !may_start_match(&sf.info, i) {
+            i += 1;
+            continue;
+        }
+        match g.longest_match(text, tokens, i, want, &mut sf.buf) {
+            Some((len, e)) if len >= 2 => {
+                for k in 0..len {
+                    let pos = if k == 0 { 1 } else if k + 1 == len { 3 } else { 2 };
+                    sf.spans[i + k] = (e.classes & want, pos);
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Fills `sf.info`, `sf.headline` and the multi-word matches from token
+/// infos the caller computed with [`word_info`] (`initial` is set here),
+/// without computing any feature id: for a decoder that sums weights by
+/// [`roles`] instead of from `sf.feats` (left empty).
+pub fn extract_info(text: &str, tokens: &[Token], headline: bool, words: impl Iterator<Item = (TokenInfo, bool)>, sf: &mut SentenceFeatures) {
+    sf.feats.clear();
+    sf.starts.clear();
+    sf.info.clear();
+    sf.headline = headline;
+    let mut seen_word = false;
+    for (mut info, alnum) in words {
+        info.initial = !seen_word && alnum;
+        seen_word |= alnum;
+        sf.info.push(info);
+    }
+    find_spans(text, tokens, sf);
+}
+
+impl SentenceFeatures {
+    /// The multi-word gazetteer match covering token `i`: its classes and
+    /// position code (0 none, 1 first, 2 inner, 3 last). Filled by
+    /// [`extract`] and [`extract_info`].
+    pub fn span(&self, i: usize) -> (u16, u8) {
+        self.spans.get(i).copied().unwrap_or((0, 0))
+    }
+}
+
+/// The static features of [`extract`], grouped by what they depend on, so
+/// that a decoder can sum the weights of a group once per distinct word
+/// (or word shape) rather than once per token. Together, for token `i`,
+/// they give exactly the features `extract` lists for it (the test
+/// `roles_give_the_features_of_extract` checks that), so the model sees the
+/// features it was trained on. `None` stands for a neighbour beyond the
+/// sentence.
+pub mod roles {
+    use super::{Classes, Label, TokenInfo, combine, feature, prefix_hash, push_classes, suffix_hash, t};
+
+    const NONE: u64 = 0x5151;
+
+    fn lower(x: Option<&TokenInfo>) -> u64 {
+        x.map_or(NONE, |x| x.lower)
+    }
+
+    fn shape(x: Option<&TokenInfo>) -> u64 {
+        x.map_or(NONE, |x| x.shape)
+    }
+
+    /// The bias.
+    pub fn bias() -> u32 {
+        feature(t::BIAS, 0)
+    }
+
+    /// The token's own word: form, affixes, shape, gazetteer classes, and
+    /// the sentence-initial and headline variants.
+    pub fn own(w: &str, info: &TokenInfo, headline: bool, out: &mut Vec<u32>) {
+        out.push(feature(t::LOWER, info.lower));
+        let chars = w.chars().count();
+        if chars > 2 {
+            out.push(feature(t::SUF2, suffix_hash(w, 2)));
+            out.push(feature(t::PRE2, prefix_hash(w, 2)));
+        }
+        if chars > 3 {
+            out.push(feature(t::SUF3, suffix_hash(w, 3)));
+            out.push(feature(t::PRE3, prefix_hash(w, 3)));
+        }
+        if chars > 4 {
+            out.push(feature(t::SUF4, suffix_hash(w, 4)));
+        }
+        out.push(feature(t::SHAPE, info.shape));
+        if info.initial {
+            out.push(feature(t::INIT_SHAPE, info.shape));
+        }
+        if headline {
+            out.push(feature(t::HEADLINE_SHAPE, info.shape));
+            out.push(feature(t::HEADLINE_LOWER, info.lower));
+        }
+        let flags = (info.initial as u64) | (info.cap as u64) << 1 | (headline as u64) << 2;
+        push_classes(out, t::GAZ, info.gaz, 0);
+        push_classes(out, t::GAZ_INIT, info.gaz, flags);
+    }
+
+    /// The token kind, for tokens that are not words.
+    pub fn kind(kind: Label) -> Option<u32> {
+        (kind != Label::Word).then(|| feature(t::KIND, kind as u64))
+    }
+
+    /// What the previous token (`prev`) says about token `i`.
+    pub fn left1(prev: Option<&TokenInfo>, out: &mut Vec<u32>) {
+        out.push(feature(t::LOWER_M1, lower(prev)));
+        out.push(feature(t::SHAPE_M1, shape(prev)));
+        push_classes(out, t::GAZ_M1, prev.map_or(0, |x| x.gaz), 0);
+    }
+
+    /// What the token two before says about token `i`.
+    pub fn left2(x: Option<&TokenInfo>) -> u32 {
+        feature(t::LOWER_M2, lower(x))
+    }
+
+    /// What the next token says about token `i`.
+    pub fn right1(next: Option<&TokenInfo>, out: &mut Vec<u32>) {
+        out.push(feature(t::LOWER_P1, lower(next)));
+        out.push(feature(t::SHAPE_P1, shape(next)));
+        push_classes(out, t::GAZ_P1, next.map_or(0, |x| x.gaz), 0);
+    }
+
+    /// What the token two after says about token `i`.
+    pub fn right2(x: Option<&TokenInfo>) -> u32 {
+        feature(t::LOWER_P2, lower(x))
+    }
+
+    /// The word bigrams of token `cur` with its neighbours: (with the
+    /// previous, with the next).
+    pub fn bigrams(prev: Option<&TokenInfo>, cur: &TokenInfo, next: Option<&TokenInfo>) -> [u32; 2] {
+        [feature(t::BIGRAM_M1, combine(lower(prev), cur.lower)), feature(t::BIGRAM_P1, combine(cur.lower, lower(next)))]
+    }
+
+    /// The shape bigrams of token `cur` with its neighbours: (with the
+    /// previous, with the next). Shapes are few, so these repeat.
+    pub fn shape_pairs(prev: Option<&TokenInfo>, cur: &TokenInfo, next: Option<&TokenInfo>) -> [u32; 2] {
+        [feature(t::SHAPE_M1_0, combine(shape(prev), cur.shape)), feature(t::SHAPE_0_P1, combine(cur.shape, shape(next)))]
+    }
+
+    /// The multi-word gazetteer match covering the token
+    /// ([`super::SentenceFeatures::span`]).
+    pub fn span(classes: Classes, pos: u8, out: &mut Vec<u32>) {
+        if pos != 0 {
+            push_classes(out, t::GAZ_SPAN, classes, pos as u64);
+        }
+    }
+}
+
 /// The tag-history features of token `i` given the two previous tags.
 pub fn tag_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u32; 4] {
     let p = prev as u64 + 1;
@@ -420,6 +595,20 @@ mod tests {
     }
 
     #[test]
+    fn suffix_hash_takes_the_last_characters() {
+        let slow = |w: &str, n: usize| {
+            let count = w.chars().count();
+            w.chars().skip(count.saturating_sub(n)).fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
+        };
+        for w in ["", "a", "ab", "Baghdad", "Shi’ite", "ŞİŞLİ", "naïve", "日本語の"] {
+            for n in 0..6 {
+                assert_eq!(suffix_hash(w, n), slow(w, n), "{w} {n}");
+            }
+        }
+        assert_eq!(suffix_hash("Iraqi", 3), suffix_hash("QAQI", 3));
+    }
+
+    #[test]
     fn bio_constraints() {
         assert!(allowed(O, begin(0)));
         assert!(!allowed(O, inside(0)));
@@ -427,6 +616,82 @@ mod tests {
         assert!(!allowed(begin(3), inside(2)));
         assert_eq!(label_index(inside(4)), Some(4));
         assert_eq!(label_index(O), None);
+    }
+
+    /// The features [`roles`] give token `i`, as `Decoder` sums them.
+    fn role_features(text: &str, tokens: &[Token], sf: &SentenceFeatures, i: usize) -> Vec<u32> {
+        let at = |j: Option<usize>| j.and_then(|j| sf.info.get(j));
+        let (info, headline) = (&sf.info[i], sf.headline);
+        let mut out = vec![roles::bias()];
+        roles::own(tokens[i].text(text), info, headline, &mut out);
+        roles::left1(at(i.checked_sub(1)), &mut out);
+        out.push(roles::left2(at(i.checked_sub(2))));
+        roles::right1(at(Some(i + 1)), &mut out);
+        out.push(roles::right2(at(Some(i + 2))));
+        out.extend(roles::bigrams(at(i.checked_sub(1)), info, at(Some(i + 1))));
+        out.extend(roles::shape_pairs(at(i.checked_sub(1)), info, at(Some(i + 1))));
+        out.extend(roles::kind(tokens[i].kind));
+        let (classes, pos) = sf.span(i);
+        roles::span(classes, pos, &mut out);
+        out
+    }
+
+    #[test]
+    fn roles_give_the_features_of_extract() {
+        let texts = [
+            "Prime Minister Mohammed Shia al-Sudani met US officials in New York on Tuesday, Reuters said.",
+            "BAGHDAD SAYS IRAN-BACKED MILITIAS READY FOR NEW YORK TALKS",
+            "\"Iraq,\" he said. (IRGC) 2,000 $5 @user #tag https://example.com ok :-) Shi’ite Kataib Hezbollah",
+            "a",
+            "",
+        ];
+        let mut sf = SentenceFeatures::default();
+        for text in texts {
+            let toks = tokenize(text);
+            extract(text, &toks, &mut sf);
+            for i in 0..toks.len() {
+                let mut want = sf.token(i).to_vec();
+                let mut got = role_features(text, &toks, &sf, i);
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "token {i} of {text:?}");
+            }
+            // extract_info fills what the rules read, as extract does.
+            let infos: Vec<TokenInfo> = sf.info.clone();
+            let spans: Vec<(u16, u8)> = (0..toks.len()).map(|i| sf.span(i)).collect();
+            let mut scratch = String::new();
+            let words: Vec<_> = toks.iter().map(|t| word_info(t.text(text), sf.headline, &mut scratch)).collect();
+            let mut sf2 = SentenceFeatures::default();
+            extract_info(text, &toks, is_headline(text, &toks), words.into_iter(), &mut sf2);
+            assert_eq!(sf2.headline, sf.headline);
+            for (a, b) in infos.iter().zip(&sf2.info) {
+                assert_eq!(
+                    (a.lower, a.shape, a.gaz, a.cap, a.initial, a.gaz_key),
+                    (b.lower, b.shape, b.gaz, b.cap, b.initial, b.gaz_key)
+                );
+            }
+            assert_eq!(sf2.info.len(), infos.len());
+            assert_eq!((0..toks.len()).map(|i| sf2.span(i)).collect::<Vec<_>>(), spans);
+        }
+    }
+
+    #[test]
+    fn no_gazetteer_match_starts_where_the_word_is_no_key() {
+        let text = "Prime Minister Mohammed Shia al-Sudani of Iraq met the New York Times and Revolutionary Guards in Saudi Arabia.";
+        let toks = tokenize(text);
+        let mut sf = SentenceFeatures::default();
+        extract(text, &toks, &mut sf);
+        let g = gazetteer::get();
+        let mut buf = String::new();
+        let mut keys = 0;
+        for i in 0..toks.len() {
+            let found = g.longest_match(text, &toks, i, Classes::MAX, &mut buf).is_some();
+            assert!(!found || may_start_match(&sf.info, i), "{:?}", toks[i].text(text));
+            keys += usize::from(sf.info[i].gaz_key);
+        }
+        // Some words are keys and some are not.
+        assert!(keys > 3 && keys < toks.len(), "{keys}");
+        assert!(may_start_match(&sf.info, toks.len()));
     }
 
     #[test]

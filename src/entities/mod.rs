@@ -49,6 +49,7 @@ pub type Run = (usize, usize, Label);
 pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut sf = features::SentenceFeatures::default();
+    let mut decoder = tagger::Decoder::new(model, seg.tokens.len());
     let mut tags = Vec::new();
     for s in 0..seg.sentences.len() {
         let Some(range) = seg.sentence_tokens.get(s) else { continue };
@@ -56,8 +57,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         if tokens.is_empty() {
             continue;
         }
-        features::extract(text, tokens, &mut sf);
-        model.tag(&sf, &mut tags);
+        decoder.tag(text, tokens, &mut sf, &mut tags);
         let mut runs: Vec<Run> =
             tagger::runs(&tags).into_iter().map(|(a, b, k)| (a, b, features::LABELS[k])).collect();
         let first_of_paragraph = s == 0 || seg.sentence_paragraph.get(s) != seg.sentence_paragraph.get(s - 1);

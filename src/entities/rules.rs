@@ -18,7 +18,7 @@
 //! The rules never panic: every token index is checked.
 
 use super::Run;
-use super::features::SentenceFeatures;
+use super::features::{self, SentenceFeatures};
 use super::gazetteer::{self, Class, has};
 use crate::doc::Label;
 use crate::text::Token;
@@ -317,6 +317,9 @@ fn results(s: &Sent, runs: &mut [Run]) {
 
 /// Length of the title at `i`, if any (multi-word titles included).
 fn title_at(s: &Sent, i: usize, buf: &mut String) -> Option<usize> {
+    if !features::may_start_match(&s.sf.info, i) {
+        return None;
+    }
     gazetteer::get()
         .longest_match(s.text, s.tokens, i, Class::Title.bit() | Class::Role.bit(), buf)
         .map(|(len, _)| len)
@@ -464,6 +467,10 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
     let mut i = 0;
     while i < s.tokens.len() {
         if !s.is_cap_word(i) || s.sf.headline {
+            i += 1;
+            continue;
+        }
+        if !features::may_start_match(&s.sf.info, i) {
             i += 1;
             continue;
         }

@@ -32,7 +32,9 @@
 
 use std::sync::OnceLock;
 
-use super::features::{self, N_TAGS, O, SentenceFeatures};
+use super::features::{self, N_TAGS, O, SentenceFeatures, TokenInfo, roles};
+use crate::hash::FnvMap;
+use crate::text::Token;
 
 /// The committed model.
 const MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
@@ -310,6 +312,15 @@ impl Model {
         }
     }
 
+    /// The summed weights of `feats`.
+    fn sum(&self, feats: &[u32]) -> [i32; N_TAGS] {
+        let mut s = [0; N_TAGS];
+        for &f in feats {
+            self.add(f, &mut s);
+        }
+        s
+    }
+
     /// Tags one sentence greedily into `tags` (one per token).
     pub fn tag(&self, sf: &SentenceFeatures, tags: &mut Vec<u8>) {
         tags.clear();
@@ -332,6 +343,276 @@ impl Model {
             prev2 = prev;
             prev = best;
         }
+    }
+}
+
+/// Summed weights per tag.
+type Scores = [i32; N_TAGS];
+
+/// Summed weights per tag, narrowed: a word's role sums are a few dozen
+/// `i8` weights and fit (checked when narrowing).
+type Narrow = [i16; N_TAGS];
+
+/// The roles a word plays in its own and its neighbours' features, as
+/// indices into [`Word::sums`].
+const OWN: usize = 0;
+const LEFT1: usize = 1;
+const LEFT2: usize = 2;
+const RIGHT1: usize = 3;
+const RIGHT2: usize = 4;
+/// The previous-tag-with-word feature when the previous tag is O (most
+/// tokens), so that it is not probed per token.
+const AFTER_O: usize = 5;
+const ROLES: usize = 6;
+
+/// A distinct word of the document (in headline sentences or not).
+struct Word {
+    info: TokenInfo,
+    alnum: bool,
+    /// The summed weights of the features the word gives itself (as a
+    /// non-initial token) and its neighbours, by role.
+    sums: [Narrow; ROLES],
+    /// A sum did not fit in `i16` (a malformed model only): the sums are
+    /// recomputed at each use.
+    wide: bool,
+}
+
+/// A slot of [`Decoder::memo`].
+#[derive(Clone, Copy)]
+struct Memo {
+    id: u32,
+    full: bool,
+    scores: Scores,
+}
+
+/// Most slots of [`Decoder::memo`]: more than the distinct shape pairs,
+/// kinds, spans and previous-tag-with-shape ids of a long article, in
+/// about 64 KB. A short text gets fewer (they are all cleared per text).
+const MEMO_SLOTS: usize = 1024;
+
+fn add_narrow(s: &mut Scores, v: &Narrow) {
+    for (x, &y) in s.iter_mut().zip(v) {
+        *x += y as i32;
+    }
+}
+
+fn add_scores(s: &mut Scores, v: &Scores) {
+    for (x, &y) in s.iter_mut().zip(v) {
+        *x += y;
+    }
+}
+
+/// The greedy decoder of [`Model::tag`], fed by per-document caches
+/// instead of per-token feature lists.
+///
+/// Why: [`Model::tag`] probes the large weight table ~30 times per token,
+/// each probe a likely cache miss, and hashes the word several times.
+/// Almost all of those features depend on one word alone (its form,
+/// affixes, shape and gazetteer classes, as itself or as a neighbour at a
+/// fixed distance; see [`roles`]), and news repeats its words, so the
+/// weights of each role are summed once per distinct word and kept; a
+/// repeated word then costs one map lookup. Features over few distinct
+/// values (shape pairs, token kinds, gazetteer spans, previous tag with the
+/// shape) are kept per feature id, and the bias and tag-history features
+/// sit in dense tables. Only the word bigrams and the previous tag with the
+/// word are probed per token. The sums are exact integers, so the tags
+/// are exactly those of [`Model::tag`] (tested).
+pub struct Decoder<'m, 't> {
+    model: &'m Model,
+    bias: Scores,
+    /// PREV_TAG and PREV2_TAG weights by `prev2 * N_TAGS + prev`, filled
+    /// at first use (a short text meets few of the pairs).
+    history: Vec<Option<Scores>>,
+    /// The role sums of a neighbour beyond the sentence.
+    edges: [Scores; 5],
+    words: Vec<Word>,
+    index: FnvMap<(&'t str, bool), u32>,
+    /// Weights by feature id, for features with few distinct ids: a
+    /// direct-mapped cache (ids are hashes already), cheaper than a map;
+    /// a collision only costs a probe of the model.
+    memo: Vec<Memo>,
+    /// Per token of the sentence: its word.
+    sent: Vec<u32>,
+    feats: Vec<u32>,
+    scratch: String,
+}
+
+impl<'m, 't> Decoder<'m, 't> {
+    /// A decoder for one document of `tokens` tokens (a hint for sizing
+    /// its tables).
+    pub fn new(model: &'m Model, tokens: usize) -> Self {
+        let sum = |feats: &[u32]| model.sum(feats);
+        // Distinct words grow slower than tokens: room for all of a short
+        // text's, and a start for a long one's.
+        let words = tokens.min(4096 + tokens / 8);
+        let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
+        let mut feats = Vec::new();
+        let mut edges = [[0; N_TAGS]; 5];
+        roles::left1(None, &mut feats);
+        edges[LEFT1] = sum(&feats);
+        feats.clear();
+        roles::right1(None, &mut feats);
+        edges[RIGHT1] = sum(&feats);
+        edges[LEFT2] = sum(&[roles::left2(None)]);
+        edges[RIGHT2] = sum(&[roles::right2(None)]);
+        Decoder {
+            model,
+            bias: sum(&[roles::bias()]),
+            history: vec![None; N_TAGS * N_TAGS],
+            edges,
+            words: Vec::with_capacity(words),
+            index: FnvMap::with_capacity_and_hasher(words, Default::default()),
+            memo: vec![Memo { id: 0, full: false, scores: [0; N_TAGS] }; slots],
+            sent: Vec::new(),
+            feats,
+            scratch: String::new(),
+        }
+    }
+
+    /// The features of `word` in `role` (never [`OWN`]), into `out`.
+    fn role_features(info: &TokenInfo, role: usize, out: &mut Vec<u32>) {
+        match role {
+            AFTER_O => out.push(features::tag_features(info, O, O)[2]),
+            LEFT1 => roles::left1(Some(info), out),
+            LEFT2 => out.push(roles::left2(Some(info))),
+            RIGHT1 => roles::right1(Some(info), out),
+            _ => out.push(roles::right2(Some(info))),
+        }
+    }
+
+    /// The index of word `w`, added with its role sums if new.
+    fn word(&mut self, w: &'t str, headline: bool) -> u32 {
+        if let Some(&k) = self.index.get(&(w, headline)) {
+            return k;
+        }
+        let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
+        let mut sums = [[0i16; N_TAGS]; ROLES];
+        let mut wide = false;
+        for (role, narrow) in sums.iter_mut().enumerate() {
+            self.feats.clear();
+            if role == OWN {
+                roles::own(w, &info, headline, &mut self.feats);
+            } else {
+                Self::role_features(&info, role, &mut self.feats);
+            }
+            let s = self.model.sum(&self.feats);
+            for (n, &x) in narrow.iter_mut().zip(&s) {
+                match i16::try_from(x) {
+                    Ok(v) => *n = v,
+                    Err(_) => wide = true,
+                }
+            }
+        }
+        let k = self.words.len() as u32;
+        self.words.push(Word { info, alnum, sums, wide });
+        self.index.insert((w, headline), k);
+        k
+    }
+
+    /// Adds word `k`'s sum for `role` (not [`OWN`]) to `s`.
+    fn add_role(&self, s: &mut Scores, k: u32, role: usize) {
+        let word = &self.words[k as usize];
+        if word.wide {
+            let mut feats = Vec::new();
+            Self::role_features(&word.info, role, &mut feats);
+            add_scores(s, &self.model.sum(&feats));
+        } else {
+            add_narrow(s, &word.sums[role]);
+        }
+    }
+
+    /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
+    fn add_memo(&mut self, s: &mut Scores, f: u32) {
+        let n = self.memo.len();
+        let slot = &mut self.memo[f as usize % n];
+        if !slot.full || slot.id != f {
+            *slot = Memo { id: f, full: true, scores: self.model.sum(&[f]) };
+        }
+        add_scores(s, &slot.scores);
+    }
+
+    /// Tags one sentence greedily into `tags`, exactly as
+    /// [`features::extract`] then [`Model::tag`] would, and fills `sf` as
+    /// [`features::extract_info`] does (for the rules).
+    pub fn tag(&mut self, text: &'t str, tokens: &[Token], sf: &mut SentenceFeatures, tags: &mut Vec<u8>) {
+        let headline = features::is_headline(text, tokens);
+        let mut sent = std::mem::take(&mut self.sent);
+        sent.clear();
+        for tok in tokens {
+            sent.push(self.word(tok.text(text), headline));
+        }
+        let words = &self.words;
+        features::extract_info(text, tokens, headline, sent.iter().map(|&k| (words[k as usize].info, words[k as usize].alnum)), sf);
+        tags.clear();
+        let n = tokens.len();
+        let (mut prev, mut prev2) = (O, O);
+        for i in 0..n {
+            let info = sf.info[i];
+            let at = |j: usize| sf.info.get(j);
+            let before = i.checked_sub(1).and_then(at);
+            let after = at(i + 1);
+            let mut s = self.bias;
+            let k = sent[i];
+            if info.initial || self.words[k as usize].wide {
+                self.feats.clear();
+                roles::own(tokens[i].text(text), &info, headline, &mut self.feats);
+                add_scores(&mut s, &self.model.sum(&self.feats));
+            } else {
+                add_narrow(&mut s, &self.words[k as usize].sums[OWN]);
+            }
+            for (role, j) in [(LEFT1, i.checked_sub(1)), (LEFT2, i.checked_sub(2)), (RIGHT1, Some(i + 1)), (RIGHT2, Some(i + 2))] {
+                match j.filter(|&j| j < n) {
+                    Some(j) => self.add_role(&mut s, sent[j], role),
+                    None => add_scores(&mut s, &self.edges[role]),
+                }
+            }
+            for f in roles::bigrams(before, &info, after) {
+                self.model.add(f, &mut s);
+            }
+            for f in roles::shape_pairs(before, &info, after) {
+                self.add_memo(&mut s, f);
+            }
+            if let Some(f) = roles::kind(tokens[i].kind) {
+                self.add_memo(&mut s, f);
+            }
+            let (classes, pos) = sf.span(i);
+            if pos != 0 {
+                self.feats.clear();
+                roles::span(classes, pos, &mut self.feats);
+                let feats = std::mem::take(&mut self.feats);
+                for &f in &feats {
+                    self.add_memo(&mut s, f);
+                }
+                self.feats = feats;
+            }
+            // Tag history.
+            let h = &mut self.history[prev2 as usize * N_TAGS + prev as usize];
+            let model = self.model;
+            add_scores(
+                &mut s,
+                h.get_or_insert_with(|| {
+                    let [a, b, _, _] = features::tag_features(&info, prev, prev2);
+                    model.sum(&[a, b])
+                }),
+            );
+            let [_, _, with_lower, with_shape] = features::tag_features(&info, prev, prev2);
+            if prev == O {
+                self.add_role(&mut s, k, AFTER_O);
+            } else {
+                self.model.add(with_lower, &mut s);
+            }
+            self.add_memo(&mut s, with_shape);
+            let mut best = O;
+            for t in 1..N_TAGS as u8 {
+                if features::allowed(prev, t) && s[t as usize] > s[best as usize] {
+                    best = t;
+                }
+            }
+            tags.push(best);
+            prev2 = prev;
+            prev = best;
+        }
+        self.sent = sent;
     }
 }
 
@@ -439,6 +720,66 @@ mod tests {
         m.add(7, &mut s);
         m.add(8, &mut s);
         assert_eq!((s[2], s[5]), (9, 4));
+    }
+
+    /// Tags every sentence of `text` with [`Model::tag`] and with one
+    /// [`Decoder`] for the whole text, and checks they agree. Returns the
+    /// number of tokens not tagged O and of words with wide sums.
+    fn decoder_agrees(model: &Model, text: &str) -> (usize, usize) {
+        let seg = crate::text::segment(text);
+        let mut decoder = Decoder::new(model, seg.tokens.len());
+        let (mut sf, mut sf2) = (SentenceFeatures::default(), SentenceFeatures::default());
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        let mut tagged = 0;
+        for range in &seg.sentence_tokens {
+            let tokens = &seg.tokens[range.clone()];
+            features::extract(text, tokens, &mut sf);
+            model.tag(&sf, &mut want);
+            decoder.tag(text, tokens, &mut sf2, &mut got);
+            assert_eq!(got, want, "{:?}", &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)]);
+            assert_eq!(sf2.headline, sf.headline);
+            assert!(sf.info.iter().zip(&sf2.info).all(|(a, b)| (a.gaz, a.initial, a.gaz_key) == (b.gaz, b.initial, b.gaz_key)));
+            tagged += want.iter().filter(|&&t| t != O).count();
+        }
+        (tagged, decoder.words.iter().filter(|w| w.wide).count())
+    }
+
+    #[test]
+    fn decoder_tags_as_model_tag() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed-article.txt");
+        let seed = std::fs::read_to_string(path).expect("seed article in ../shared/data");
+        let gold = include_str!("../../tests/coref/gold.txt");
+        let headlines = "BAGHDAD SAYS IRAN-BACKED MILITIAS READY\n\nIRAQ AND IRAN TALK IN NEW YORK\n\nIraq and Iran talk.";
+        for text in [seed.as_str(), gold, headlines] {
+            // Not a vacuous agreement: the model does tag names here.
+            assert!(decoder_agrees(model(), text).0 > 0);
+        }
+    }
+
+    #[test]
+    fn decoder_agrees_when_sums_overflow_i16() {
+        // Two features of one role ("Baghdad" as the previous word) with
+        // 255 pairs of +127 on one tag: their sum does not fit in i16.
+        let text = "Baghdad Iraq . Baghdad Iraq , Baghdad";
+        let toks = crate::text::tokens::tokenize(text);
+        let mut sf = SentenceFeatures::default();
+        features::extract(text, &toks, &mut sf);
+        let mut ids = Vec::new();
+        roles::left1(Some(&sf.info[0]), &mut ids);
+        ids.truncate(2);
+        ids.sort_unstable();
+        let mut bytes = b"# test\n".to_vec();
+        bytes.extend_from_slice(MAGIC);
+        bytes.push(N_TAGS as u8);
+        bytes.extend_from_slice(&2u32.to_le_bytes());
+        write_leb(&mut bytes, ids[0]);
+        write_leb(&mut bytes, ids[1] - ids[0]);
+        bytes.extend_from_slice(&[255, 255]);
+        bytes.extend(std::iter::repeat_n(features::begin(4), 510));
+        bytes.extend(std::iter::repeat_n(127u8, 510));
+        let m = Model::parse(&bytes).expect("parses");
+        let (tagged, wide) = decoder_agrees(&m, text);
+        assert!(tagged > 0 && wide == 1, "{tagged} tagged, {wide} wide");
     }
 
     #[test]

@@ -120,3 +120,13 @@ fn empty_and_odd_inputs() {
     // tokens longer than a key are never entities (no truncated matches)
     assert!(tags("1,000,000,000,000,000,000,000,000,000,000 people").is_empty());
 }
+
+#[test]
+fn month_abbreviations_with_and_without_period() {
+    for (k, m) in [("jan", 1), ("jan.", 1), ("sep", 9), ("sept", 9), ("sept.", 9), ("dec.", 12)] {
+        assert_eq!(words::month_abbr(k), Some(m), "{k}");
+    }
+    for k in ["", ".", "ja", "may", "january", "sept..", "septe", "jan.."] {
+        assert_eq!(words::month_abbr(k), None, "{k}");
+    }
+}

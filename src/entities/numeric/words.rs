@@ -32,7 +32,17 @@ pub fn month_full(k: &str) -> Option<u32> {
 /// Month number of an abbreviation, with or without its period (AP style:
 /// "Jan.", "Sept."). Without a period these need a day or year beside them.
 pub fn month_abbr(k: &str) -> Option<u32> {
-    Some(match k.strip_suffix('.').unwrap_or(k) {
+    // Asked of every capitalised word: the length test turns most away,
+    // and a byte test strips the period (in the .wasm, `strip_suffix` with
+    // a `char` pattern was an out-of-line call costing more than the match).
+    if !(3..=5).contains(&k.len()) {
+        return None;
+    }
+    let k = match k.as_bytes() {
+        [rest @ .., b'.'] => k.get(..rest.len()).unwrap_or(k),
+        _ => k,
+    };
+    Some(match k {
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
