@@ -255,6 +255,13 @@ impl Model {
             keys.push(key);
         }
         let pairs: Vec<(u8, i8)> = tags.iter().zip(weights).map(|(&t, &w)| (t, w as i8)).collect();
+        Some(Model::from_parts(&keys, &counts, pairs))
+    }
+
+    /// The lookup table over decoded rows: feature `keys[i]` owns the next
+    /// `counts[i]` entries of `pairs`.
+    fn from_parts(keys: &[u32], counts: &[u8], pairs: Vec<(u8, i8)>) -> Model {
+        let n = keys.len();
         // Load factor at most 2/3: linear probing stays short.
         let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
@@ -262,7 +269,7 @@ impl Model {
         let mut vals = vec![0u32; cap];
         let mut start = 0usize;
         let mut zero = 0;
-        for (&key, &count) in keys.iter().zip(&counts) {
+        for (&key, &count) in keys.iter().zip(counts) {
             if count > 0 && key == 0 {
                 zero = (start as u32) << 8 | count as u32;
             } else if count > 0 {
@@ -275,8 +282,7 @@ impl Model {
             }
             start += count as usize;
         }
-        let keys = table;
-        Some(Model { keys, vals, zero, mask, pairs, n })
+        Model { keys: table, vals, zero, mask, pairs, n }
     }
 
     /// Number of features with weights.
@@ -768,16 +774,9 @@ mod tests {
         roles::left1(Some(&sf.info[0]), &mut ids);
         ids.truncate(2);
         ids.sort_unstable();
-        let mut bytes = b"# test\n".to_vec();
-        bytes.extend_from_slice(MAGIC);
-        bytes.push(N_TAGS as u8);
-        bytes.extend_from_slice(&2u32.to_le_bytes());
-        write_leb(&mut bytes, ids[0]);
-        write_leb(&mut bytes, ids[1] - ids[0]);
-        bytes.extend_from_slice(&[255, 255]);
-        bytes.extend(std::iter::repeat_n(features::begin(4), 510));
-        bytes.extend(std::iter::repeat_n(127u8, 510));
-        let m = Model::parse(&bytes).expect("parses");
+        // The file format holds at most one weight per (feature, tag), so
+        // such a model can only be built in memory.
+        let m = Model::from_parts(&ids, &[255, 255], vec![(features::begin(4), 127); 510]);
         let (tagged, wide) = decoder_agrees(&m, text);
         assert!(tagged > 0 && wide == 1, "{tagged} tagged, {wide} wide");
     }
