@@ -32,7 +32,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
 
 build: wasm cli
 
@@ -86,6 +86,10 @@ bench-compare: build
 
 bench-browser: build setup-browser
 	node benches/browser.mjs
+
+# Entity F1 on our own wire-style test set (tests/ner/README.md).
+eval-wire: cli
+	python3 tests/ner/wire.py
 
 clean:
 	rm -rf $(PKG) out
