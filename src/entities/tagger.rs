@@ -441,6 +441,9 @@ pub struct Decoder<'m, 't> {
     sent: Vec<u32>,
     feats: Vec<u32>,
     scratch: String,
+    /// By previous tag: bit t set when tag t may follow it
+    /// ([`features::allowed`]).
+    allowed: [u32; N_TAGS],
 }
 
 impl<'m, 't> Decoder<'m, 't> {
@@ -472,6 +475,9 @@ impl<'m, 't> Decoder<'m, 't> {
             sent: Vec::new(),
             feats,
             scratch: String::new(),
+            allowed: std::array::from_fn(|prev| {
+                (0..N_TAGS as u8).filter(|&t| features::allowed(prev as u8, t)).fold(0, |m, t| m | 1 << t)
+            }),
         }
     }
 
@@ -529,8 +535,9 @@ impl<'m, 't> Decoder<'m, 't> {
 
     /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
     fn add_memo(&mut self, s: &mut Scores, f: u32) {
+        // The slot count is a power of two.
         let n = self.memo.len();
-        let slot = &mut self.memo[f as usize % n];
+        let slot = &mut self.memo[f as usize & (n - 1)];
         if !slot.full || slot.id != f {
             *slot = Memo { id: f, full: true, scores: self.model.sum(&[f]) };
         }
@@ -601,16 +608,16 @@ impl<'m, 't> Decoder<'m, 't> {
                     model.sum(&[a, b])
                 }),
             );
-            let [_, _, with_lower, with_shape] = features::tag_features(&info, prev, prev2);
             if prev == O {
                 self.add_role(&mut s, k, AFTER_O);
             } else {
-                self.model.add(with_lower, &mut s);
+                self.model.add(features::prev_tag_lower(&info, prev), &mut s);
             }
-            self.add_memo(&mut s, with_shape);
+            self.add_memo(&mut s, features::prev_tag_shape(&info, prev));
+            let allowed = self.allowed[prev as usize];
             let mut best = O;
             for t in 1..N_TAGS as u8 {
-                if features::allowed(prev, t) && s[t as usize] > s[best as usize] {
+                if allowed & 1 << t != 0 && s[t as usize] > s[best as usize] {
                     best = t;
                 }
             }
