@@ -564,12 +564,18 @@ pub mod roles {
 pub fn tag_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u32; 4] {
     let p = prev as u64 + 1;
     let pp = (prev2 as u64 + 1) << 8 | p;
-    [
-        feature(t::PREV_TAG, p),
-        feature(t::PREV2_TAG, pp),
-        feature(t::PREV_TAG_LOWER, combine(p, info.lower)),
-        feature(t::PREV_TAG_SHAPE, combine(p, info.shape)),
-    ]
+    [feature(t::PREV_TAG, p), feature(t::PREV2_TAG, pp), prev_tag_lower(info, prev), prev_tag_shape(info, prev)]
+}
+
+/// The third of [`tag_features`]: the previous tag with the word (apart,
+/// so that a decoder hashes only what it needs).
+pub fn prev_tag_lower(info: &TokenInfo, prev: u8) -> u32 {
+    feature(t::PREV_TAG_LOWER, combine(prev as u64 + 1, info.lower))
+}
+
+/// The fourth of [`tag_features`]: the previous tag with the shape.
+pub fn prev_tag_shape(info: &TokenInfo, prev: u8) -> u32 {
+    feature(t::PREV_TAG_SHAPE, combine(prev as u64 + 1, info.shape))
 }
 
 #[cfg(test)]

@@ -60,6 +60,20 @@ pub struct Model {
     pairs: Vec<(u8, i8)>,
     /// Number of features.
     n: usize,
+    /// One bit per value of a feature id's top [`FILTER_BITS`] bits, set
+    /// when some feature of the model has it: 64 KB that stay in cache,
+    /// where `keys` does not, so that most probes for features the model
+    /// does not know (most word bigrams) end here without a cache miss.
+    filter: Vec<u64>,
+}
+
+/// Bits of a feature id that index [`Model::filter`].
+const FILTER_BITS: u32 = 19;
+
+/// Where feature `f` sits in [`Model::filter`]: word, bit.
+fn filter_bit(f: u32) -> (usize, u64) {
+    let b = (f >> (32 - FILTER_BITS)) as usize;
+    (b >> 6, 1 << (b & 63))
 }
 
 fn read_leb(bytes: &[u8], pos: &mut usize) -> Option<u32> {
@@ -269,10 +283,13 @@ impl Model {
         let mut vals = vec![0u32; cap];
         let mut start = 0usize;
         let mut zero = 0;
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         for (&key, &count) in keys.iter().zip(counts) {
             if count > 0 && key == 0 {
                 zero = (start as u32) << 8 | count as u32;
             } else if count > 0 {
+                let (w, bit) = filter_bit(key);
+                filter[w] |= bit;
                 let mut s = key as usize & mask;
                 while table[s] != 0 {
                     s = (s + 1) & mask;
@@ -282,7 +299,7 @@ impl Model {
             }
             start += count as usize;
         }
-        Model { keys: table, vals, zero, mask, pairs, n }
+        Model { keys: table, vals, zero, mask, pairs, n, filter }
     }
 
     /// Number of features with weights.
@@ -299,6 +316,10 @@ impl Model {
     #[inline]
     pub fn add(&self, feature: u32, scores: &mut [i32; N_TAGS]) {
         if self.keys.is_empty() {
+            return;
+        }
+        let (w, bit) = filter_bit(feature);
+        if feature != 0 && self.filter.get(w).is_none_or(|&x| x & bit == 0) {
             return;
         }
         let mut s = feature as usize & self.mask;
@@ -369,7 +390,10 @@ const RIGHT2: usize = 4;
 /// The previous-tag-with-word feature when the previous tag is O (most
 /// tokens), so that it is not probed per token.
 const AFTER_O: usize = 5;
-const ROLES: usize = 6;
+/// [`OWN`] plus [`AFTER_O`]: what a non-initial word after an O tag (most
+/// tokens) gets from itself, in one add.
+const OWN_AFTER_O: usize = 6;
+const ROLES: usize = 7;
 
 /// A distinct word of the document (in headline sentences or not).
 struct Word {
@@ -426,8 +450,9 @@ fn add_scores(s: &mut Scores, v: &Scores) {
 pub struct Decoder<'m, 't> {
     model: &'m Model,
     bias: Scores,
-    /// PREV_TAG and PREV2_TAG weights by `prev2 * N_TAGS + prev`, filled
-    /// at first use (a short text meets few of the pairs).
+    /// The bias plus the PREV_TAG and PREV2_TAG weights, by
+    /// `prev2 * N_TAGS + prev`, filled at first use (a short text meets few
+    /// of the pairs): every token starts from one of these.
     history: Vec<Option<Scores>>,
     /// The role sums of a neighbour beyond the sentence.
     edges: [Scores; 5],
@@ -441,6 +466,9 @@ pub struct Decoder<'m, 't> {
     sent: Vec<u32>,
     feats: Vec<u32>,
     scratch: String,
+    /// By previous tag: bit t set when tag t may follow it
+    /// ([`features::allowed`]).
+    allowed: [u32; N_TAGS],
 }
 
 impl<'m, 't> Decoder<'m, 't> {
@@ -472,6 +500,9 @@ impl<'m, 't> Decoder<'m, 't> {
             sent: Vec::new(),
             feats,
             scratch: String::new(),
+            allowed: std::array::from_fn(|prev| {
+                (0..N_TAGS as u8).filter(|&t| features::allowed(prev as u8, t)).fold(0, |m, t| m | 1 << t)
+            }),
         }
     }
 
@@ -494,14 +525,22 @@ impl<'m, 't> Decoder<'m, 't> {
         let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
         let mut sums = [[0i16; N_TAGS]; ROLES];
         let mut wide = false;
+        let mut own = [0; N_TAGS];
         for (role, narrow) in sums.iter_mut().enumerate() {
             self.feats.clear();
-            if role == OWN {
-                roles::own(w, &info, headline, &mut self.feats);
+            let s = if role == OWN_AFTER_O {
+                own
             } else {
-                Self::role_features(&info, role, &mut self.feats);
+                if role == OWN {
+                    roles::own(w, &info, headline, &mut self.feats);
+                } else {
+                    Self::role_features(&info, role, &mut self.feats);
+                }
+                self.model.sum(&self.feats)
+            };
+            if role == OWN || role == AFTER_O {
+                add_scores(&mut own, &s);
             }
-            let s = self.model.sum(&self.feats);
             for (n, &x) in narrow.iter_mut().zip(&s) {
                 match i16::try_from(x) {
                     Ok(v) => *n = v,
@@ -529,8 +568,9 @@ impl<'m, 't> Decoder<'m, 't> {
 
     /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
     fn add_memo(&mut self, s: &mut Scores, f: u32) {
+        // The slot count is a power of two.
         let n = self.memo.len();
-        let slot = &mut self.memo[f as usize % n];
+        let slot = &mut self.memo[f as usize & (n - 1)];
         if !slot.full || slot.id != f {
             *slot = Memo { id: f, full: true, scores: self.model.sum(&[f]) };
         }
@@ -557,9 +597,20 @@ impl<'m, 't> Decoder<'m, 't> {
             let at = |j: usize| sf.info.get(j);
             let before = i.checked_sub(1).and_then(at);
             let after = at(i + 1);
-            let mut s = self.bias;
+            // Bias and tag history.
+            let model = self.model;
+            let bias = &self.bias;
+            let mut s = *self.history[prev2 as usize * N_TAGS + prev as usize].get_or_insert_with(|| {
+                let [a, b, _, _] = features::tag_features(&info, prev, prev2);
+                let mut h = *bias;
+                add_scores(&mut h, &model.sum(&[a, b]));
+                h
+            });
             let k = sent[i];
-            if info.initial || self.words[k as usize].wide {
+            let after_o = prev == O && !info.initial && !self.words[k as usize].wide;
+            if after_o {
+                add_narrow(&mut s, &self.words[k as usize].sums[OWN_AFTER_O]);
+            } else if info.initial || self.words[k as usize].wide {
                 self.feats.clear();
                 roles::own(tokens[i].text(text), &info, headline, &mut self.feats);
                 add_scores(&mut s, &self.model.sum(&self.feats));
@@ -591,26 +642,18 @@ impl<'m, 't> Decoder<'m, 't> {
                 }
                 self.feats = feats;
             }
-            // Tag history.
-            let h = &mut self.history[prev2 as usize * N_TAGS + prev as usize];
-            let model = self.model;
-            add_scores(
-                &mut s,
-                h.get_or_insert_with(|| {
-                    let [a, b, _, _] = features::tag_features(&info, prev, prev2);
-                    model.sum(&[a, b])
-                }),
-            );
-            let [_, _, with_lower, with_shape] = features::tag_features(&info, prev, prev2);
-            if prev == O {
+            if after_o {
+                // Added with OWN above.
+            } else if prev == O {
                 self.add_role(&mut s, k, AFTER_O);
             } else {
-                self.model.add(with_lower, &mut s);
+                self.model.add(features::prev_tag_lower(&info, prev), &mut s);
             }
-            self.add_memo(&mut s, with_shape);
+            self.add_memo(&mut s, features::prev_tag_shape(&info, prev));
+            let allowed = self.allowed[prev as usize];
             let mut best = O;
             for t in 1..N_TAGS as u8 {
-                if features::allowed(prev, t) && s[t as usize] > s[best as usize] {
+                if allowed & 1 << t != 0 && s[t as usize] > s[best as usize] {
                     best = t;
                 }
             }

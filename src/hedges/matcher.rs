@@ -27,6 +27,11 @@ pub struct PhraseSet<T> {
     /// Whether some phrase starts with a word whose first byte is this
     /// (lower-case ASCII); non-ASCII first bytes always pass.
     first_bytes: [bool; 128],
+    /// Per lower-case ASCII first byte: bit `n` set when some phrase's
+    /// first word of that first byte is `n` bytes long (bit 63: 63 or
+    /// more). An ASCII token fails this check, without being lower-cased
+    /// or hashed, for almost every word of a text.
+    first_lens: [u64; 128],
 }
 
 /// A match: how many tokens it covers and the phrase's payload.
@@ -67,14 +72,16 @@ impl<T: Clone> PhraseSet<T> {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
         let mut first_bytes = [false; 128];
+        let mut first_lens = [0u64; 128];
         for k in by_first.keys() {
             if let Some(&b) = k.as_bytes().first()
                 && b < 128
             {
                 first_bytes[usize::from(b)] = true;
+                first_lens[usize::from(b)] |= len_bit(k.len());
             }
         }
-        PhraseSet { by_first, first_bytes }
+        PhraseSet { by_first, first_bytes, first_lens }
     }
 
     /// The longest phrase that starts at token `i`, if any. `buf` is scratch
@@ -84,11 +91,18 @@ impl<T: Clone> PhraseSet<T> {
         if !is_wordish(first) {
             return None;
         }
-        let b0 = first.text(text).as_bytes().first().copied().unwrap_or(0).to_ascii_lowercase();
-        if b0 < 128 && !self.first_bytes[usize::from(b0)] {
-            return None;
+        let word = first.text(text);
+        let b0 = word.as_bytes().first().copied().unwrap_or(0).to_ascii_lowercase();
+        if b0 < 128 {
+            if !self.first_bytes[usize::from(b0)] {
+                return None;
+            }
+            // Lower-casing keeps an ASCII word's length; others may change it.
+            if self.first_lens[usize::from(b0)] & len_bit(word.len()) == 0 && word.is_ascii() {
+                return None;
+            }
         }
-        lower_into(first.text(text), buf);
+        lower_into(word, buf);
         let list = self.by_first.get(buf.as_str())?;
         'phrases: for (words, value) in list {
             if i + words.len() > tokens.len() {
@@ -113,6 +127,11 @@ impl<T: Clone> PhraseSet<T> {
         }
         None
     }
+}
+
+/// The bit of [`PhraseSet::first_lens`] for a word of `len` bytes.
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Whether a token can be a word of a phrase (words, numbers, and the

@@ -102,6 +102,9 @@ impl Tok {
     fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
         let s = text.get(t.start..t.end).unwrap_or("");
         let ks = keys.len();
+        if s.is_ascii() {
+            return Tok::new_ascii(s, t, keys);
+        }
         for c in s.chars() {
             let c = match c {
                 '’' | '‘' | '`' => '\'',
@@ -118,6 +121,21 @@ impl Tok {
         let digit = kl > 0 && keys.as_bytes().get(ks).is_some_and(u8::is_ascii_digit);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
+    }
+
+    /// [`Tok::new`] for an ASCII token (most of them), byte by byte: the
+    /// same key and flags without decoding characters three times.
+    fn new_ascii(s: &str, t: &Token, keys: &mut String) -> Tok {
+        let ks = keys.len();
+        let b = s.as_bytes();
+        if b.len() <= KEY_CAP {
+            keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+        }
+        let kl = keys.len() - ks;
+        let digit = kl > 0 && b[0].is_ascii_digit();
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let upper = b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
         Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
     }
 }
