@@ -81,30 +81,11 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The global `TextEncoder` (browsers, workers, Node).
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
-}
-
 /// Takes the text as a `JsValue` and checks it: wasm-bindgen's glue for a
 /// `&str` parameter reads out of bounds when handed a number or an object.
 /// Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets still match.
-///
-/// Encoded in JS and copied in at its exact length: wasm-bindgen's own
-/// string passing (`as_string`) reserves three bytes per UTF-16 unit once
-/// it meets a non-ASCII character, a 30 MB buffer for a 10 MB article, and
-/// wasm memory keeps that high-water mark (and the hole it leaves).
 fn read_text(text: JsValue) -> Result<String, JsError> {
-    if !text.is_string() {
-        return Err(JsError::new("text must be a string"));
-    }
-    let bytes = TextEncoder::new().encode(&text).to_vec();
-    String::from_utf8(bytes).map_err(|_| JsError::new("text must be a string"))
+    text.as_string().ok_or_else(|| JsError::new("text must be a string"))
 }
 
 /// Reads options through JSON, so that serde sees every key:
