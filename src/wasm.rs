@@ -31,7 +31,6 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     let text = read_text(text)?;
     let options = read_options(options)?;
     let doc = crate::annotate_parts(&text, &options)?;
-    let cols = crate::wire::parts_to_columns(&text, &doc)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
 
     let out = js_sys::Object::new();
@@ -46,13 +45,26 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     set("layer_names", &names(&mut Layer::ALL.iter().map(|l| l.name())).into()).map_err(fail)?;
     set("label_names", &names(&mut Label::ALL.iter().map(|l| l.name())).into()).map_err(fail)?;
 
+    // The typed arrays are made at full length up front and filled a chunk
+    // at a time, so wasm memory holds one small buffer, not all the columns.
+    let n = doc.len() as u32;
+    let (ids, layers, labels) = (js_sys::Uint32Array::new_with_length(n), js_sys::Uint8Array::new_with_length(n), js_sys::Uint8Array::new_with_length(n));
+    let (starts, ends) = (js_sys::Uint32Array::new_with_length(n), js_sys::Uint32Array::new_with_length(n));
+    crate::wire::parts_to_column_chunks(&text, &doc, |at, c| {
+        let (a, b) = (at as u32, (at + c.ids.len()) as u32);
+        ids.subarray(a, b).copy_from(&c.ids);
+        layers.subarray(a, b).copy_from(&c.layers);
+        labels.subarray(a, b).copy_from(&c.labels);
+        starts.subarray(a, b).copy_from(&c.starts);
+        ends.subarray(a, b).copy_from(&c.ends);
+    })?;
     let columns = js_sys::Object::new();
     let put = |key: &str, value: JsValue| js_sys::Reflect::set(&columns, &JsValue::from_str(key), &value).map(|_| ());
-    put("id", js_sys::Uint32Array::from(&cols.ids[..]).into()).map_err(fail)?;
-    put("layer", js_sys::Uint8Array::from(&cols.layers[..]).into()).map_err(fail)?;
-    put("label", js_sys::Uint8Array::from(&cols.labels[..]).into()).map_err(fail)?;
-    put("start", js_sys::Uint32Array::from(&cols.starts[..]).into()).map_err(fail)?;
-    put("end", js_sys::Uint32Array::from(&cols.ends[..]).into()).map_err(fail)?;
+    put("id", ids.into()).map_err(fail)?;
+    put("layer", layers.into()).map_err(fail)?;
+    put("label", labels.into()).map_err(fail)?;
+    put("start", starts.into()).map_err(fail)?;
+    put("end", ends.into()).map_err(fail)?;
     set("columns", &columns).map_err(fail)?;
 
     let attrs = js_sys::Object::new();

@@ -89,10 +89,20 @@ pub fn parts_to_columns(text: &str, parts: &Parts) -> Result<Columns, Error> {
     columns(text, parts.len(), parts.rows())
 }
 
+/// How many rows [`parts_to_column_chunks`] hands over at a time: 14 bytes a
+/// row, so a 224 KiB buffer however long the text.
+pub const CHUNK_ROWS: usize = 16 * 1024;
+
+/// [`parts_to_columns`] in pieces: calls `put(first_row, chunk)` for each run
+/// of up to [`CHUNK_ROWS`] rows, in order, reusing one small buffer. The wasm
+/// export copies each piece straight into JS typed arrays, so the whole
+/// columns never sit in wasm memory next to the tokens (memory a wasm
+/// instance never gives back).
+pub fn parts_to_column_chunks(text: &str, parts: &Parts, put: impl FnMut(usize, &Columns)) -> Result<(), Error> {
+    column_chunks(text, CHUNK_ROWS, parts.rows(), put)
+}
+
 fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Columns, Error> {
-    let index = OffsetIndex::new(text);
-    // Starts are sorted, and so are most ends: each walks its own cursor.
-    let (mut starts, mut ends) = (index.cursor(), index.cursor());
     let mut c = Columns {
         ids: Vec::with_capacity(n),
         layers: Vec::with_capacity(n),
@@ -100,6 +110,30 @@ fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Colu
         starts: Vec::with_capacity(n),
         ends: Vec::with_capacity(n),
     };
+    column_chunks(text, n.max(1), rows, |_, chunk| {
+        c.ids.extend_from_slice(&chunk.ids);
+        c.layers.extend_from_slice(&chunk.layers);
+        c.labels.extend_from_slice(&chunk.labels);
+        c.starts.extend_from_slice(&chunk.starts);
+        c.ends.extend_from_slice(&chunk.ends);
+    })?;
+    Ok(c)
+}
+
+/// Converts `rows` to columns `chunk` rows at a time, handing each full (and
+/// the last, partial) buffer to `put` with the index of its first row.
+fn column_chunks(text: &str, chunk: usize, rows: impl Iterator<Item = Row>, mut put: impl FnMut(usize, &Columns)) -> Result<(), Error> {
+    let index = OffsetIndex::new(text);
+    // Starts are sorted, and so are most ends: each walks its own cursor.
+    let (mut starts, mut ends) = (index.cursor(), index.cursor());
+    let mut c = Columns {
+        ids: Vec::with_capacity(chunk),
+        layers: Vec::with_capacity(chunk),
+        labels: Vec::with_capacity(chunk),
+        starts: Vec::with_capacity(chunk),
+        ends: Vec::with_capacity(chunk),
+    };
+    let mut done = 0;
     for s in rows {
         let start = starts.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
         let end = ends.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
@@ -109,8 +143,20 @@ fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Colu
         // MAX_INPUT_BYTES keeps every offset far below u32::MAX.
         c.starts.push(start as u32);
         c.ends.push(end as u32);
+        if c.ids.len() == chunk {
+            put(done, &c);
+            done += chunk;
+            c.ids.clear();
+            c.layers.clear();
+            c.labels.clear();
+            c.starts.clear();
+            c.ends.clear();
+        }
     }
-    Ok(c)
+    if !c.ids.is_empty() {
+        put(done, &c);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -136,7 +182,25 @@ mod tests {
             let parts = crate::pipeline::run_parts(text, &options);
             let doc = parts.clone().into_document();
             assert_eq!(doc, annotate(text, &options).expect("annotate"));
-            assert_eq!(parts_to_columns(text, &parts).expect("columns"), to_columns(text, &doc).expect("columns"));
+            let whole = parts_to_columns(text, &parts).expect("columns");
+            assert_eq!(whole, to_columns(text, &doc).expect("columns"));
+            // In pieces of 1, 3 and 7 rows, as the wasm export copies them out.
+            for chunk in [1, 3, 7] {
+                let mut pieces = Columns::default();
+                let mut next = 0;
+                column_chunks(text, chunk, parts.rows(), |at, c| {
+                    assert_eq!(at, next);
+                    assert!(c.ids.len() <= chunk && !c.ids.is_empty());
+                    next += c.ids.len();
+                    pieces.ids.extend_from_slice(&c.ids);
+                    pieces.layers.extend_from_slice(&c.layers);
+                    pieces.labels.extend_from_slice(&c.labels);
+                    pieces.starts.extend_from_slice(&c.starts);
+                    pieces.ends.extend_from_slice(&c.ends);
+                })
+                .expect("chunks");
+                assert_eq!(pieces, whole);
+            }
         }
     }
 }

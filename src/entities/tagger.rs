@@ -477,8 +477,10 @@ impl<'m, 't> Decoder<'m, 't> {
     pub fn new(model: &'m Model, tokens: usize) -> Self {
         let sum = |feats: &[u32]| model.sum(feats);
         // Distinct words grow slower than tokens: room for all of a short
-        // text's, and a start for a long one's.
-        let words = tokens.min(4096 + tokens / 8);
+        // text's, and a start for a long one's. (A Word is ~200 bytes: at
+        // tokens / 8, a 10 MB text reserved 55 MB for its ~21,000 words, and
+        // the wasm memory's peak with it.)
+        let words = tokens.min(4096 + tokens / 32);
         let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
         let mut feats = Vec::new();
         let mut edges = [[0; N_TAGS]; 5];

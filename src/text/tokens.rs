@@ -111,12 +111,13 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
     let mut next_at = pos;
     let mut i = pos;
     while i < end {
+        // Most bytes are neither an opener nor non-ASCII: one table load each.
+        if SCAN[bytes[i] as usize] == 0 {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         let len = if b < 0x80 {
-            if !matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b'[' | b'{' | b'<' | b'"' | b'\'') {
-                i += 1;
-                continue;
-            }
             1
         } else {
             let Some(c) = text[i..end].chars().next() else { break };
@@ -146,6 +147,23 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
     }
     end
 }
+
+/// For [`next_special_start`]'s scan: 1 for the ASCII bytes a special token
+/// may follow (whitespace and openers), 2 for the non-ASCII bytes (decoded
+/// there), 0 for the rest.
+const SCAN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' | b'(' | b'[' | b'{' | b'<' | b'"' | b'\'' => 1,
+            0x80.. => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// ASCII bytes that end a URL or e-mail chunk (besides whitespace).
 const fn chunk_end_table() -> [bool; 128] {
