@@ -1,6 +1,8 @@
 // newslens, compromise and wink-nlp in headless Chromium (make bench-browser).
 //
-//   node benches/browser.mjs [--quick]
+//   node benches/browser.mjs [--quick] [--memory]
+//
+// --memory runs part 4 alone (peak memory), for A/B runs of a build.
 //
 // Serves the repository on 127.0.0.1 with its own tiny static server (gzip
 // when asked, Cache-Control so that a second visit is served from cache),
@@ -15,7 +17,9 @@
 //      text, and newslens's time per MB on 10 MB against 1 MB;
 //   4. peak memory: a fresh browser per case, the renderer process's peak RSS
 //      (VmHWM from /proc, the whole tab: JS heap, wasm memory, DOM) against
-//      the input size, plus the wasm memory and JS heap.
+//      the input size, plus the wasm memory and JS heap; newslens both with
+//      annotateColumnar (what the page's worker calls) and with annotate
+//      (one object per span), the result held while the peak is read.
 // Writes out/bench/browser.{json,md}.
 
 import fs from 'node:fs';
@@ -29,6 +33,7 @@ import { winkBundle } from './size.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const QUICK = process.argv.includes('--quick');
+const MEMORY_ONLY = process.argv.includes('--memory');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
@@ -131,6 +136,8 @@ const result = { date: new Date().toISOString(), loadavg_at_start: os.loadavg(),
 const lines = [];
 
 try {
+  const loaders = { newslens: 'loadNewslens', 'newslens-col': 'loadNewslens', compromise: 'loadCompromise', wink: 'loadWink' };
+  if (!MEMORY_ONLY) {
   // 1. The sample page: navigation to first highlight, first visit, then cached.
   {
     const b = await launch();
@@ -155,12 +162,11 @@ try {
   // 2. Loading each system: first visit, then cached (same profile).
   const b = await launch();
   const page = await b.context.newPage();
-  const loaders = { newslens: 'loadNewslens', compromise: 'loadCompromise', wink: 'loadWink' };
   for (const visit of ['first', 'cached', 'cached']) {
     await page.goto(`${origin}/benches/browser/index.html`);
     await page.waitForFunction(() => window.benchReady);
     await page.evaluate((u) => window.bench.fetchText('seed', u), TEXT_URLS.seed);
-    for (const [key, fn] of Object.entries(loaders)) {
+    for (const [key, fn] of Object.entries(loaders).filter(([k]) => k !== 'newslens-col')) {
       const r = await page.evaluate((name) => window.bench[name](), fn);
       const entry = (result.load[key] ??= {});
       if (visit === 'first') entry.first = r;
@@ -197,9 +203,11 @@ try {
     result.scaling = { ms_10mb: median(r.samples.newslens), ms_per_mb_10mb: perMb10, ms_per_mb_1mb: perMb1, ratio: perMb10 / perMb1 };
   }
   await b.close();
+  }
 
-  // 4. Peak memory: a fresh browser per case.
-  const cases = [['newslens', '1mb'], ['newslens', '10mb'], ['wink', '1mb'], ['compromise', '1mb']];
+  // 4. Peak memory: a fresh browser per case. 'newslens-col' is the page's
+  // call (annotateColumnar); 'newslens' the object API.
+  const cases = [['newslens-col', '1mb'], ['newslens-col', '10mb'], ['newslens', '1mb'], ['newslens', '10mb'], ['wink', '1mb'], ['compromise', '1mb']];
   for (const [key, name] of cases) {
     process.stderr.write(`browser: memory ${key} ${name}\n`);
     const m = await launch();
@@ -226,12 +234,12 @@ try {
 // ---- report -----------------------------------------------------------------
 
 const NAMES = {
-  newslens: 'newslens, all layers', 'newslens-tok': 'newslens, paragraphs+sentences+tokens',
+  newslens: 'newslens, all layers', 'newslens-col': 'newslens, all layers, annotateColumnar (the page)', 'newslens-tok': 'newslens, paragraphs+sentences+tokens',
   compromise: 'compromise + people/places/orgs/quotations', wink: 'wink-nlp default pipeline', 'wink-tok': "wink-nlp pipe ['sbd']",
 };
 lines.push(`Headless Chromium ${result.chromium ?? ''}, ${result.date.slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${result.loadavg_at_start[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (shared machine); files served gzipped from 127.0.0.1.`);
 lines.push('');
-lines.push(`Sample page (www/index.html), navigation to the first highlight: first visit ${f(result.sample.first_visit_ms)} ms, files cached ${f(result.sample.cached_ms)} ms (median of ${result.sample.visits.length - 1}).`);
+if (!MEMORY_ONLY) lines.push(`Sample page (www/index.html), navigation to the first highlight: first visit ${f(result.sample.first_visit_ms)} ms, files cached ${f(result.sample.cached_ms)} ms (median of ${result.sample.visits.length - 1}).`);
 lines.push('');
 lines.push('| system | transferred KB (gzip) | decoded KB | load ms (first / cached) | instantiate ms (first / cached) | first annotation of the reference article ms (first / cached) |');
 lines.push('|---|--:|--:|--:|--:|--:|');
@@ -248,9 +256,9 @@ for (const a of result.annotate) {
   lines.push(`| ${a.text === 'seed' ? 'reference article' : '1 MB mix'} | ${NAMES[a.system]} | ${a.runs} | ${f(a.median_ms, 2)} | ${f(a.p95_ms, 2)} | ${f(a.mb_per_s, 2)} | ${f(a.median_ms / base.median_ms, 2)}× |`);
 }
 lines.push('');
-lines.push(`newslens time per MB: ${f(result.scaling.ms_per_mb_1mb)} ms at 1 MB, ${f(result.scaling.ms_per_mb_10mb)} ms at 10 MB (${f(result.scaling.ratio, 2)}×).`);
+if (result.scaling) lines.push(`newslens time per MB: ${f(result.scaling.ms_per_mb_1mb)} ms at 1 MB, ${f(result.scaling.ms_per_mb_10mb)} ms at 10 MB (${f(result.scaling.ratio, 2)}×).`);
 lines.push('');
-lines.push('Peak memory, fresh browser per case (renderer peak RSS = the whole tab; input = UTF-8 bytes):');
+lines.push('Peak memory, fresh browser per case (renderer peak RSS = the whole tab; "before" = its peak once the page, the system and the text are loaded; input = UTF-8 bytes; newslens rows without "annotateColumnar" use annotate, one object per span):');
 lines.push('');
 lines.push('| system | text | ms | renderer peak RSS | peak before the run | peak ÷ input | (peak − before) ÷ input | wasm memory | JS heap used |');
 lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|');
@@ -258,13 +266,15 @@ for (const m of result.memory) {
   lines.push(`| ${NAMES[m.system]} | ${m.text} | ${f(m.ms)} | ${mib(m.renderer_peak)} | ${mib(m.renderer_peak_before)} | ${f(m.renderer_peak / m.bytes)}× | ${f((m.renderer_peak - m.renderer_peak_before) / m.bytes)}× | ${m.wasm_memory ? mib(m.wasm_memory) : '–'} | ${mib(m.js_heap_used)} |`);
 }
 const targets = [];
-{
+if (!MEMORY_ONLY) {
   const c = result.load.newslens.cached;
   targets.push({ name: 'instantiate + first annotation of the reference article < 50 ms, files cached', pass: c.instantiate_ms + c.first_ms < 50, detail: `${f(c.instantiate_ms)} + ${f(c.first_ms)} ms` });
   targets.push({ name: 'sample page: navigation to first highlight < 300 ms, files cached (issue 7)', pass: result.sample.cached_ms < 300, detail: `${f(result.sample.cached_ms)} ms (includes HTML, module graph, worker start, instantiate, annotate, render)` });
   targets.push({ name: '10 MB time per MB within 1.2x of 1 MB', pass: result.scaling.ratio <= 1.2, detail: `${f(result.scaling.ms_per_mb_10mb)} vs ${f(result.scaling.ms_per_mb_1mb)} ms/MB = ${f(result.scaling.ratio, 2)}x` });
-  const big = result.memory.find((m) => m.system === 'newslens' && m.text === '10mb');
-  targets.push({ name: 'peak memory < 10x input (newslens, 10 MB, renderer peak RSS)', pass: big.renderer_peak < 10 * big.bytes, detail: `${mib(big.renderer_peak)} for ${(big.bytes / MB).toFixed(1)} MB = ${f(big.renderer_peak / big.bytes)}x (growth during the run alone: ${f((big.renderer_peak - big.renderer_peak_before) / big.bytes)}x)` });
+}
+for (const key of ['newslens-col', 'newslens']) {
+  const big = result.memory.find((m) => m.system === key && m.text === '10mb');
+  targets.push({ name: `peak memory < 10x input (${NAMES[key]}, 10 MB, renderer peak RSS)`, pass: big.renderer_peak < 10 * big.bytes, detail: `${mib(big.renderer_peak)} for ${(big.bytes / MB).toFixed(1)} MB = ${f(big.renderer_peak / big.bytes)}x whole tab; growth during the run alone: ${f((big.renderer_peak - big.renderer_peak_before) / big.bytes)}x; wasm memory ${mib(big.wasm_memory)}` });
 }
 result.targets = targets;
 lines.push('');
@@ -275,5 +285,7 @@ for (const t of targets) lines.push(`- ${t.pass ? 'PASS' : 'FAIL'} ${t.name}: ${
 const report = lines.join('\n');
 console.log(report);
 fs.mkdirSync(OUT, { recursive: true });
-fs.writeFileSync(path.join(OUT, 'browser.md'), report + '\n');
-fs.writeFileSync(path.join(OUT, 'browser.json'), JSON.stringify(result, null, 2) + '\n');
+// A --memory run does not overwrite the full report.
+const stem = MEMORY_ONLY ? 'browser-memory' : 'browser';
+fs.writeFileSync(path.join(OUT, `${stem}.md`), report + '\n');
+fs.writeFileSync(path.join(OUT, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');

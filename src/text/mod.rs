@@ -100,6 +100,10 @@ pub fn count_chars_and_words(text: &str) -> (usize, usize) {
             2 => {
                 in_word = true;
                 i += 1;
+                // The rest of a run of letters and digits, in a tight loop.
+                while i < bytes.len() && CLASS[bytes[i] as usize] == 2 {
+                    i += 1;
+                }
             }
             _ => {
                 let Some(c) = text[i..].chars().next() else { break };

@@ -79,6 +79,12 @@ fn lines_by_char(text: &str) -> Vec<std::ops::Range<usize>> {
 
 proptest::proptest! {
     #[test]
+    fn chars_and_words_as_counted_by_char_on_any_text(text in "([a-zA-Z0-9 \t\n\r.,'-]|\\PC|\\s){0,40}") {
+        let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        proptest::prop_assert_eq!(count_chars_and_words(&text), (text.chars().count(), words));
+    }
+
+    #[test]
     fn lines_by_bytes_equal_lines_by_chars(text in "([a\\n\\r\\x0b\\x0c \\u{85}\\u{2028}\\u{2029}\\u{2027}\\u{2029}\\u{80}\\u{a8}é€]|\\r\\n){0,24}") {
         proptest::prop_assert_eq!(sentences::lines(&text).collect::<Vec<_>>(), lines_by_char(&text));
     }
