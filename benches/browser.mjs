@@ -175,7 +175,7 @@ try {
   }
 
   // 3. Annotation, round-robin, on the page as left loaded by the last visit.
-  const keys = ['newslens', 'newslens-tok', 'compromise', 'wink', 'wink-tok'];
+  const keys = ['newslens', 'newslens-tok', 'newslens-col', 'newslens-tok-col', 'compromise', 'wink', 'wink-tok'];
   const plans = {
     seed: { warmup: 10, runs: QUICK ? 15 : 50 },
     '1mb': { warmup: 1, runs: QUICK ? 2 : 5, caps: { compromise: QUICK ? 1 : 2 } },
@@ -235,6 +235,7 @@ try {
 
 const NAMES = {
   newslens: 'newslens, all layers', 'newslens-col': 'newslens, all layers, annotateColumnar (the page)', 'newslens-tok': 'newslens, paragraphs+sentences+tokens',
+  'newslens-tok-col': 'newslens, paragraphs+sentences+tokens, annotateColumnar',
   compromise: 'compromise + people/places/orgs/quotations', wink: 'wink-nlp default pipeline', 'wink-tok': "wink-nlp pipe ['sbd']",
 };
 lines.push(`Headless Chromium ${result.chromium ?? ''}, ${result.date.slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${result.loadavg_at_start[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (shared machine); files served gzipped from 127.0.0.1.`);

@@ -51,6 +51,9 @@ export async function loadNewslens() {
   const t2 = performance.now();
   systems.newslens = (t) => glue.annotate(t).spans.length;
   systems['newslens-tok'] = (t) => glue.annotate(t, { layers: TOKEN_LAYERS }).spans.length;
+  // The same through annotateColumnar, which the page's worker calls.
+  systems['newslens-col'] = (t) => glue.annotateColumnar(t).columns.id.length;
+  systems['newslens-tok-col'] = (t) => glue.annotateColumnar(t, { layers: TOKEN_LAYERS }).columns.id.length;
   systems.keep = (t) => { window.kept = glue.annotate(t); return window.kept.spans.length; };
   // What the page's worker calls: typed-array columns.
   systems['keep-col'] = (t) => { window.kept = glue.annotateColumnar(t); return window.kept.columns.id.length; };
