@@ -131,7 +131,10 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
         i += len;
         if let Some(&n) = bytes[..end].get(i) {
             let may_start = match n {
-                b'h' | b'H' | b'w' | b'W' | b'#' | b'@' => true,
+                b'#' | b'@' => true,
+                // "the", "was", "which": a chunk that starts with h or w is
+                // a URL only if it starts like one.
+                b'h' | b'H' | b'w' | b'W' if url_prefix(&bytes[i..end]) => true,
                 _ if n.is_ascii_alphanumeric() => {
                     if next_at < i {
                         next_at = text[i..end].find('@').map_or(end, |o| i + o);
@@ -146,6 +149,13 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether `b` starts with "http" or "www." (any case), as every chunk that
+/// [`special_at`] takes for a URL does.
+fn url_prefix(b: &[u8]) -> bool {
+    let starts = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts(b"http") || starts(b"www.")
 }
 
 /// For [`next_special_start`]'s scan: 1 for the ASCII bytes a special token
