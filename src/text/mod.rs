@@ -91,21 +91,12 @@ pub fn count_chars_and_words(text: &str) -> (usize, usize) {
     let mut i = 0;
     while i < bytes.len() {
         match CLASS[bytes[i] as usize] {
-            0 => i += 1,
             1 => {
                 words += usize::from(in_word);
                 in_word = false;
                 i += 1;
             }
-            2 => {
-                in_word = true;
-                i += 1;
-                // The rest of a run of letters and digits, in a tight loop.
-                while i < bytes.len() && CLASS[bytes[i] as usize] == 2 {
-                    i += 1;
-                }
-            }
-            _ => {
+            3 => {
                 let Some(c) = text[i..].chars().next() else { break };
                 i += c.len_utf8();
                 if c.is_whitespace() {
@@ -114,6 +105,21 @@ pub fn count_chars_and_words(text: &str) -> (usize, usize) {
                 } else if c.is_alphanumeric() {
                     in_word = true;
                 }
+            }
+            _ => {
+                // A run of ASCII non-space bytes in a tight loop (classes 1
+                // and 3 are the odd ones), noting whether it held a letter
+                // or digit (class 2).
+                let mut seen = 0;
+                while i < bytes.len() {
+                    let c = CLASS[bytes[i] as usize];
+                    if c & 1 != 0 {
+                        break;
+                    }
+                    seen |= c;
+                    i += 1;
+                }
+                in_word |= seen != 0;
             }
         }
     }

@@ -131,7 +131,10 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
         i += len;
         if let Some(&n) = bytes[..end].get(i) {
             let may_start = match n {
-                b'h' | b'H' | b'w' | b'W' | b'#' | b'@' => true,
+                b'#' | b'@' => true,
+                // "the", "was", "which": a chunk that starts with h or w is
+                // a URL only if it starts like one.
+                b'h' | b'H' | b'w' | b'W' if url_prefix(&bytes[i..end]) => true,
                 _ if n.is_ascii_alphanumeric() => {
                     if next_at < i {
                         next_at = text[i..end].find('@').map_or(end, |o| i + o);
@@ -146,6 +149,13 @@ fn next_special_start(text: &str, pos: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether `b` starts with "http" or "www." (any case), as every chunk that
+/// [`special_at`] takes for a URL does.
+fn url_prefix(b: &[u8]) -> bool {
+    let starts = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts(b"http") || starts(b"www.")
 }
 
 /// For [`next_special_start`]'s scan: 1 for the ASCII bytes a special token
@@ -281,19 +291,29 @@ fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         if i == end {
             break;
         }
-        let chunk_start = i;
-        let mut ascii = true;
-        while i < end && !is_ascii_space(bytes[i]) {
-            ascii &= bytes[i] < 0x80;
-            i += 1;
-        }
-        if ascii {
-            if let Some(from) = wide_from.take() {
-                split_uax29(text, from, ws_start, out);
+        // The chunk is split as it is read; a non-ASCII byte takes back
+        // what it pushed and sends the chunk to the UAX #29 run instead.
+        let mark = out.len();
+        match split_ascii(text, i, end, out) {
+            Ok(chunk_end) => {
+                if let Some(from) = wide_from.take() {
+                    // The run goes before this chunk's (few) tokens.
+                    let chunk_tokens = out.len() - mark;
+                    split_uax29(text, from, ws_start, out);
+                    out[mark..].rotate_left(chunk_tokens);
+                }
+                i = chunk_end;
             }
-            split_ascii(text, chunk_start, i, out);
-        } else if wide_from.is_none() {
-            wide_from = Some(ws_start);
+            Err(wide_at) => {
+                out.truncate(mark);
+                i = wide_at;
+                while i < end && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                if wide_from.is_none() {
+                    wide_from = Some(ws_start);
+                }
+            }
         }
     }
     if let Some(from) = wide_from {
@@ -334,12 +354,16 @@ enum Wb {
     SingleQuote,
     /// Anything else: a segment of its own.
     Other,
+    /// ASCII whitespace: ends the chunk.
+    Space,
+    /// A byte of a non-ASCII char: the chunk is not ASCII.
+    Wide,
 }
 
-const fn wb_table() -> [Wb; 128] {
-    let mut t = [Wb::Other; 128];
+const fn wb_table() -> [Wb; 256] {
+    let mut t = [Wb::Other; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         t[b] = match b as u8 {
             b'A'..=b'Z' | b'a'..=b'z' => Wb::Letter,
             b'0'..=b'9' => Wb::Numeric,
@@ -348,20 +372,24 @@ const fn wb_table() -> [Wb; 128] {
             b',' | b';' => Wb::MidNum,
             b'.' => Wb::MidNumLet,
             b'\'' => Wb::SingleQuote,
+            b' ' | b'\t'..=b'\r' => Wb::Space,
+            0x80.. => Wb::Wide,
             _ => Wb::Other,
         };
         b += 1;
     }
     t
 }
-const WB: [Wb; 128] = wb_table();
+const WB: [Wb; 256] = wb_table();
 
-/// UAX #29 word bounds of an all-ASCII chunk without whitespace (rules
-/// WB5-WB13b; the others concern characters that ASCII lacks), pushed as
-/// tokens.
-fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+/// UAX #29 word bounds of the chunk at `start` (rules WB5-WB13b; the
+/// others concern characters that ASCII lacks), pushed as tokens. The chunk
+/// ends at ASCII whitespace or `end`; its end is returned, or, at the first
+/// byte that is not ASCII, `Err` with that byte's position (the caller
+/// takes back the tokens pushed).
+fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Result<usize, usize> {
     let b = text.as_bytes();
-    let wb = |i: usize| WB[(b[i] & 0x7f) as usize];
+    let wb = |i: usize| WB[b[i] as usize];
     let joins = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
     let mut i = start;
     while i < end {
@@ -407,11 +435,17 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             i = j;
             continue;
         }
+        match first {
+            Wb::Space => return Ok(i),
+            Wb::Wide => return Err(i),
+            _ => {}
+        }
         if let Some(kind) = classify_ascii(&b[i..j]) {
             push_classified(text, i, j, kind, out);
         }
         i = j;
     }
+    Ok(end)
 }
 
 /// [`classify`] for an ASCII segment.
