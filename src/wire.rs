@@ -79,6 +79,35 @@ pub struct Columns {
     pub ends: Vec<u32>,
 }
 
+impl Columns {
+    fn with_capacity(n: usize) -> Columns {
+        Columns {
+            ids: Vec::with_capacity(n),
+            layers: Vec::with_capacity(n),
+            labels: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+        }
+    }
+
+    /// Appends `other`'s rows.
+    fn extend_from(&mut self, other: &Columns) {
+        self.ids.extend_from_slice(&other.ids);
+        self.layers.extend_from_slice(&other.layers);
+        self.labels.extend_from_slice(&other.labels);
+        self.starts.extend_from_slice(&other.starts);
+        self.ends.extend_from_slice(&other.ends);
+    }
+
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.layers.clear();
+        self.labels.clear();
+        self.starts.clear();
+        self.ends.clear();
+    }
+}
+
 /// Converts `doc`'s spans, computed over `text`, to columns with UTF-16 offsets.
 pub fn to_columns(text: &str, doc: &Document) -> Result<Columns, Error> {
     columns(text, doc.spans.len(), doc.spans.iter().map(Row::from))
@@ -103,20 +132,8 @@ pub fn parts_to_column_chunks(text: &str, parts: &Parts, put: impl FnMut(usize, 
 }
 
 fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Columns, Error> {
-    let mut c = Columns {
-        ids: Vec::with_capacity(n),
-        layers: Vec::with_capacity(n),
-        labels: Vec::with_capacity(n),
-        starts: Vec::with_capacity(n),
-        ends: Vec::with_capacity(n),
-    };
-    column_chunks(text, n.max(1), rows, |_, chunk| {
-        c.ids.extend_from_slice(&chunk.ids);
-        c.layers.extend_from_slice(&chunk.layers);
-        c.labels.extend_from_slice(&chunk.labels);
-        c.starts.extend_from_slice(&chunk.starts);
-        c.ends.extend_from_slice(&chunk.ends);
-    })?;
+    let mut c = Columns::with_capacity(n);
+    column_chunks(text, n.max(1), rows, |_, chunk| c.extend_from(chunk))?;
     Ok(c)
 }
 
@@ -126,13 +143,7 @@ fn column_chunks(text: &str, chunk: usize, rows: impl Iterator<Item = Row>, mut 
     let index = OffsetIndex::new(text);
     // Starts are sorted, and so are most ends: each walks its own cursor.
     let (mut starts, mut ends) = (index.cursor(), index.cursor());
-    let mut c = Columns {
-        ids: Vec::with_capacity(chunk),
-        layers: Vec::with_capacity(chunk),
-        labels: Vec::with_capacity(chunk),
-        starts: Vec::with_capacity(chunk),
-        ends: Vec::with_capacity(chunk),
-    };
+    let mut c = Columns::with_capacity(chunk);
     let mut done = 0;
     for s in rows {
         let start = starts.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
@@ -146,11 +157,7 @@ fn column_chunks(text: &str, chunk: usize, rows: impl Iterator<Item = Row>, mut 
         if c.ids.len() == chunk {
             put(done, &c);
             done += chunk;
-            c.ids.clear();
-            c.layers.clear();
-            c.labels.clear();
-            c.starts.clear();
-            c.ends.clear();
+            c.clear();
         }
     }
     if !c.ids.is_empty() {
@@ -192,11 +199,7 @@ mod tests {
                     assert_eq!(at, next);
                     assert!(c.ids.len() <= chunk && !c.ids.is_empty());
                     next += c.ids.len();
-                    pieces.ids.extend_from_slice(&c.ids);
-                    pieces.layers.extend_from_slice(&c.layers);
-                    pieces.labels.extend_from_slice(&c.labels);
-                    pieces.starts.extend_from_slice(&c.starts);
-                    pieces.ends.extend_from_slice(&c.ends);
+                    pieces.extend_from(c);
                 })
                 .expect("chunks");
                 assert_eq!(pieces, whole);
