@@ -27,10 +27,11 @@ PKG_JS := $(PKG)/newslens.js
 PKG_WASM := $(PKG)/newslens_bg.wasm
 CLI := $(TARGET_DIR)/release/newslens
 WASM_OPT := node_modules/.bin/wasm-opt
-# The features rustc enables by default for wasm32 (and every current
-# browser has); wasm-opt must be told, or it rejects the module.
+# The features rustc enables by default for wasm32, plus SIMD
+# (.cargo/config.toml); every current browser has them. wasm-opt must be
+# told, or it rejects the module.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-mutable-globals --enable-multivalue --enable-reference-types
+	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
 .PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
 

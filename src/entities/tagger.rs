@@ -312,9 +312,10 @@ impl Model {
         self.n == 0
     }
 
-    /// Adds the weights of `feature` to `scores`.
+    /// Adds the weights of `feature` to `scores`, indexed by tag (lanes past
+    /// the model's tags are left alone).
     #[inline]
-    pub fn add(&self, feature: u32, scores: &mut [i32; N_TAGS]) {
+    pub fn add(&self, feature: u32, scores: &mut [i32]) {
         if self.keys.is_empty() {
             return;
         }
@@ -340,8 +341,8 @@ impl Model {
     }
 
     /// The summed weights of `feats`.
-    fn sum(&self, feats: &[u32]) -> [i32; N_TAGS] {
-        let mut s = [0; N_TAGS];
+    fn sum(&self, feats: &[u32]) -> Scores {
+        let mut s = [0; LANES];
         for &f in feats {
             self.add(f, &mut s);
         }
@@ -373,12 +374,18 @@ impl Model {
     }
 }
 
-/// Summed weights per tag.
-type Scores = [i32; N_TAGS];
+/// [`N_TAGS`] rounded up to a multiple of 8, so that [`Scores`] and
+/// [`Narrow`] are whole 128-bit vectors (4 `i32` or 8 `i16` lanes) and the
+/// wasm SIMD loops have no tail. The extra lanes stay 0 (no weight has such
+/// a tag) and are never candidates of the argmax ([`Decoder::allowed`]).
+const LANES: usize = N_TAGS.next_multiple_of(8);
+
+/// Summed weights per tag, then padding.
+type Scores = [i32; LANES];
 
 /// Summed weights per tag, narrowed: a word's role sums are a few dozen
 /// `i8` weights and fit (checked when narrowing).
-type Narrow = [i16; N_TAGS];
+type Narrow = [i16; LANES];
 
 /// The roles a word plays in its own and its neighbours' features, as
 /// indices into [`Word::sums`].
@@ -420,17 +427,103 @@ struct Memo {
 /// about 64 KB. A short text gets fewer (they are all cleared per text).
 const MEMO_SLOTS: usize = 1024;
 
-fn add_narrow(s: &mut Scores, v: &Narrow) {
-    for (x, &y) in s.iter_mut().zip(v) {
-        *x += y as i32;
+/// The vector adds and the argmax, a dozen of each per token, as plain
+/// loops: native release builds (`opt-level` 3) vectorise them.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod lanes {
+    use super::{LANES, Narrow, Scores};
+
+    pub fn add_narrow(s: &mut Scores, v: &Narrow) {
+        for (x, &y) in s.iter_mut().zip(v) {
+            *x += y as i32;
+        }
+    }
+
+    pub fn add_scores(s: &mut Scores, v: &Scores) {
+        for (x, &y) in s.iter_mut().zip(v) {
+            *x += y;
+        }
+    }
+
+    /// The first tag with the highest score among tag 0 and the tags whose
+    /// lane of `candidates` is set, as the greedy decoder picks it.
+    pub fn best(s: &Scores, candidates: &Scores) -> u8 {
+        let mut best = 0;
+        for t in 1..LANES {
+            if candidates[t] != 0 && s[t] > s[best] {
+                best = t;
+            }
+        }
+        best as u8
     }
 }
 
-fn add_scores(s: &mut Scores, v: &Scores) {
-    for (x, &y) in s.iter_mut().zip(v) {
-        *x += y;
+/// The same with wasm SIMD instructions. Why by hand: the wasm profile is
+/// built at `opt-level = "s"`, where rustc runs no loop vectoriser, so the
+/// plain loops stay one lane at a time (about a fifth of the all-layers
+/// time was the tagger).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use super::{LANES, Narrow, Scores};
+    use core::arch::wasm32::{
+        i32x4_add, i32x4_bitmask, i32x4_eq, i32x4_extend_high_i16x8, i32x4_extend_low_i16x8, i32x4_max,
+        i32x4_shuffle, i32x4_splat, v128, v128_bitselect, v128_load, v128_store,
+    };
+
+    /// The 16 bytes at `p`.
+    fn load<T>(p: &[T]) -> v128 {
+        debug_assert!(size_of_val(p) == 16);
+        // SAFETY: `p` is 16 readable bytes (every caller passes a chunk
+        // of 4 `i32` or 8 `i16`); `v128.load` needs no alignment.
+        unsafe { v128_load(p.as_ptr().cast()) }
+    }
+
+    fn store(p: &mut [i32; 4], v: v128) {
+        // SAFETY: `p` is 16 writable bytes; `v128.store` needs no alignment.
+        unsafe { v128_store(p.as_mut_ptr().cast(), v) }
+    }
+
+    pub fn add_narrow(s: &mut Scores, v: &Narrow) {
+        let (s, _) = s.as_chunks_mut::<4>();
+        let (v, _) = v.as_chunks::<8>();
+        for (x, y) in s.chunks_exact_mut(2).zip(v) {
+            let y = load(y);
+            let (lo, hi) = (i32x4_add(load(&x[0]), i32x4_extend_low_i16x8(y)), i32x4_add(load(&x[1]), i32x4_extend_high_i16x8(y)));
+            store(&mut x[0], lo);
+            store(&mut x[1], hi);
+        }
+    }
+
+    pub fn add_scores(s: &mut Scores, v: &Scores) {
+        for (x, y) in s.as_chunks_mut::<4>().0.iter_mut().zip(v.as_chunks::<4>().0) {
+            store(x, i32x4_add(load(x), load(y)));
+        }
+    }
+
+    /// The first tag with the highest score among tag 0 and the tags whose
+    /// lane of `candidates` is set, as the greedy decoder picks it: the
+    /// other lanes become `i32::MIN`, which ties a candidate only when
+    /// every candidate, tag 0 first, is `i32::MIN` too.
+    pub fn best(s: &Scores, candidates: &Scores) -> u8 {
+        const N: usize = LANES / 4;
+        let min = i32x4_splat(i32::MIN);
+        let mut v = [min; N];
+        let mut max = min;
+        for ((v, x), c) in v.iter_mut().zip(s.as_chunks::<4>().0).zip(candidates.as_chunks::<4>().0) {
+            *v = v128_bitselect(load(x), min, load(c));
+            max = i32x4_max(max, *v);
+        }
+        max = i32x4_max(max, i32x4_shuffle::<2, 3, 0, 1>(max, max));
+        max = i32x4_max(max, i32x4_shuffle::<1, 0, 3, 2>(max, max));
+        let mut at = 0u64;
+        for (k, v) in v.iter().enumerate() {
+            at |= (i32x4_bitmask(i32x4_eq(*v, max)) as u64) << (4 * k);
+        }
+        at.trailing_zeros() as u8
     }
 }
+
+use lanes::{add_narrow, add_scores};
 
 /// The greedy decoder of [`Model::tag`], fed by per-document caches
 /// instead of per-token feature lists.
@@ -466,9 +559,10 @@ pub struct Decoder<'m, 't> {
     sent: Vec<u32>,
     feats: Vec<u32>,
     scratch: String,
-    /// By previous tag: bit t set when tag t may follow it
-    /// ([`features::allowed`]).
-    allowed: [u32; N_TAGS],
+    /// By previous tag: lane t is -1 when tag t may follow it
+    /// ([`features::allowed`]) or is O, else 0: the candidates of
+    /// [`lanes::best`].
+    allowed: [Scores; N_TAGS],
 }
 
 impl<'m, 't> Decoder<'m, 't> {
@@ -483,7 +577,7 @@ impl<'m, 't> Decoder<'m, 't> {
         let words = tokens.min(4096 + tokens / 32);
         let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
         let mut feats = Vec::new();
-        let mut edges = [[0; N_TAGS]; 5];
+        let mut edges = [[0; LANES]; 5];
         roles::left1(None, &mut feats);
         edges[LEFT1] = sum(&feats);
         feats.clear();
@@ -498,12 +592,12 @@ impl<'m, 't> Decoder<'m, 't> {
             edges,
             words: Vec::with_capacity(words),
             index: FnvMap::with_capacity_and_hasher(words, Default::default()),
-            memo: vec![Memo { id: 0, full: false, scores: [0; N_TAGS] }; slots],
+            memo: vec![Memo { id: 0, full: false, scores: [0; LANES] }; slots],
             sent: Vec::new(),
             feats,
             scratch: String::new(),
             allowed: std::array::from_fn(|prev| {
-                (0..N_TAGS as u8).filter(|&t| features::allowed(prev as u8, t)).fold(0, |m, t| m | 1 << t)
+                std::array::from_fn(|t| if t < N_TAGS && (t == O as usize || features::allowed(prev as u8, t as u8)) { -1 } else { 0 })
             }),
         }
     }
@@ -525,9 +619,9 @@ impl<'m, 't> Decoder<'m, 't> {
             return k;
         }
         let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
-        let mut sums = [[0i16; N_TAGS]; ROLES];
+        let mut sums = [[0i16; LANES]; ROLES];
         let mut wide = false;
-        let mut own = [0; N_TAGS];
+        let mut own = [0; LANES];
         for (role, narrow) in sums.iter_mut().enumerate() {
             self.feats.clear();
             let s = if role == OWN_AFTER_O {
@@ -652,13 +746,7 @@ impl<'m, 't> Decoder<'m, 't> {
                 self.model.add(features::prev_tag_lower(&info, prev), &mut s);
             }
             self.add_memo(&mut s, features::prev_tag_shape(&info, prev));
-            let allowed = self.allowed[prev as usize];
-            let mut best = O;
-            for t in 1..N_TAGS as u8 {
-                if allowed & 1 << t != 0 && s[t as usize] > s[best as usize] {
-                    best = t;
-                }
-            }
+            let best = lanes::best(&s, &self.allowed[prev as usize]);
             tags.push(best);
             prev2 = prev;
             prev = best;
