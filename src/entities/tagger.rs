@@ -45,14 +45,12 @@ pub const MAGIC: &[u8] = b"NLNER2";
 /// Quantised weights, looked up by feature id.
 #[derive(Debug, Default)]
 pub struct Model {
-    /// Open-addressing table of feature ids; 0 marks an empty slot (the
-    /// feature whose id is 0, the bias, is kept in `zero`). Kept apart from `vals` so that a
-    /// feature the model does not know, the common case, touches one
-    /// 4-byte slot only.
-    keys: Vec<u32>,
-    /// Per slot: first pair << 8 | pair count. A hit then reads its pairs,
-    /// which sit together.
-    vals: Vec<u32>,
+    /// Open-addressing table, per slot: the feature id, 0 for an empty
+    /// slot (the feature whose id is 0, the bias, is kept in `zero`), and
+    /// its first pair << 8 | pair count. Id and value share a cache line,
+    /// so a hit costs one miss here; most features the model does not know
+    /// never get here ([`Model::filter`]).
+    slots: Vec<[u32; 2]>,
     /// The slot value of feature id 0, or 0.
     zero: u32,
     mask: usize,
@@ -62,7 +60,7 @@ pub struct Model {
     n: usize,
     /// One bit per value of a feature id's top [`FILTER_BITS`] bits, set
     /// when some feature of the model has it: 64 KB that stay in cache,
-    /// where `keys` does not, so that most probes for features the model
+    /// where `slots` does not, so that most probes for features the model
     /// does not know (most word bigrams) end here without a cache miss.
     filter: Vec<u64>,
 }
@@ -279,8 +277,7 @@ impl Model {
         // Load factor at most 2/3: linear probing stays short.
         let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut table = vec![0u32; cap];
-        let mut vals = vec![0u32; cap];
+        let mut slots = vec![[0u32; 2]; cap];
         let mut start = 0usize;
         let mut zero = 0;
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
@@ -291,15 +288,14 @@ impl Model {
                 let (w, bit) = filter_bit(key);
                 filter[w] |= bit;
                 let mut s = key as usize & mask;
-                while table[s] != 0 {
+                while slots[s][0] != 0 {
                     s = (s + 1) & mask;
                 }
-                table[s] = key;
-                vals[s] = (start as u32) << 8 | count as u32;
+                slots[s] = [key, (start as u32) << 8 | count as u32];
             }
             start += count as usize;
         }
-        Model { keys: table, vals, zero, mask, pairs, n, filter }
+        Model { slots, zero, mask, pairs, n, filter }
     }
 
     /// Number of features with weights.
@@ -316,7 +312,7 @@ impl Model {
     /// the model's tags are left alone).
     #[inline]
     pub fn add(&self, feature: u32, scores: &mut [i32]) {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return;
         }
         let (w, bit) = filter_bit(feature);
@@ -325,9 +321,9 @@ impl Model {
         }
         let mut s = feature as usize & self.mask;
         loop {
-            let k = self.keys[s];
+            let [k, v] = self.slots[s];
             if k == feature || k == 0 {
-                let v = if feature == 0 { self.zero } else if k == 0 { return } else { self.vals[s] };
+                let v = if feature == 0 { self.zero } else if k == 0 { return } else { v };
                 let (a, n) = ((v >> 8) as usize, (v & 0xff) as usize);
                 for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
                     if let Some(x) = scores.get_mut(t as usize) {
@@ -397,7 +393,8 @@ const RIGHT2: usize = 4;
 /// The previous-tag-with-word feature when the previous tag is O (most
 /// tokens), so that it is not probed per token.
 const AFTER_O: usize = 5;
-/// [`OWN`] plus [`AFTER_O`]: what a non-initial word after an O tag (most
+/// [`OWN`] plus [`AFTER_O`] plus the previous-tag-with-shape feature when
+/// the previous tag is O: what a non-initial word after an O tag (most
 /// tokens) gets from itself, in one add.
 const OWN_AFTER_O: usize = 6;
 const ROLES: usize = 7;
@@ -625,7 +622,9 @@ impl<'m, 't> Decoder<'m, 't> {
         for (role, narrow) in sums.iter_mut().enumerate() {
             self.feats.clear();
             let s = if role == OWN_AFTER_O {
-                own
+                let mut s = own;
+                add_scores(&mut s, &self.model.sum(&[features::prev_tag_shape(&info, O)]));
+                s
             } else {
                 if role == OWN {
                     roles::own(w, &info, headline, &mut self.feats);
@@ -651,15 +650,23 @@ impl<'m, 't> Decoder<'m, 't> {
     }
 
     /// Adds word `k`'s sum for `role` (not [`OWN`]) to `s`.
+    #[inline]
     fn add_role(&self, s: &mut Scores, k: u32, role: usize) {
         let word = &self.words[k as usize];
         if word.wide {
-            let mut feats = Vec::new();
-            Self::role_features(&word.info, role, &mut feats);
-            add_scores(s, &self.model.sum(&feats));
+            self.add_wide(s, &word.info, role);
         } else {
             add_narrow(s, &word.sums[role]);
         }
+    }
+
+    /// [`Self::add_role`] for a word whose sums did not fit (kept out of
+    /// line: four calls per token inline the common case).
+    #[inline(never)]
+    fn add_wide(&self, s: &mut Scores, info: &TokenInfo, role: usize) {
+        let mut feats = Vec::new();
+        Self::role_features(info, role, &mut feats);
+        add_scores(s, &self.model.sum(&feats));
     }
 
     /// Adds the weights of `f`, a feature with few distinct ids, to `s`.
@@ -739,13 +746,15 @@ impl<'m, 't> Decoder<'m, 't> {
                 self.feats = feats;
             }
             if after_o {
-                // Added with OWN above.
-            } else if prev == O {
-                self.add_role(&mut s, k, AFTER_O);
+                // Added with OWN above, and so was the previous tag with the shape.
             } else {
-                self.model.add(features::prev_tag_lower(&info, prev), &mut s);
+                if prev == O {
+                    self.add_role(&mut s, k, AFTER_O);
+                } else {
+                    self.model.add(features::prev_tag_lower(&info, prev), &mut s);
+                }
+                self.add_memo(&mut s, features::prev_tag_shape(&info, prev));
             }
-            self.add_memo(&mut s, features::prev_tag_shape(&info, prev));
             let best = lanes::best(&s, &self.allowed[prev as usize]);
             tags.push(best);
             prev2 = prev;
