@@ -95,6 +95,8 @@ struct Tok {
     cap: bool,
     /// Has letters, all upper-case.
     upper: bool,
+    /// The key is a word some rule may start at ([`words::may_start`]).
+    starter: bool,
 }
 
 impl Tok {
@@ -117,26 +119,43 @@ impl Tok {
             }
             keys.push(c);
         }
-        let kl = keys.len() - ks;
-        let digit = kl > 0 && keys.as_bytes().get(ks).is_some_and(u8::is_ascii_digit);
+        let key = keys.as_bytes().get(ks..).unwrap_or(&[]);
+        let kl = key.len();
+        let digit = key.first().is_some_and(u8::is_ascii_digit);
+        let starter = words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
+        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper, starter }
     }
 
     /// [`Tok::new`] for an ASCII token (most of them), byte by byte: the
-    /// same key and flags without decoding characters three times.
+    /// same key and flags from one pass over the bytes and one copy, without
+    /// decoding characters.
     fn new_ascii(s: &str, t: &Token, keys: &mut String) -> Tok {
         let ks = keys.len();
         let b = s.as_bytes();
+        let (mut has_upper, mut has_lower, mut tick) = (false, false, false);
+        for &c in b {
+            has_upper |= c.is_ascii_uppercase();
+            has_lower |= c.is_ascii_lowercase();
+            tick |= c == b'`';
+        }
         if b.len() <= KEY_CAP {
-            keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+            if tick {
+                keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+            } else {
+                keys.push_str(s);
+                if has_upper && let Some(k) = keys.get_mut(ks..) {
+                    k.make_ascii_lowercase();
+                }
+            }
         }
         let kl = keys.len() - ks;
         let digit = kl > 0 && b[0].is_ascii_digit();
+        let starter = words::may_start(keys.as_bytes().get(ks..).unwrap_or(&[]));
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let upper = b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
+        let upper = has_upper && !has_lower;
+        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper, starter }
     }
 }
 
@@ -571,6 +590,9 @@ impl Scan<'_> {
         }
         if t.digit {
             return self.attached(i, floor);
+        }
+        if !t.starter {
+            return None; // most words, capitalised or not: no rule starts here
         }
         if !t.cap && !words::lower_trigger(self.key(t)) {
             return None; // most words: nothing can start here
