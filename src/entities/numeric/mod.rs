@@ -68,7 +68,7 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
             toks.push(tok);
         }
         let first_word = toks.iter().position(|t| t.kind != Label::Punct).unwrap_or(0);
-        let scan = Scan { t: &toks, keys: &keys, caps: is_caps(&toks), first_word };
+        let scan = Scan { t: &toks, text, keys: &keys, caps: is_caps(&toks), first_word };
         scan.run(&mut out);
     }
     out
@@ -78,14 +78,17 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
 /// numbers worth reading ("1,000,000,000,000" is 17).
 const KEY_CAP: usize = 24;
 
-/// A token, with its lower-cased text (its key) kept in the sentence's key
-/// buffer.
+/// A token, with its lower-cased text (its key): the token's own text when
+/// that is already lower case (most tokens: nothing to copy), else a copy
+/// in the sentence's key buffer.
 #[derive(Clone, Copy)]
 struct Tok {
     start: usize,
     end: usize,
     kind: Label,
-    /// Where the key starts in the key buffer.
+    /// The key is `text[ks..ks + kl]`; else it is in the key buffer.
+    in_text: bool,
+    /// Where the key starts, in the text or the key buffer.
     ks: usize,
     /// Key length; 0 for tokens too long to be keywords.
     kl: usize,
@@ -95,18 +98,57 @@ struct Tok {
     cap: bool,
     /// Has letters, all upper-case.
     upper: bool,
-    /// The key is a word some rule may start at ([`words::may_start`]).
+    /// A word (not starting with a digit) whose key some rule may start at
+    /// ([`words::may_start`]); false for other tokens, which `Scan::at`
+    /// sends elsewhere before it asks.
     starter: bool,
 }
 
 impl Tok {
-    /// Reads token `t` of `text`, appending its key to `keys`.
+    /// Reads token `t` of `text`, appending its key to `keys` unless the
+    /// text is its key.
     fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
         let s = text.get(t.start..t.end).unwrap_or("");
-        let ks = keys.len();
-        if s.is_ascii() {
-            return Tok::new_ascii(s, t, keys);
+        let b = s.as_bytes();
+        // One pass over the bytes: case flags, and the hash of the key the
+        // token has if it is ASCII.
+        let (mut has_upper, mut has_lower, mut tick, mut wide) = (false, false, false, false);
+        let mut hash = words::FNV_START;
+        for &c in b {
+            has_upper |= c.is_ascii_uppercase();
+            has_lower |= c.is_ascii_lowercase();
+            tick |= c == b'`';
+            wide |= !c.is_ascii();
+            hash = words::fnv_byte(hash, if c == b'`' { b'\'' } else { c.to_ascii_lowercase() });
         }
+        if wide {
+            return Tok::new_wide(s, t, keys);
+        }
+        let fits = b.len() <= KEY_CAP;
+        let in_text = !has_upper && !tick;
+        let ks = if in_text { t.start } else { keys.len() };
+        if fits && !in_text {
+            if tick {
+                keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+            } else {
+                keys.push_str(s);
+                if let Some(k) = keys.get_mut(ks..) {
+                    k.make_ascii_lowercase();
+                }
+            }
+        }
+        let kl = if fits { b.len() } else { 0 };
+        let digit = kl > 0 && b[0].is_ascii_digit();
+        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let upper = has_upper && !has_lower;
+        Tok { start: t.start, end: t.end, kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+    }
+
+    /// [`Tok::new`] for a token with non-ASCII characters: its key maps
+    /// curly quotes and dashes to ASCII, character by character.
+    fn new_wide(s: &str, t: &Token, keys: &mut String) -> Tok {
+        let ks = keys.len();
         for c in s.chars() {
             let c = match c {
                 '’' | '‘' | '`' => '\'',
@@ -122,40 +164,10 @@ impl Tok {
         let key = keys.as_bytes().get(ks..).unwrap_or(&[]);
         let kl = key.len();
         let digit = key.first().is_some_and(u8::is_ascii_digit);
-        let starter = words::may_start(key);
+        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper, starter }
-    }
-
-    /// [`Tok::new`] for an ASCII token (most of them), byte by byte: the
-    /// same key and flags from one pass over the bytes and one copy, without
-    /// decoding characters.
-    fn new_ascii(s: &str, t: &Token, keys: &mut String) -> Tok {
-        let ks = keys.len();
-        let b = s.as_bytes();
-        let (mut has_upper, mut has_lower, mut tick) = (false, false, false);
-        for &c in b {
-            has_upper |= c.is_ascii_uppercase();
-            has_lower |= c.is_ascii_lowercase();
-            tick |= c == b'`';
-        }
-        if b.len() <= KEY_CAP {
-            if tick {
-                keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
-            } else {
-                keys.push_str(s);
-                if has_upper && let Some(k) = keys.get_mut(ks..) {
-                    k.make_ascii_lowercase();
-                }
-            }
-        }
-        let kl = keys.len() - ks;
-        let digit = kl > 0 && b[0].is_ascii_digit();
-        let starter = words::may_start(keys.as_bytes().get(ks..).unwrap_or(&[]));
-        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let upper = has_upper && !has_lower;
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper, starter }
+        Tok { start: t.start, end: t.end, kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
     }
 }
 
@@ -307,7 +319,9 @@ fn is_percent_word(k: &str) -> bool {
 
 struct Scan<'a> {
     t: &'a [Tok],
-    /// The keys of `t`, back to back.
+    /// The text, which holds the keys of the tokens that are `in_text`.
+    text: &'a str,
+    /// The other keys of `t`, back to back.
     keys: &'a str,
     /// The sentence is an all-caps headline.
     caps: bool,
@@ -416,7 +430,8 @@ impl Scan<'_> {
 
     /// The lower-cased text of a token ("" when too long to matter).
     fn key(&self, t: &Tok) -> &str {
-        self.keys.get(t.ks..t.ks + t.kl).unwrap_or("")
+        let src = if t.in_text { self.text } else { self.keys };
+        src.get(t.ks..t.ks + t.kl).unwrap_or("")
     }
 
     /// Key of the token before `i`, or "".

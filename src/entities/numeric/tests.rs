@@ -183,6 +183,7 @@ fn token_keys_and_flags_follow_the_characters() {
     ) + include_str!("../../../tests/fixtures/torture.txt");
     let seg = segment(&text);
     let mut keys = String::new();
+    let mut in_text = 0;
     for t in &seg.tokens {
         let tok = Tok::new(&text, t, &mut keys);
         let s = &text[t.start..t.end];
@@ -197,12 +198,16 @@ fn token_keys_and_flags_follow_the_characters() {
         if want.len() > KEY_CAP {
             want.clear();
         }
-        let key = &keys[tok.ks..tok.ks + tok.kl];
+        let key = if tok.in_text { &text[tok.ks..tok.ks + tok.kl] } else { &keys[tok.ks..tok.ks + tok.kl] };
         assert_eq!(key, want, "{s:?}");
         assert_eq!(tok.digit, want.starts_with(|c: char| c.is_ascii_digit()), "{s:?}");
         assert_eq!(tok.cap, s.starts_with(char::is_uppercase), "{s:?}");
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
         assert_eq!(tok.upper, upper, "{s:?}");
-        assert_eq!(tok.starter, words::may_start(want.as_bytes()), "{s:?}");
+        let word = t.kind == Label::Word && !want.is_empty() && !tok.digit;
+        assert_eq!(tok.starter, word && words::may_start(want.as_bytes()), "{s:?}");
+        in_text += usize::from(tok.in_text);
     }
+    // Lower-case tokens are read in place; the others were copied.
+    assert!(in_text > 10 && in_text < seg.tokens.len(), "{in_text}");
 }

@@ -661,20 +661,29 @@ const STARTERS: &[&str] = &[
 /// this bit set (512 bytes) is in the binary, not the words.
 const FILTER_BITS: usize = 4096;
 
+/// The FNV-1a hash of no bytes.
+pub const FNV_START: u32 = 0x811c_9dc5;
+
+/// One byte more into an FNV-1a hash.
+pub const fn fnv_byte(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
+}
+
 /// FNV-1a of a key.
 const fn fnv(k: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h = FNV_START;
     let mut i = 0;
     while i < k.len() {
-        h = (h ^ k[i] as u32).wrapping_mul(0x0100_0193);
+        h = fnv_byte(h, k[i]);
         i += 1;
     }
     h
 }
 
-/// The two filter bits of a key: two slices of its hash.
-const fn filter_bits(k: &[u8]) -> (usize, usize) {
-    let h = fnv(k) as usize;
+/// The two filter bits of a key whose [`fnv`] hash is `h`: two slices of
+/// the hash.
+const fn filter_bits(h: u32) -> (usize, usize) {
+    let h = h as usize;
     (h % FILTER_BITS, (h >> 16) % FILTER_BITS)
 }
 
@@ -684,7 +693,7 @@ static STARTER_FILTER: [u64; FILTER_BITS / 64] = {
     let mut t = [0u64; FILTER_BITS / 64];
     let mut i = 0;
     while i < STARTERS.len() {
-        let (a, b) = filter_bits(STARTERS[i].as_bytes());
+        let (a, b) = filter_bits(fnv(STARTERS[i].as_bytes()));
         t[a / 64] |= 1 << (a % 64);
         t[b / 64] |= 1 << (b % 64);
         i += 1;
@@ -698,7 +707,13 @@ static STARTER_FILTER: [u64; FILTER_BITS / 64] = {
 /// for every starter and for a few other words, whose rules then find
 /// nothing, as before. One hash of the key and two bit tests.
 pub fn may_start(k: &[u8]) -> bool {
-    let (a, b) = filter_bits(k);
+    may_start_hashed(fnv(k))
+}
+
+/// [`may_start`] for a key whose hash (from [`FNV_START`] and
+/// [`fnv_byte`]) the caller has computed.
+pub fn may_start_hashed(h: u32) -> bool {
+    let (a, b) = filter_bits(h);
     let bit = |n: usize| STARTER_FILTER.get(n / 64).is_some_and(|w| w & (1 << (n % 64)) != 0);
     bit(a) && bit(b)
 }
