@@ -211,3 +211,31 @@ fn token_keys_and_flags_follow_the_characters() {
     // Lower-case tokens are read in place; the others were copied.
     assert!(in_text > 10 && in_text < seg.tokens.len(), "{in_text}");
 }
+
+#[test]
+fn the_shortcuts_decide_as_every_rule() {
+    let text = String::from(
+        "The end of the year came. At the end of the day, the same week and that same year the \
+         deal was done in the morning. A few years ago, a hundred people and an hour later a dozen \
+         more came; a year earlier an estimated 5,000 had. THE SAME DAY A MILLION LEFT. That was \
+         the 1990s, a decade of the first quarter. The Fourth of July was a Tuesday, the 4th. ",
+    ) + include_str!("../../../tests/fixtures/torture.txt");
+    let seg = segment(&text);
+    let (mut tried, mut matched) = (0, 0);
+    for range in &seg.sentence_tokens {
+        let mut keys = String::new();
+        let toks: Vec<Tok> = seg.tokens[range.clone()].iter().map(|t| Tok::new(&text, t, &mut keys)).collect();
+        let scan = Scan { t: &toks, text: &text, keys: &keys, caps: is_caps(&toks), first_word: 0 };
+        for i in 0..toks.len() {
+            for floor in [0, i] {
+                let Some(short) = scan.shortcut(i, floor) else { continue };
+                let full = scan.every_rule(i, floor);
+                matched += usize::from(full.is_some());
+                let view = |m: Option<M>| m.map(|m| (m.s, m.e, m.label, m.attrs));
+                assert_eq!(view(short), view(full), "{:?} at {i}", scan.k(i));
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 30 && matched > 8, "{tried} {matched}");
+}
