@@ -135,6 +135,9 @@ fn norm_char(c: char) -> char {
 
 /// Hash of the normalised word.
 pub fn lower_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        return fnv_ascii(FNV_OFFSET, word.as_bytes());
+    }
     word.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, norm_char(c)))
 }
 
@@ -172,13 +175,32 @@ pub fn shape_hash(word: &str) -> u64 {
     h
 }
 
+/// [`norm_char`] of an ASCII byte.
+fn norm_byte(c: u8) -> u8 {
+    if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() }
+}
+
+/// FNV of normalised ASCII bytes: what folding [`fnv_char`] over their
+/// [`norm_char`]s gives (one round per ASCII character), without decoding.
+fn fnv_ascii(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &c| (h ^ u64::from(norm_byte(c))).wrapping_mul(FNV_PRIME))
+}
+
 fn prefix_hash(word: &str, n: usize) -> u64 {
-    word.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)))
+    let seed = FNV_OFFSET ^ n as u64;
+    if word.is_ascii() {
+        return fnv_ascii(seed, word.as_bytes().get(..n).unwrap_or(word.as_bytes()));
+    }
+    word.chars().take(n).fold(seed, |h, c| fnv_char(h, norm_char(c)))
 }
 
 /// Hash of the last `n` characters (the whole word if shorter), found
 /// from the end rather than by counting every character.
 fn suffix_hash(word: &str, n: usize) -> u64 {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return fnv_ascii(FNV_OFFSET ^ (n as u64) << 8, b.get(b.len().saturating_sub(n)..).unwrap_or(b));
+    }
     let start = match n {
         0 => word.len(),
         _ => word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
@@ -612,15 +634,20 @@ mod tests {
     }
 
     #[test]
-    fn suffix_hash_takes_the_last_characters() {
+    fn affix_hashes_take_the_first_and_last_characters() {
         let slow = |w: &str, n: usize| {
             let count = w.chars().count();
             w.chars().skip(count.saturating_sub(n)).fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
         };
-        for w in ["", "a", "ab", "Baghdad", "Shi’ite", "ŞİŞLİ", "naïve", "日本語の"] {
+        let prefix =
+            |w: &str, n: usize| w.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)));
+        let words = ["", "a", "ab", "Baghdad", "Shi’ite", "ŞİŞLİ", "naïve", "日本語の", "2,000", "F-16", "US$", "\0x"];
+        for w in words {
             for n in 0..6 {
                 assert_eq!(suffix_hash(w, n), slow(w, n), "{w} {n}");
+                assert_eq!(prefix_hash(w, n), prefix(w, n), "{w} {n}");
             }
+            assert_eq!(lower_hash(w), w.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, norm_char(c))), "{w}");
         }
         assert_eq!(suffix_hash("Iraqi", 3), suffix_hash("QAQI", 3));
     }
