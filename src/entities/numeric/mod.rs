@@ -12,15 +12,18 @@
 //! ", 45," after a name and "aged 45" -> DATE, an age).
 //!
 //! How it works: each sentence's tokens get a lower-case key (`’` as `'`,
-//! en dash as `-`) in one string buffer reused for every sentence, so there
-//! is no allocation per token. One left-to-right pass then tries, at each
-//! token, the patterns that can start there and takes the first that
-//! matches (most lower-case words start none and are skipped at once); a
-//! pattern may reach back over modifiers ("the", "early", "mid-", "about",
-//! "more than") that no earlier match used. Every pattern looks a bounded
-//! number of tokens ahead or back, so the pass is linear in the text. Spans
-//! are sorted, never overlap, stay inside a sentence and start and end on
-//! token boundaries.
+//! en dash as `-`): the token's own text when it is already lower-case
+//! ASCII, else a copy in one string buffer reused for every sentence, so
+//! there is no allocation per token. One left-to-right pass then tries, at
+//! each token, the patterns that can start there and takes the first that
+//! matches. Most words, capitalised or not, start none: a compile-time
+//! Bloom filter over the words that can (`words::may_start`, checked by
+//! the key's hash from the same pass that reads the case flags) skips them
+//! without asking the word lists. A pattern may reach back over modifiers
+//! ("the", "early", "mid-", "about", "more than") that no earlier match
+//! used. Every pattern looks a bounded number of tokens ahead or back, so
+//! the pass is linear in the text. Spans are sorted, never overlap, stay
+//! inside a sentence and start and end on token boundaries.
 //!
 //! Numbers that are parts of names and identifiers are left alone, for the
 //! name recognizer: phone numbers, "No. 10", "F-16", "COVID-19",

@@ -581,7 +581,8 @@ pub fn holiday_start(k: &str) -> bool {
 
 /// Whether a lower-case word can start a numeric or temporal entity. Every
 /// rule that may begin at a lower-case word must list its first word here
-/// (capitalised words always go through all the rules).
+/// and in `STARTERS` (a test fails otherwise); capitalised words that pass
+/// [`may_start`] go through all the rules.
 pub fn lower_trigger(k: &str) -> bool {
     small_number(k).is_some()
         || ordinal_word(k).is_some()
