@@ -135,6 +135,9 @@ fn norm_char(c: char) -> char {
 
 /// Hash of the normalised word.
 pub fn lower_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        return fnv_ascii(FNV_OFFSET, word.as_bytes());
+    }
     word.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, norm_char(c)))
 }
 
@@ -172,13 +175,32 @@ pub fn shape_hash(word: &str) -> u64 {
     h
 }
 
+/// [`norm_char`] of an ASCII byte.
+fn norm_byte(c: u8) -> u8 {
+    if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() }
+}
+
+/// FNV of normalised ASCII bytes: what folding [`fnv_char`] over their
+/// [`norm_char`]s gives (one round per ASCII character), without decoding.
+fn fnv_ascii(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &c| (h ^ u64::from(norm_byte(c))).wrapping_mul(FNV_PRIME))
+}
+
 fn prefix_hash(word: &str, n: usize) -> u64 {
-    word.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)))
+    let seed = FNV_OFFSET ^ n as u64;
+    if word.is_ascii() {
+        return fnv_ascii(seed, word.as_bytes().get(..n).unwrap_or(word.as_bytes()));
+    }
+    word.chars().take(n).fold(seed, |h, c| fnv_char(h, norm_char(c)))
 }
 
 /// Hash of the last `n` characters (the whole word if shorter), found
 /// from the end rather than by counting every character.
 fn suffix_hash(word: &str, n: usize) -> u64 {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return fnv_ascii(FNV_OFFSET ^ (n as u64) << 8, b.get(b.len().saturating_sub(n)..).unwrap_or(b));
+    }
     let start = match n {
         0 => word.len(),
         _ => word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
@@ -204,6 +226,9 @@ pub struct TokenInfo {
     /// [`gazetteer::Gazetteer::longest_match`] find anything starting here,
     /// so callers skip the lookup elsewhere (most tokens).
     pub gaz_key: bool,
+    /// The word's [`gazetteer::Gazetteer::key_classes`], as written: which
+    /// matches may start here (see [`may_match`]).
+    pub key: Classes,
 }
 
 /// Features of one sentence: static features per token, and token info
@@ -262,10 +287,12 @@ pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
     words >= 2
 }
 
-/// Looks `word` up; in headlines, also its title-cased form ("BAGHDAD" -> "Baghdad").
-fn gaz_classes(word: &str, headline: bool, scratch: &mut String) -> Classes {
+/// The classes of `word`, whose [`gazetteer::Gazetteer::key_classes`] are
+/// `key`; in headlines, if it has none, those of its title-cased form
+/// ("BAGHDAD" -> "Baghdad").
+fn gaz_classes(word: &str, key: Classes, headline: bool, scratch: &mut String) -> Classes {
     let g = gazetteer::get();
-    let c = g.classes(word);
+    let c = key & !gazetteer::PREFIX;
     if c != 0 || !headline {
         return c;
     }
@@ -377,22 +404,19 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
 /// only, so a caller may compute them once per distinct word.
 pub fn word_info(w: &str, headline: bool, scratch: &mut String) -> (TokenInfo, bool) {
     let first_alnum = w.chars().find(|c| c.is_alphanumeric());
+    // One lookup of the word as written gives its classes, whether it is a
+    // key, and whether longer entries start with it.
+    let key = gazetteer::get().key_classes(w);
     let info = TokenInfo {
         lower: lower_hash(w),
         shape: shape_hash(w),
-        gaz: gaz_classes(w, headline, scratch),
+        gaz: gaz_classes(w, key, headline, scratch),
         cap: first_alnum.is_some_and(char::is_uppercase),
         initial: false,
-        gaz_key: is_gaz_key(w, scratch),
+        gaz_key: key != 0,
+        key,
     };
     (info, first_alnum.is_some())
-}
-
-/// Whether `w` is a key of the gazetteer: whether `longest_match` finds
-/// anything, of any class or as a prefix, in `w` alone.
-fn is_gaz_key(w: &str, scratch: &mut String) -> bool {
-    let tok = Token { start: 0, end: w.len(), kind: Label::Word };
-    gazetteer::get().longest_match(w, std::slice::from_ref(&tok), 0, Classes::MAX, scratch).is_some()
 }
 
 /// Whether a gazetteer match may start at token `i` (see
@@ -400,6 +424,13 @@ fn is_gaz_key(w: &str, scratch: &mut String) -> bool {
 /// then ask the gazetteer.
 pub fn may_start_match(info: &[TokenInfo], i: usize) -> bool {
     info.get(i).is_none_or(|x| x.gaz_key)
+}
+
+/// Whether [`gazetteer::Gazetteer::longest_match`] for `want` may find
+/// anything at token `i`: only if the word alone has a class of `want` or
+/// starts a longer entry. True when `i` has no info.
+pub fn may_match(info: &[TokenInfo], i: usize, want: Classes) -> bool {
+    info.get(i).is_none_or(|x| x.key & (want | gazetteer::PREFIX) != 0)
 }
 
 /// Multi-word gazetteer matches (two tokens or more), longest first, into
@@ -412,7 +443,9 @@ fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
     let mut i = 0;
     while i < n {
-        if !may_start_match(&sf.info, i) {
+        // Only a word that starts a longer entry can start a match of two
+        // tokens or more (most keys are one-word names).
+        if !sf.info.get(i).is_none_or(|x| x.key & gazetteer::PREFIX != 0) {
             i += 1;
             continue;
         }
@@ -601,15 +634,20 @@ mod tests {
     }
 
     #[test]
-    fn suffix_hash_takes_the_last_characters() {
+    fn affix_hashes_take_the_first_and_last_characters() {
         let slow = |w: &str, n: usize| {
             let count = w.chars().count();
             w.chars().skip(count.saturating_sub(n)).fold(FNV_OFFSET ^ (n as u64) << 8, |h, c| fnv_char(h, norm_char(c)))
         };
-        for w in ["", "a", "ab", "Baghdad", "Shi’ite", "ŞİŞLİ", "naïve", "日本語の"] {
+        let prefix =
+            |w: &str, n: usize| w.chars().take(n).fold(FNV_OFFSET ^ n as u64, |h, c| fnv_char(h, norm_char(c)));
+        let words = ["", "a", "ab", "Baghdad", "Shi’ite", "ŞİŞLİ", "naïve", "日本語の", "2,000", "F-16", "US$", "\0x"];
+        for w in words {
             for n in 0..6 {
                 assert_eq!(suffix_hash(w, n), slow(w, n), "{w} {n}");
+                assert_eq!(prefix_hash(w, n), prefix(w, n), "{w} {n}");
             }
+            assert_eq!(lower_hash(w), w.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, norm_char(c))), "{w}");
         }
         assert_eq!(suffix_hash("Iraqi", 3), suffix_hash("QAQI", 3));
     }
@@ -672,8 +710,8 @@ mod tests {
             assert_eq!(sf2.headline, sf.headline);
             for (a, b) in infos.iter().zip(&sf2.info) {
                 assert_eq!(
-                    (a.lower, a.shape, a.gaz, a.cap, a.initial, a.gaz_key),
-                    (b.lower, b.shape, b.gaz, b.cap, b.initial, b.gaz_key)
+                    (a.lower, a.shape, a.gaz, a.cap, a.initial, a.gaz_key, a.key),
+                    (b.lower, b.shape, b.gaz, b.cap, b.initial, b.gaz_key, b.key)
                 );
             }
             assert_eq!(sf2.info.len(), infos.len());
@@ -690,11 +728,27 @@ mod tests {
         let g = gazetteer::get();
         let mut buf = String::new();
         let mut keys = 0;
+        let wants = [
+            Classes::MAX,
+            Class::Title.bit() | Class::Role.bit(),
+            Class::Country.bit() | Class::Norp.bit(),
+            Class::City.bit(),
+        ];
+        let mut skipped = 0;
         for i in 0..toks.len() {
             let found = g.longest_match(text, &toks, i, Classes::MAX, &mut buf).is_some();
             assert!(!found || may_start_match(&sf.info, i), "{:?}", toks[i].text(text));
             keys += usize::from(sf.info[i].gaz_key);
+            for want in wants {
+                let m = g.longest_match(text, &toks, i, want, &mut buf);
+                assert!(m.is_none() || may_match(&sf.info, i, want), "{:?} {want:b}", toks[i].text(text));
+                let long = m.is_some_and(|(len, _)| len >= 2);
+                assert!(!long || sf.info[i].key & gazetteer::PREFIX != 0, "{:?}", toks[i].text(text));
+                skipped += usize::from(!may_match(&sf.info, i, want));
+            }
         }
+        // The class test turns away keys that `gaz_key` lets through.
+        assert!(skipped > (toks.len() - keys) * wants.len(), "{skipped}");
         // Some words are keys and some are not.
         assert!(keys > 3 && keys < toks.len(), "{keys}");
         assert!(may_start_match(&sf.info, toks.len()));

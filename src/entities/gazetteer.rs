@@ -114,8 +114,9 @@ impl Class {
 /// A set of classes as bits.
 pub type Classes = u16;
 
-/// Internal bit: the key is a token prefix of a longer entry.
-const PREFIX: Classes = 1 << 15;
+/// Not a class: the bit [`Gazetteer::key_classes`] sets when a key is the
+/// first tokens of a longer entry.
+pub const PREFIX: Classes = 1 << 15;
 
 /// Whether `set` contains `class`.
 pub fn has(set: Classes, class: Class) -> bool {
@@ -182,6 +183,14 @@ impl Gazetteer {
     /// The classes of exactly `s` (0 when unknown).
     pub fn classes(&self, s: &str) -> Classes {
         self.map.get(s).map_or(0, |e| e.classes & !PREFIX)
+    }
+
+    /// The classes of the key `s` as written, with [`PREFIX`] when it is
+    /// the first tokens of a longer entry; 0 when `s` is no key. A match
+    /// of [`Gazetteer::longest_match`] for `want` can start at a token only
+    /// if this, for the token alone, has a bit of `want | PREFIX`.
+    pub fn key_classes(&self, s: &str) -> Classes {
+        self.map.get(s).map_or(0, |e| e.classes)
     }
 
     /// Number of keys (entries and prefixes of multi-word entries).

@@ -349,12 +349,11 @@ fn results(s: &Sent, runs: &mut [Run]) {
 
 /// Length of the title at `i`, if any (multi-word titles included).
 fn title_at(s: &Sent, i: usize, buf: &mut String) -> Option<usize> {
-    if !features::may_start_match(&s.sf.info, i) {
+    let want = Class::Title.bit() | Class::Role.bit();
+    if !features::may_match(&s.sf.info, i, want) {
         return None;
     }
-    gazetteer::get()
-        .longest_match(s.text, s.tokens, i, Class::Title.bit() | Class::Role.bit(), buf)
-        .map(|(len, _)| len)
+    gazetteer::get().longest_match(s.text, s.tokens, i, want, buf).map(|(len, _)| len)
 }
 
 /// The end of a capitalised name starting at `j`, if there is one.
@@ -497,16 +496,13 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
     let mut buf = String::new();
     let gz = gazetteer::get();
     let mut i = 0;
+    let want = Class::Country.bit() | Class::Norp.bit();
     while i < s.tokens.len() {
-        if !s.is_cap_word(i) || s.sf.headline {
+        // The cheap tests first: most words are no key of these classes.
+        if s.sf.headline || !features::may_match(&s.sf.info, i, want) || !s.is_cap_word(i) {
             i += 1;
             continue;
         }
-        if !features::may_start_match(&s.sf.info, i) {
-            i += 1;
-            continue;
-        }
-        let want = Class::Country.bit() | Class::Norp.bit();
         match gz.longest_match(s.text, s.tokens, i, want, &mut buf) {
             Some((len, e)) if !covered(runs, i, i + len) => {
                 let label = if has(e.classes, Class::Country) { Label::Gpe } else { Label::Norp };

@@ -12,15 +12,18 @@
 //! ", 45," after a name and "aged 45" -> DATE, an age).
 //!
 //! How it works: each sentence's tokens get a lower-case key (`’` as `'`,
-//! en dash as `-`) in one string buffer reused for every sentence, so there
-//! is no allocation per token. One left-to-right pass then tries, at each
-//! token, the patterns that can start there and takes the first that
-//! matches (most lower-case words start none and are skipped at once); a
-//! pattern may reach back over modifiers ("the", "early", "mid-", "about",
-//! "more than") that no earlier match used. Every pattern looks a bounded
-//! number of tokens ahead or back, so the pass is linear in the text. Spans
-//! are sorted, never overlap, stay inside a sentence and start and end on
-//! token boundaries.
+//! en dash as `-`): the token's own text when it is already lower-case
+//! ASCII, else a copy in one string buffer reused for every sentence, so
+//! there is no allocation per token. One left-to-right pass then tries, at
+//! each token, the patterns that can start there and takes the first that
+//! matches. Most words, capitalised or not, start none: a compile-time
+//! Bloom filter over the words that can (`words::may_start`, checked by
+//! the key's hash from the same pass that reads the case flags) skips them
+//! without asking the word lists. A pattern may reach back over modifiers
+//! ("the", "early", "mid-", "about", "more than") that no earlier match
+//! used. Every pattern looks a bounded number of tokens ahead or back, so
+//! the pass is linear in the text. Spans are sorted, never overlap, stay
+//! inside a sentence and start and end on token boundaries.
 //!
 //! Numbers that are parts of names and identifiers are left alone, for the
 //! name recognizer: phone numbers, "No. 10", "F-16", "COVID-19",
@@ -68,7 +71,7 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
             toks.push(tok);
         }
         let first_word = toks.iter().position(|t| t.kind != Label::Punct).unwrap_or(0);
-        let scan = Scan { t: &toks, keys: &keys, caps: is_caps(&toks), first_word };
+        let scan = Scan { t: &toks, text, keys: &keys, caps: is_caps(&toks), first_word };
         scan.run(&mut out);
     }
     out
@@ -78,14 +81,17 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
 /// numbers worth reading ("1,000,000,000,000" is 17).
 const KEY_CAP: usize = 24;
 
-/// A token, with its lower-cased text (its key) kept in the sentence's key
-/// buffer.
+/// A token, with its lower-cased text (its key): the token's own text when
+/// that is already lower case (most tokens: nothing to copy), else a copy
+/// in the sentence's key buffer.
 #[derive(Clone, Copy)]
 struct Tok {
     start: usize,
     end: usize,
     kind: Label,
-    /// Where the key starts in the key buffer.
+    /// The key is `text[ks..ks + kl]`; else it is in the key buffer.
+    in_text: bool,
+    /// Where the key starts, in the text or the key buffer.
     ks: usize,
     /// Key length; 0 for tokens too long to be keywords.
     kl: usize,
@@ -95,16 +101,57 @@ struct Tok {
     cap: bool,
     /// Has letters, all upper-case.
     upper: bool,
+    /// A word (not starting with a digit) whose key some rule may start at
+    /// ([`words::may_start`]); false for other tokens, which `Scan::at`
+    /// sends elsewhere before it asks.
+    starter: bool,
 }
 
 impl Tok {
-    /// Reads token `t` of `text`, appending its key to `keys`.
+    /// Reads token `t` of `text`, appending its key to `keys` unless the
+    /// text is its key.
     fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
         let s = text.get(t.start..t.end).unwrap_or("");
-        let ks = keys.len();
-        if s.is_ascii() {
-            return Tok::new_ascii(s, t, keys);
+        let b = s.as_bytes();
+        // One pass over the bytes: case flags, and the hash of the key the
+        // token has if it is ASCII.
+        let (mut has_upper, mut has_lower, mut tick, mut wide) = (false, false, false, false);
+        let mut hash = words::FNV_START;
+        for &c in b {
+            has_upper |= c.is_ascii_uppercase();
+            has_lower |= c.is_ascii_lowercase();
+            tick |= c == b'`';
+            wide |= !c.is_ascii();
+            hash = words::fnv_byte(hash, if c == b'`' { b'\'' } else { c.to_ascii_lowercase() });
         }
+        if wide {
+            return Tok::new_wide(s, t, keys);
+        }
+        let fits = b.len() <= KEY_CAP;
+        let in_text = !has_upper && !tick;
+        let ks = if in_text { t.start } else { keys.len() };
+        if fits && !in_text {
+            if tick {
+                keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+            } else {
+                keys.push_str(s);
+                if let Some(k) = keys.get_mut(ks..) {
+                    k.make_ascii_lowercase();
+                }
+            }
+        }
+        let kl = if fits { b.len() } else { 0 };
+        let digit = kl > 0 && b[0].is_ascii_digit();
+        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let upper = has_upper && !has_lower;
+        Tok { start: t.start, end: t.end, kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+    }
+
+    /// [`Tok::new`] for a token with non-ASCII characters: its key maps
+    /// curly quotes and dashes to ASCII, character by character.
+    fn new_wide(s: &str, t: &Token, keys: &mut String) -> Tok {
+        let ks = keys.len();
         for c in s.chars() {
             let c = match c {
                 '’' | '‘' | '`' => '\'',
@@ -117,26 +164,13 @@ impl Tok {
             }
             keys.push(c);
         }
-        let kl = keys.len() - ks;
-        let digit = kl > 0 && keys.as_bytes().get(ks).is_some_and(u8::is_ascii_digit);
+        let key = keys.as_bytes().get(ks..).unwrap_or(&[]);
+        let kl = key.len();
+        let digit = key.first().is_some_and(u8::is_ascii_digit);
+        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
-    }
-
-    /// [`Tok::new`] for an ASCII token (most of them), byte by byte: the
-    /// same key and flags without decoding characters three times.
-    fn new_ascii(s: &str, t: &Token, keys: &mut String) -> Tok {
-        let ks = keys.len();
-        let b = s.as_bytes();
-        if b.len() <= KEY_CAP {
-            keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
-        }
-        let kl = keys.len() - ks;
-        let digit = kl > 0 && b[0].is_ascii_digit();
-        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let upper = b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, ks, kl, digit, cap, upper }
+        Tok { start: t.start, end: t.end, kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
     }
 }
 
@@ -288,7 +322,9 @@ fn is_percent_word(k: &str) -> bool {
 
 struct Scan<'a> {
     t: &'a [Tok],
-    /// The keys of `t`, back to back.
+    /// The text, which holds the keys of the tokens that are `in_text`.
+    text: &'a str,
+    /// The other keys of `t`, back to back.
     keys: &'a str,
     /// The sentence is an all-caps headline.
     caps: bool,
@@ -397,7 +433,8 @@ impl Scan<'_> {
 
     /// The lower-cased text of a token ("" when too long to matter).
     fn key(&self, t: &Tok) -> &str {
-        self.keys.get(t.ks..t.ks + t.kl).unwrap_or("")
+        let src = if t.in_text { self.text } else { self.keys };
+        src.get(t.ks..t.ks + t.kl).unwrap_or("")
     }
 
     /// Key of the token before `i`, or "".
@@ -572,9 +609,34 @@ impl Scan<'_> {
         if t.digit {
             return self.attached(i, floor);
         }
+        if !t.starter {
+            return None; // most words, capitalised or not: no rule starts here
+        }
         if !t.cap && !words::lower_trigger(self.key(t)) {
             return None; // most words: nothing can start here
         }
+        if let Some(m) = self.shortcut(i, floor) {
+            return m;
+        }
+        self.every_rule(i, floor)
+    }
+
+    /// The commonest starters, about one word in twelve: of the rules in
+    /// [`Scan::every_rule`], only `relative` can start at "the" and "that",
+    /// and only `relative` and `number_led` at "a" and "an" (their keys are
+    /// in no other rule's word list), so only those are tried, in the same
+    /// order. `None` for other words. A test checks the answers against
+    /// every rule.
+    fn shortcut(&self, i: usize, floor: usize) -> Option<Option<M>> {
+        match self.k(i) {
+            "the" | "that" => Some(self.relative(i, floor)),
+            "a" | "an" => Some(self.relative(i, floor).or_else(|| self.number_led(i, floor))),
+            _ => None,
+        }
+    }
+
+    /// Every rule that can start at a word, in order; the first match wins.
+    fn every_rule(&self, i: usize, floor: usize) -> Option<M> {
         self.currency_code_first(i)
             .or_else(|| self.holiday(i, floor))
             .or_else(|| self.month(i, floor))

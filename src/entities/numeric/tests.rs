@@ -130,3 +130,112 @@ fn month_abbreviations_with_and_without_period() {
         assert_eq!(words::month_abbr(k), None, "{k}");
     }
 }
+
+/// Whether a rule of `Scan::at` can start at a word token (not starting
+/// with a digit) whose key is `k`: the first words its rules accept (the
+/// lower-case triggers, and for capitalised words months, weekdays,
+/// holidays and currency codes).
+fn starts_a_rule(k: &str) -> bool {
+    words::lower_trigger(k)
+        || words::holiday_start(k)
+        || words::month_full(k).is_some()
+        || words::month_abbr(k).is_some()
+        || words::weekday(k).is_some()
+        || words::weekday_abbr(k).is_some()
+        || words::currency_code(k).is_some()
+}
+
+#[test]
+fn the_starter_set_holds_every_word_a_rule_starts_at() {
+    // The lookups are `match` tables over the string literals of words.rs,
+    // and accept a literal, or (weekdays, month abbreviations) a literal
+    // with "s" or "." after it. So every text between two quotes of that
+    // file, with those endings, covers every word they know.
+    let mut checked = 0;
+    for lit in include_str!("words.rs").split('"') {
+        for w in [lit.to_string(), format!("{lit}s"), format!("{lit}.")] {
+            if starts_a_rule(&w) {
+                assert!(words::may_start(w.as_bytes()), "{w:?} is missing from STARTERS");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 250, "{checked}");
+    // And it turns most other words away.
+    let text = "Officials in Baghdad said on Tuesday that the Iranian-backed militias had \
+                agreed to halt attacks, according to three people with knowledge of the talks.";
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let passed = words.iter().filter(|w| words::may_start(w.to_lowercase().as_bytes())).count();
+    assert!(passed * 3 < words.len(), "{passed} of {}", words.len());
+    for w in ["tuesday", "the", "three", "on"] {
+        assert_eq!(words::may_start(w.as_bytes()), w != "on", "{w}");
+    }
+}
+
+#[test]
+fn token_keys_and_flags_follow_the_characters() {
+    // The byte-wise ASCII path and the character path give what the
+    // definitions say, for every token of a text with both kinds.
+    let text = format!(
+        "The UN’s `Q3` SAID 2,000 Mid-May naïve ÉTÉ Ünited 1990s -- {} {}",
+        "x".repeat(KEY_CAP),
+        "y".repeat(KEY_CAP + 1)
+    ) + include_str!("../../../tests/fixtures/torture.txt");
+    let seg = segment(&text);
+    let mut keys = String::new();
+    let mut in_text = 0;
+    for t in &seg.tokens {
+        let tok = Tok::new(&text, t, &mut keys);
+        let s = &text[t.start..t.end];
+        let mut want: String = s
+            .chars()
+            .map(|c| match c {
+                '’' | '‘' | '`' => '\'',
+                '–' | '—' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        if want.len() > KEY_CAP {
+            want.clear();
+        }
+        let key = if tok.in_text { &text[tok.ks..tok.ks + tok.kl] } else { &keys[tok.ks..tok.ks + tok.kl] };
+        assert_eq!(key, want, "{s:?}");
+        assert_eq!(tok.digit, want.starts_with(|c: char| c.is_ascii_digit()), "{s:?}");
+        assert_eq!(tok.cap, s.starts_with(char::is_uppercase), "{s:?}");
+        let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+        assert_eq!(tok.upper, upper, "{s:?}");
+        let word = t.kind == Label::Word && !want.is_empty() && !tok.digit;
+        assert_eq!(tok.starter, word && words::may_start(want.as_bytes()), "{s:?}");
+        in_text += usize::from(tok.in_text);
+    }
+    // Lower-case tokens are read in place; the others were copied.
+    assert!(in_text > 10 && in_text < seg.tokens.len(), "{in_text}");
+}
+
+#[test]
+fn the_shortcuts_decide_as_every_rule() {
+    let text = String::from(
+        "The end of the year came. At the end of the day, the same week and that same year the \
+         deal was done in the morning. A few years ago, a hundred people and an hour later a dozen \
+         more came; a year earlier an estimated 5,000 had. THE SAME DAY A MILLION LEFT. That was \
+         the 1990s, a decade of the first quarter. The Fourth of July was a Tuesday, the 4th. ",
+    ) + include_str!("../../../tests/fixtures/torture.txt");
+    let seg = segment(&text);
+    let (mut tried, mut matched) = (0, 0);
+    for range in &seg.sentence_tokens {
+        let mut keys = String::new();
+        let toks: Vec<Tok> = seg.tokens[range.clone()].iter().map(|t| Tok::new(&text, t, &mut keys)).collect();
+        let scan = Scan { t: &toks, text: &text, keys: &keys, caps: is_caps(&toks), first_word: 0 };
+        for i in 0..toks.len() {
+            for floor in [0, i] {
+                let Some(short) = scan.shortcut(i, floor) else { continue };
+                let full = scan.every_rule(i, floor);
+                matched += usize::from(full.is_some());
+                let view = |m: Option<M>| m.map(|m| (m.s, m.e, m.label, m.attrs));
+                assert_eq!(view(short), view(full), "{:?} at {i}", scan.k(i));
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 30 && matched > 8, "{tried} {matched}");
+}

@@ -581,7 +581,8 @@ pub fn holiday_start(k: &str) -> bool {
 
 /// Whether a lower-case word can start a numeric or temporal entity. Every
 /// rule that may begin at a lower-case word must list its first word here
-/// (capitalised words always go through all the rules).
+/// and in `STARTERS` (a test fails otherwise); capitalised words that pass
+/// [`may_start`] go through all the rules.
 pub fn lower_trigger(k: &str) -> bool {
     small_number(k).is_some()
         || ordinal_word(k).is_some()
@@ -618,4 +619,102 @@ pub fn lower_trigger(k: &str) -> bool {
                 | "q3"
                 | "q4"
         )
+}
+
+/// Every word that a rule of `Scan::at` can start at: the words
+/// [`lower_trigger`] lists, and those a capitalised word may also start
+/// with (months, weekdays, holidays, currency codes), with the plural and
+/// period forms the lookups accept ("Tuesdays", "Jan."). Only
+/// [`may_start`] reads it, at compile time; a test checks that it holds every word those
+/// lookups know, so a word added to a list but not here fails the tests.
+const STARTERS: &[&str] = &[
+    "a", "aed", "an", "apr", "apr.", "april", "arbaeen", "armistice", "ashura", "aud", "aug",
+    "aug.", "august", "autumn", "bastille", "billions", "black", "boxing", "cad", "centuries",
+    "century", "chanukah", "chf", "chinese", "christmas", "cny", "coming", "cyber", "dawn", "day",
+    "daybreak", "days", "dec", "dec.", "decade", "decades", "december", "diwali", "dozens", "dusk",
+    "earlier", "early", "easter", "eid", "eight", "eighteen", "eighteenth", "eighth", "eightieth",
+    "eighty", "election", "eleven", "eleventh", "eur", "fall", "father", "feb", "feb.", "february",
+    "fifteen", "fifteenth", "fifth", "fiftieth", "fifty", "first", "five", "following", "fortieth",
+    "fortnight", "fortnights", "forty", "four", "fourteen", "fourteenth", "fourth", "fri.",
+    "friday", "fridays", "gbp", "good", "half", "halloween", "hanukkah", "hkd", "hour", "hours",
+    "hrs", "hundreds", "hundredth", "independence", "inr", "iqd", "irr", "jan", "jan.", "january",
+    "jpy", "jul", "jul.", "july", "jun", "jun.", "june", "juneteenth", "labor", "labour", "last",
+    "late", "later", "lent", "lunar", "many", "mar", "mar.", "march", "martin", "may", "memorial",
+    "midday", "midnight", "millions", "millionth", "mins", "minute", "minutes", "mon.", "monday",
+    "mondays", "month", "months", "mother", "muharram", "new", "next", "nightfall", "nine",
+    "nineteen", "nineteenth", "ninetieth", "ninety", "ninth", "noon", "nov", "nov.", "november",
+    "nowruz", "oct", "oct.", "october", "one", "overnight", "passover", "past", "presidents",
+    "previous", "purim", "q1", "q2", "q3", "q4", "quarter", "quarters", "ramadan", "recent",
+    "remembrance", "rmb", "rosh", "rub", "sar", "sat.", "saturday", "saturdays", "season",
+    "seasons", "second", "seconds", "secs", "semester", "semesters", "sep", "sep.", "sept", "sept.",
+    "september", "seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy", "several",
+    "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "spring", "sukkot", "summer",
+    "sun.", "sunday", "sundays", "sunrise", "sunset", "ten", "tens", "tenth", "thanksgiving",
+    "that", "the", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "this", "thousands",
+    "thousandth", "three", "thu.", "thur.", "thurs.", "thursday", "thursdays", "today", "tomorrow",
+    "tonight", "tue.", "tues.", "tuesday", "tuesdays", "twelfth", "twelve", "twentieth", "twenty",
+    "two", "usd", "valentine", "veterans", "victory", "wed.", "wednesday", "wednesdays", "week",
+    "weekend", "weekends", "weeks", "winter", "year", "years", "yesterday", "yom", "zero",
+];
+
+/// Bits of the starter filter: eight times the number of bits each
+/// starter sets, so that about one other word in fifty gets through. Only
+/// this bit set (512 bytes) is in the binary, not the words.
+const FILTER_BITS: usize = 4096;
+
+/// The FNV-1a hash of no bytes.
+pub const FNV_START: u32 = 0x811c_9dc5;
+
+/// One byte more into an FNV-1a hash.
+pub const fn fnv_byte(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
+}
+
+/// FNV-1a of a key.
+const fn fnv(k: &[u8]) -> u32 {
+    let mut h = FNV_START;
+    let mut i = 0;
+    while i < k.len() {
+        h = fnv_byte(h, k[i]);
+        i += 1;
+    }
+    h
+}
+
+/// The two filter bits of a key whose [`fnv`] hash is `h`: two slices of
+/// the hash.
+const fn filter_bits(h: u32) -> (usize, usize) {
+    let h = h as usize;
+    (h % FILTER_BITS, (h >> 16) % FILTER_BITS)
+}
+
+/// [`STARTERS`] as a Bloom filter (two bits per word), built at compile
+/// time.
+static STARTER_FILTER: [u64; FILTER_BITS / 64] = {
+    let mut t = [0u64; FILTER_BITS / 64];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let (a, b) = filter_bits(fnv(STARTERS[i].as_bytes()));
+        t[a / 64] |= 1 << (a % 64);
+        t[b / 64] |= 1 << (b % 64);
+        i += 1;
+    }
+    t
+};
+
+/// Whether `k` may be one of [`STARTERS`], the words a rule may start at:
+/// false proves that none can, so the scan skips the token without asking
+/// the word lists one after another (most words: "said", "Baghdad"). True
+/// for every starter and for a few other words, whose rules then find
+/// nothing, as before. One hash of the key and two bit tests.
+pub fn may_start(k: &[u8]) -> bool {
+    may_start_hashed(fnv(k))
+}
+
+/// [`may_start`] for a key whose hash (from [`FNV_START`] and
+/// [`fnv_byte`]) the caller has computed.
+pub fn may_start_hashed(h: u32) -> bool {
+    let (a, b) = filter_bits(h);
+    let bit = |n: usize| STARTER_FILTER.get(n / 64).is_some_and(|w| w & (1 << (n % 64)) != 0);
+    bit(a) && bit(b)
 }
