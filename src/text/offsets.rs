@@ -91,7 +91,9 @@ impl OffsetIndex {
     /// the ends) of sorted spans do: each conversion walks on from where the
     /// last one stopped instead of searching the whole index.
     pub fn cursor(&self) -> Cursor<'_> {
-        Cursor { index: self, k: 0 }
+        let mut cursor = Cursor { index: self, k: 0, lo: 0, hi: 0, excess: 0 };
+        cursor.settle(0);
+        cursor
     }
 
     /// Length of the text in UTF-16 code units.
@@ -106,11 +108,27 @@ pub struct Cursor<'a> {
     index: &'a OffsetIndex,
     /// Wide chars that start before the last converted offset.
     k: usize,
+    /// Every byte offset in `lo..=hi` has `k` wide chars before it and lies
+    /// on no char's inside, so it converts to `byte - excess`: between two
+    /// wide chars (most of an article) a conversion is two compares.
+    lo: usize,
+    hi: usize,
+    excess: usize,
 }
 
 impl Cursor<'_> {
     /// The same as [`OffsetIndex::to_utf16`].
+    #[inline]
     pub fn to_utf16(&mut self, byte: usize) -> Option<usize> {
+        if self.lo <= byte && byte <= self.hi {
+            return Some(byte - self.excess);
+        }
+        self.to_utf16_moved(byte)
+    }
+
+    /// [`Cursor::to_utf16`] for an offset outside the current window.
+    #[inline(never)]
+    fn to_utf16_moved(&mut self, byte: usize) -> Option<usize> {
         let wide = &self.index.wide;
         if byte > self.index.len_bytes {
             return None;
@@ -132,8 +150,19 @@ impl Cursor<'_> {
                 }
             }
         }
-        self.k = k;
+        self.settle(k);
         self.index.utf16_with(byte, k)
+    }
+
+    /// Moves to `k` wide chars before, and sets the window that goes with it.
+    fn settle(&mut self, k: usize) {
+        let wide = &self.index.wide;
+        self.k = k;
+        (self.lo, self.excess) = match k.checked_sub(1).map(|p| wide[p]) {
+            Some((start, excess, n8)) => (start as usize + n8 as usize, excess as usize),
+            None => (0, 0),
+        };
+        self.hi = wide.get(k).map_or(self.index.len_bytes, |&(start, _, _)| start as usize);
     }
 }
 
