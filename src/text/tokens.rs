@@ -29,11 +29,13 @@ pub struct Token {
 
 impl Token {
     /// The token's byte range.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
 
     /// The token's text.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -462,7 +464,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
             Wb::Wide => return Err(i),
             _ => {}
         }
-        if let Some(kind) = classify_ascii(&b[i..j]) {
+        if let Some(kind) = classify_ascii_byte(b[i]) {
             push_classified(text, i, j, kind, out);
         }
         i = j;
@@ -470,21 +472,16 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
     Ok((end, alnum))
 }
 
-/// [`classify`] for an ASCII segment.
-fn classify_ascii(seg: &[u8]) -> Option<Label> {
-    if seg.iter().any(u8::is_ascii_alphabetic) {
-        return Some(Label::Word);
+/// [`classify`] for a one-byte ASCII segment (what [`split_ascii`] makes
+/// of every byte that does not join a word).
+fn classify_ascii_byte(c: u8) -> Option<Label> {
+    match c {
+        b'A'..=b'Z' | b'a'..=b'z' => Some(Label::Word),
+        b'0'..=b'9' => Some(Label::Number),
+        0..=0x20 | 0x7f => None,
+        b'$' | b'%' | b'+' | b'=' | b'<' | b'>' | b'^' | b'|' | b'~' | b'&' | b'*' | b'/' | b'\\' | b'#' | b'@' | b'`' => Some(Label::Symbol),
+        _ => Some(Label::Punct),
     }
-    if seg.iter().any(u8::is_ascii_digit) {
-        return Some(Label::Number);
-    }
-    if seg.iter().all(|&c| c.is_ascii_whitespace() || c == 0x0b || c.is_ascii_control()) {
-        return None;
-    }
-    if seg.iter().all(|c| b"$%+=<>^|~&*/\\#@`".contains(c)) {
-        return Some(Label::Symbol);
-    }
-    Some(Label::Punct)
 }
 
 fn classify(seg: &str) -> Option<Label> {
@@ -579,17 +576,19 @@ fn merge_runs(text: &str, first: usize, out: &mut Vec<Token>) {
     for r in first + 1..out.len() {
         let tok = out[r];
         let prev = &mut out[w];
-        let adjacent = prev.end == tok.start;
-        if adjacent {
-            let t = &text[tok.start..tok.end];
-            let p = &text[prev.start..prev.end];
-            if t == "." && prev.kind == Label::Word && takes_period(p) {
+        // Tokens that touch are common ("said" + ","); the text is sliced
+        // only for a period after a word or a token after punctuation.
+        if prev.end == tok.start {
+            if prev.kind == Label::Word && &text.as_bytes()[tok.start..tok.end] == b"." && takes_period(&text[prev.start..prev.end]) {
                 prev.end = tok.end;
                 continue;
             }
-            if prev.kind == Label::Punct && is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
-                prev.end = tok.end;
-                continue;
+            if prev.kind == Label::Punct {
+                let (t, p) = (&text[tok.start..tok.end], &text[prev.start..prev.end]);
+                if is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
+                    prev.end = tok.end;
+                    continue;
+                }
             }
         }
         w += 1;
@@ -690,6 +689,31 @@ mod tests {
             for (i, _) in text.char_indices() {
                 prop_assert_eq!(boundary_before_at(&text, i), i == 0 || is_boundary_before(&text, i));
             }
+        }
+    }
+
+    /// [`classify`] for an ASCII segment, by scans: what split_ascii used
+    /// before [`classify_ascii_byte`].
+    fn classify_ascii(seg: &[u8]) -> Option<Label> {
+        if seg.iter().any(u8::is_ascii_alphabetic) {
+            return Some(Label::Word);
+        }
+        if seg.iter().any(u8::is_ascii_digit) {
+            return Some(Label::Number);
+        }
+        if seg.iter().all(|&c| c.is_ascii_whitespace() || c == 0x0b || c.is_ascii_control()) {
+            return None;
+        }
+        if seg.iter().all(|c| b"$%+=<>^|~&*/\\#@`".contains(c)) {
+            return Some(Label::Symbol);
+        }
+        Some(Label::Punct)
+    }
+
+    #[test]
+    fn one_byte_classes_as_the_scans_give_them() {
+        for c in 0u8..128 {
+            assert_eq!(classify_ascii_byte(c), classify_ascii(&[c]), "{c:#x}");
         }
     }
 
