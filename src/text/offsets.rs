@@ -26,11 +26,11 @@ impl OffsetIndex {
         while i < bytes.len() {
             // Eight bytes at a time while they are all ASCII, as nearly all
             // of an English article is.
-            if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-                if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8;
-                    continue;
-                }
+            if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
+                && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+                continue;
             }
             let b = bytes[i];
             if b < 0x80 {
@@ -131,12 +131,12 @@ impl Cursor<'_> {
         if self.lo <= byte && byte <= self.hi {
             return Some(byte - self.excess);
         }
-        self.to_utf16_moved(byte)
+        self.moved_to_utf16(byte)
     }
 
     /// [`Cursor::to_utf16`] for an offset outside the current window.
     #[inline(never)]
-    fn to_utf16_moved(&mut self, byte: usize) -> Option<usize> {
+    fn moved_to_utf16(&mut self, byte: usize) -> Option<usize> {
         let wide = &self.index.wide;
         if byte > self.index.len_bytes {
             return None;
