@@ -58,7 +58,8 @@ pub fn run_parts(text: &str, options: &Options) -> Parts {
         crate::hedges::annotate(&mut cx);
     }
 
-    let (chars, words) = text::count_chars_and_words(text);
+    // The words were counted by the tokenizer, in its one pass.
+    let (chars, words) = (text.chars().count(), cx.seg.words);
     let stats = Stats {
         chars,
         words,

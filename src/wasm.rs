@@ -16,8 +16,23 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let doc = crate::annotate(&text, &options)?;
     let wire = crate::wire::to_wire(&text, &doc)?;
+    // The spans are made object by object (JSON.parse of them all was
+    // slower); the rest (stats and the summaries, hundreds of strings on an
+    // article) goes as JSON, as in `annotateColumnar`. The JSON holds
+    // `"spans":[]` so that setting the spans keeps the keys' order.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        version: &'static str,
+        stats: &'a crate::Stats,
+        spans: [(); 0],
+        #[serde(flatten)]
+        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+    }
+    let out = parse_json(&Head { version: wire.version, stats: wire.stats, spans: [], summaries: wire.summaries })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    Ok(wire.serialize(&serializer)?)
+    js_sys::Reflect::set(&out, &JsValue::from_str("spans"), &wire.spans.serialize(&serializer)?)
+        .map_err(|_| JsError::new("could not build the result object"))?;
+    Ok(out)
 }
 
 /// Annotates `text` and returns the spans as typed-array columns:
@@ -31,19 +46,31 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     let text = read_text(text)?;
     let options = read_options(options)?;
     let doc = crate::annotate_parts(&text, &options)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-
-    let out = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value).map(|_| ());
     let fail = |_| JsError::new("could not build the result object");
-    set("version", &JsValue::from_str(crate::VERSION)).map_err(fail)?;
-    set("stats", &doc.stats.serialize(&serializer)?).map_err(fail)?;
-    for (name, value) in &doc.summaries {
-        set(name, &value.serialize(&serializer)?).map_err(fail)?;
+
+    // Everything but the columns is JSON made here and parsed by JS: one
+    // string and one `JSON.parse` instead of a boundary call (and a string
+    // decode) per key and value, the bulk of a short article's glue cost.
+    // Same values: the serializer below is the JSON-compatible one, and
+    // `JSON.parse` reads back the very f64 that serde_json wrote.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        version: &'static str,
+        stats: &'a crate::Stats,
+        #[serde(flatten)]
+        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        layer_names: [&'static str; Layer::ALL.len()],
+        label_names: Vec<&'static str>,
     }
-    let names = |it: &mut dyn Iterator<Item = &'static str>| it.map(JsValue::from_str).collect::<js_sys::Array>();
-    set("layer_names", &names(&mut Layer::ALL.iter().map(|l| l.name())).into()).map_err(fail)?;
-    set("label_names", &names(&mut Label::ALL.iter().map(|l| l.name())).into()).map_err(fail)?;
+    let head = Head {
+        version: crate::VERSION,
+        stats: &doc.stats,
+        summaries: &doc.summaries,
+        layer_names: Layer::ALL.map(Layer::name),
+        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
+    };
+    let out: js_sys::Object = parse_json(&head)?.into();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value).map(|_| ());
 
     // The typed arrays are made at full length up front and filled a chunk
     // at a time, so wasm memory holds one small buffer, not all the columns.
@@ -67,12 +94,21 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     put("end", ends.into()).map_err(fail)?;
     set("columns", &columns).map_err(fail)?;
 
-    let attrs = js_sys::Object::new();
-    for s in doc.spans.iter().filter(|s| !s.attrs.is_empty()) {
-        js_sys::Reflect::set(&attrs, &JsValue::from(s.id), &s.attrs.serialize(&serializer)?).map_err(fail)?;
+    // Keyed by span id, as a JS object keys them: "438": {...}.
+    struct AllAttrs<'a>(&'a [crate::Span]);
+    impl Serialize for AllAttrs<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)))
+        }
     }
-    set("attrs", &attrs).map_err(fail)?;
+    set("attrs", &parse_json(&AllAttrs(&doc.spans))?).map_err(fail)?;
     Ok(out.into())
+}
+
+/// `value` as JSON, parsed by JS.
+fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not parse the result JSON"))
 }
 
 /// The crate version.

@@ -128,7 +128,8 @@ pub const CHUNK_ROWS: usize = 16 * 1024;
 /// columns never sit in wasm memory next to the tokens (memory a wasm
 /// instance never gives back).
 pub fn parts_to_column_chunks(text: &str, parts: &Parts, put: impl FnMut(usize, &Columns)) -> Result<(), Error> {
-    column_chunks(text, CHUNK_ROWS, parts.rows(), put)
+    // A short article's rows fit a buffer of their own size.
+    column_chunks(text, CHUNK_ROWS.min(parts.len().max(1)), parts.rows(), put)
 }
 
 fn columns(text: &str, n: usize, rows: impl Iterator<Item = Row>) -> Result<Columns, Error> {

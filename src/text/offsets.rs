@@ -24,6 +24,14 @@ impl OffsetIndex {
         // ASCII bytes are skipped without decoding; a lead byte gives the
         // char's UTF-8 length, and only 4-byte chars take two UTF-16 units.
         while i < bytes.len() {
+            // Eight bytes at a time while they are all ASCII, as nearly all
+            // of an English article is.
+            if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
+                && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 i += 1;
@@ -91,7 +99,9 @@ impl OffsetIndex {
     /// the ends) of sorted spans do: each conversion walks on from where the
     /// last one stopped instead of searching the whole index.
     pub fn cursor(&self) -> Cursor<'_> {
-        Cursor { index: self, k: 0 }
+        let mut cursor = Cursor { index: self, k: 0, lo: 0, hi: 0, excess: 0 };
+        cursor.settle(0);
+        cursor
     }
 
     /// Length of the text in UTF-16 code units.
@@ -106,11 +116,27 @@ pub struct Cursor<'a> {
     index: &'a OffsetIndex,
     /// Wide chars that start before the last converted offset.
     k: usize,
+    /// Every byte offset in `lo..=hi` has `k` wide chars before it and lies
+    /// on no char's inside, so it converts to `byte - excess`: between two
+    /// wide chars (most of an article) a conversion is two compares.
+    lo: usize,
+    hi: usize,
+    excess: usize,
 }
 
 impl Cursor<'_> {
     /// The same as [`OffsetIndex::to_utf16`].
+    #[inline]
     pub fn to_utf16(&mut self, byte: usize) -> Option<usize> {
+        if self.lo <= byte && byte <= self.hi {
+            return Some(byte - self.excess);
+        }
+        self.moved_to_utf16(byte)
+    }
+
+    /// [`Cursor::to_utf16`] for an offset outside the current window.
+    #[inline(never)]
+    fn moved_to_utf16(&mut self, byte: usize) -> Option<usize> {
         let wide = &self.index.wide;
         if byte > self.index.len_bytes {
             return None;
@@ -132,8 +158,19 @@ impl Cursor<'_> {
                 }
             }
         }
-        self.k = k;
+        self.settle(k);
         self.index.utf16_with(byte, k)
+    }
+
+    /// Moves to `k` wide chars before, and sets the window that goes with it.
+    fn settle(&mut self, k: usize) {
+        let wide = &self.index.wide;
+        self.k = k;
+        (self.lo, self.excess) = match k.checked_sub(1).map(|p| wide[p]) {
+            Some((start, excess, n8)) => (start as usize + n8 as usize, excess as usize),
+            None => (0, 0),
+        };
+        self.hi = wide.get(k).map_or(self.index.len_bytes, |&(start, _, _)| start as usize);
     }
 }
 

@@ -56,6 +56,19 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            // Eight bytes at a time while none is below 0x0E (the ASCII
+            // terminators) or above 0x7F (the lead bytes of the others).
+            if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                const LOW: u64 = 0x0101_0101_0101_0101;
+                const HIGH: u64 = 0x8080_8080_8080_8080;
+                let x = u64::from_ne_bytes(word);
+                // A byte under 0x0E borrows into its high bit (exact when no
+                // byte has its high bit set, which the `| x` rules out).
+                if (x.wrapping_sub(LOW * 0x0E) | x) & HIGH == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
             // One table load for the usual byte, which starts no terminator.
             if !LINE_START[bytes[i] as usize] {
                 i += 1;

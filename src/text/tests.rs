@@ -52,9 +52,23 @@ fn degenerate_inputs() {
 
 #[test]
 fn chars_and_words_as_counted_by_char() {
-    for text in ["", " ", "a", "Gen. Smith said:  “No.”\n\n— 3 —", "北京 é\u{301} 👍🏽 x\u{a0}y\u{2002}z ,", "\t\r\n1,000 !!"] {
+    for text in [
+        "",
+        " ",
+        "a",
+        "Gen. Smith said:  “No.”\n\n— 3 —",
+        "北京 é\u{301} 👍🏽 x\u{a0}y\u{2002}z ,",
+        "\t\r\n1,000 !!",
+        // Whitespace inside a UAX #29 segment, words across special tokens,
+        // a handle with no letter, blank lines that are not whitespace.
+        "a \u{301}b \t\u{301} x",
+        "(@Reuters) @_ @a_ #_ -#tag- a@b.co, see:https://x.org/a_b www.x.org",
+        "a\u{200b}b x\n\u{200b}\ny \u{200b}\n\u{feff}\nz\u{200b}",
+        "wrapped line,\nthen more\u{2028}and —\n\n—",
+    ] {
         let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
         assert_eq!(count_chars_and_words(text), (text.chars().count(), words), "{text:?}");
+        assert_eq!(segment(text).words, words, "{text:?}");
     }
 }
 
@@ -82,6 +96,7 @@ proptest::proptest! {
     fn chars_and_words_as_counted_by_char_on_any_text(text in "([a-zA-Z0-9 \t\n\r.,'-]|\\PC|\\s){0,40}") {
         let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
         proptest::prop_assert_eq!(count_chars_and_words(&text), (text.chars().count(), words));
+        proptest::prop_assert_eq!(segment(&text).words, words);
     }
 
     #[test]

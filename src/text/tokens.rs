@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::WordCount;
 use crate::doc::Label;
 
 /// A token: a byte range of the text and what kind of thing it is.
@@ -28,11 +29,13 @@ pub struct Token {
 
 impl Token {
     /// The token's byte range.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
 
     /// The token's text.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -62,19 +65,26 @@ pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.as_bytes() == &*lower)
 }
 
-/// Splits `text[range]` into tokens, appending to `out`.
-pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// Splits `text[range]` into tokens, appending to `out`, and counts its
+/// words into `words` (the range does not end a word: the caller says where
+/// whitespace lies outside it).
+pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>, words: &mut WordCount) {
     let mut pos = range.start;
     while pos < range.end {
         let rest = &text[pos..range.end];
         if let Some((len, kind)) = special_at(rest, boundary_before_at(text, pos)) {
+            // No whitespace inside; a letter or digit in all but a handle
+            // of underscores ("@_").
+            if kind != Label::Handle || rest.as_bytes()[1..len].iter().any(|&b| b != b'_') {
+                words.alnum();
+            }
             out.push(Token { start: pos, end: pos + len, kind });
             pos += len;
             continue;
         }
         // Plain run up to the next possible special token start.
         let run_end = next_special_start(text, pos, range.end);
-        split_plain(text, pos, run_end, out);
+        split_plain(text, pos, run_end, out, words);
         pos = run_end;
     }
 }
@@ -82,7 +92,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// Splits a whole text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize_into(text, 0..text.len(), &mut out);
+    tokenize_into(text, 0..text.len(), &mut out, &mut WordCount::default());
     out
 }
 
@@ -277,7 +287,11 @@ fn trim_trailing_punct(chunk: &str) -> usize {
 /// either side, so the cuts change no boundary that yields a token (the
 /// differential tests in `text/tests.rs` check this against the plain
 /// UAX #29 split).
-fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+///
+/// The words are counted on the way: ASCII whitespace ends one, an ASCII
+/// chunk holds a letter or digit when [`split_ascii`] says so, and the
+/// chunks with other bytes are read by [`WordCount::feed`].
+fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>, words: &mut WordCount) {
     let bytes = text.as_bytes();
     let first = out.len();
     let mut i = start;
@@ -288,6 +302,9 @@ fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         while i < end && is_ascii_space(bytes[i]) {
             i += 1;
         }
+        if i > ws_start {
+            words.space();
+        }
         if i == end {
             break;
         }
@@ -295,7 +312,10 @@ fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         // what it pushed and sends the chunk to the UAX #29 run instead.
         let mark = out.len();
         match split_ascii(text, i, end, out) {
-            Ok(chunk_end) => {
+            Ok((chunk_end, alnum)) => {
+                if alnum {
+                    words.alnum();
+                }
                 if let Some(from) = wide_from.take() {
                     // The run goes before this chunk's (few) tokens.
                     let chunk_tokens = out.len() - mark;
@@ -306,10 +326,12 @@ fn split_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
             Err(wide_at) => {
                 out.truncate(mark);
+                let chunk_start = i;
                 i = wide_at;
                 while i < end && !is_ascii_space(bytes[i]) {
                     i += 1;
                 }
+                words.feed(&text[chunk_start..i]);
                 if wide_from.is_none() {
                     wide_from = Some(ws_start);
                 }
@@ -384,13 +406,14 @@ const WB: [Wb; 256] = wb_table();
 
 /// UAX #29 word bounds of the chunk at `start` (rules WB5-WB13b; the
 /// others concern characters that ASCII lacks), pushed as tokens. The chunk
-/// ends at ASCII whitespace or `end`; its end is returned, or, at the first
-/// byte that is not ASCII, `Err` with that byte's position (the caller
-/// takes back the tokens pushed).
-fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Result<usize, usize> {
+/// ends at ASCII whitespace or `end`; its end is returned, with whether it
+/// holds a letter or digit, or, at the first byte that is not ASCII, `Err`
+/// with that byte's position (the caller takes back the tokens pushed).
+fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Result<(usize, bool), usize> {
     let b = text.as_bytes();
     let wb = |i: usize| WB[b[i] as usize];
     let joins = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let mut alnum = false;
     let mut i = start;
     while i < end {
         let mut j = i + 1;
@@ -419,6 +442,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
                 }
                 break;
             }
+            alnum |= letter | digit;
             let kind = if letter {
                 Label::Word
             } else if digit {
@@ -436,33 +460,28 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
             continue;
         }
         match first {
-            Wb::Space => return Ok(i),
+            Wb::Space => return Ok((i, alnum)),
             Wb::Wide => return Err(i),
             _ => {}
         }
-        if let Some(kind) = classify_ascii(&b[i..j]) {
+        if let Some(kind) = classify_ascii_byte(b[i]) {
             push_classified(text, i, j, kind, out);
         }
         i = j;
     }
-    Ok(end)
+    Ok((end, alnum))
 }
 
-/// [`classify`] for an ASCII segment.
-fn classify_ascii(seg: &[u8]) -> Option<Label> {
-    if seg.iter().any(u8::is_ascii_alphabetic) {
-        return Some(Label::Word);
+/// [`classify`] for a one-byte ASCII segment (what [`split_ascii`] makes
+/// of every byte that does not join a word).
+fn classify_ascii_byte(c: u8) -> Option<Label> {
+    match c {
+        b'A'..=b'Z' | b'a'..=b'z' => Some(Label::Word),
+        b'0'..=b'9' => Some(Label::Number),
+        0..=0x20 | 0x7f => None,
+        b'$' | b'%' | b'+' | b'=' | b'<' | b'>' | b'^' | b'|' | b'~' | b'&' | b'*' | b'/' | b'\\' | b'#' | b'@' | b'`' => Some(Label::Symbol),
+        _ => Some(Label::Punct),
     }
-    if seg.iter().any(u8::is_ascii_digit) {
-        return Some(Label::Number);
-    }
-    if seg.iter().all(|&c| c.is_ascii_whitespace() || c == 0x0b || c.is_ascii_control()) {
-        return None;
-    }
-    if seg.iter().all(|c| b"$%+=<>^|~&*/\\#@`".contains(c)) {
-        return Some(Label::Symbol);
-    }
-    Some(Label::Punct)
 }
 
 fn classify(seg: &str) -> Option<Label> {
@@ -557,17 +576,19 @@ fn merge_runs(text: &str, first: usize, out: &mut Vec<Token>) {
     for r in first + 1..out.len() {
         let tok = out[r];
         let prev = &mut out[w];
-        let adjacent = prev.end == tok.start;
-        if adjacent {
-            let t = &text[tok.start..tok.end];
-            let p = &text[prev.start..prev.end];
-            if t == "." && prev.kind == Label::Word && takes_period(p) {
+        // Tokens that touch are common ("said" + ","); the text is sliced
+        // only for a period after a word or a token after punctuation.
+        if prev.end == tok.start {
+            if prev.kind == Label::Word && &text.as_bytes()[tok.start..tok.end] == b"." && takes_period(&text[prev.start..prev.end]) {
                 prev.end = tok.end;
                 continue;
             }
-            if prev.kind == Label::Punct && is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
-                prev.end = tok.end;
-                continue;
+            if prev.kind == Label::Punct {
+                let (t, p) = (&text[tok.start..tok.end], &text[prev.start..prev.end]);
+                if is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
+                    prev.end = tok.end;
+                    continue;
+                }
             }
         }
         w += 1;
@@ -609,7 +630,7 @@ mod tests {
 
     fn split_plain_fast(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        split_plain(text, 0, text.len(), &mut out);
+        split_plain(text, 0, text.len(), &mut out, &mut WordCount::default());
         out
     }
 
@@ -656,12 +677,43 @@ mod tests {
         }
 
         #[test]
+        fn words_counted_while_tokenizing(text in mixed()) {
+            let words = text.split(char::is_whitespace).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            prop_assert_eq!(crate::text::segment(&text).words, words);
+        }
+
+        #[test]
         fn byte_scans_equal_char_scans(text in mixed()) {
             let old_chunk = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}')).unwrap_or(text.len());
             prop_assert_eq!(chunk_len(&text), (old_chunk, text[..old_chunk].contains('@')));
             for (i, _) in text.char_indices() {
                 prop_assert_eq!(boundary_before_at(&text, i), i == 0 || is_boundary_before(&text, i));
             }
+        }
+    }
+
+    /// [`classify`] for an ASCII segment, by scans: what split_ascii used
+    /// before [`classify_ascii_byte`].
+    fn classify_ascii(seg: &[u8]) -> Option<Label> {
+        if seg.iter().any(u8::is_ascii_alphabetic) {
+            return Some(Label::Word);
+        }
+        if seg.iter().any(u8::is_ascii_digit) {
+            return Some(Label::Number);
+        }
+        if seg.iter().all(|&c| c.is_ascii_whitespace() || c == 0x0b || c.is_ascii_control()) {
+            return None;
+        }
+        if seg.iter().all(|c| b"$%+=<>^|~&*/\\#@`".contains(c)) {
+            return Some(Label::Symbol);
+        }
+        Some(Label::Punct)
+    }
+
+    #[test]
+    fn one_byte_classes_as_the_scans_give_them() {
+        for c in 0u8..128 {
+            assert_eq!(classify_ascii_byte(c), classify_ascii(&[c]), "{c:#x}");
         }
     }
 
