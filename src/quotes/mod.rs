@@ -135,6 +135,8 @@ pub fn annotate(cx: &mut Context) {
         let reader = Reader::new(text, &cx.seg, &earlier);
         analyse(&reader, &pieces, &cues)
     };
+    // Free what was read from the earlier layers before adding spans.
+    drop(earlier);
 
     // Sources and cues first, so quotes can point at their ids.
     let mut source_ids: Vec<SpanId> = Vec::with_capacity(speakers.len());
