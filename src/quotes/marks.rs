@@ -35,6 +35,18 @@ pub struct Piece {
     pub para: usize,
 }
 
+/// The bytes a mark can start with: `"`, `` ` ``, `'`, and the lead bytes of
+/// `« »` (0xC2) and `“ ” „` (0xE2).
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dir {
     Open,
@@ -53,12 +65,12 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
         let mut after_pair = usize::MAX;
         let mut i = 0;
         while i < bytes.len() {
-            // Every mark starts with one of these bytes, and none of them
-            // occurs inside another character's UTF-8: most of the text is
-            // skipped a byte at a time, without decoding characters.
-            if !matches!(bytes[i], b'"' | b'`' | b'\'' | 0xC2 | 0xE2) {
-                i += 1;
-                continue;
+            // Every mark starts with a byte of MARK_START, and none of them
+            // occurs inside another character's UTF-8: the text between
+            // marks is skipped by one table load a byte, nothing decoded.
+            match bytes[i..].iter().position(|&b| MARK_START[usize::from(b)]) {
+                Some(skip) => i += skip,
+                None => break,
             }
             let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { break };
             let at = para.start + i;
