@@ -1151,6 +1151,13 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
             k += 1;
             continue;
         }
+        // No particle (nor "-") is longer than three bytes, and an ASCII
+        // word keeps its length in lower case: most words that end a run
+        // are settled without lower-casing them.
+        let raw = t.text(text);
+        if raw.len() > 3 && raw.is_ascii() {
+            break;
+        }
         let lw = low(text, t, &mut buf);
         let joins = (lw == "-" || PARTICLES.contains(&lw))
             && toks.get(k + 1).is_some_and(|n| capitalised(text, n) || n.text(text) == "-");
