@@ -136,8 +136,12 @@ enum Origin {
     Pronoun,
 }
 
-#[derive(Clone, Debug)]
-struct Mention {
+/// One mention. There is one per named entity span (a hundred thousand
+/// and more in 10 MB of news), so it holds no heap data: text it names is
+/// borrowed, and a pronoun's confidence is kept in hundredths. Copy, so the
+/// sorted lists can be merged in place.
+#[derive(Clone, Copy, Debug)]
+struct Mention<'t> {
     /// Span id (for `Origin::Entity`), else set when pushed.
     span: SpanId,
     origin: Origin,
@@ -157,14 +161,18 @@ struct Mention {
     /// A NORP word used as an adjective ("Kenyan opposition leader").
     adjective: bool,
     entity: usize,
-    refers_to: Option<String>,
-    expansion: Option<String>,
-    /// For pronouns: antecedent mention index and confidence.
-    antecedent: Option<(usize, f64)>,
+    /// For a capital used for its government: the country ("Iraq", for
+    /// `refers_to` "Iraq government").
+    refers_to: Option<&'static str>,
+    /// For an acronym use: the long form, a slice of the text.
+    expansion: Option<&'t str>,
+    /// For pronouns: antecedent mention index and confidence in hundredths
+    /// (the attr is rounded to two decimals, so nothing is lost).
+    antecedent: Option<(u32, u8)>,
 }
 
 #[derive(Clone, Debug, Default)]
-struct Entity {
+struct Entity<'t> {
     label: Option<Label>,
     mentions: Vec<usize>,
     gender: Option<Gender>,
@@ -173,9 +181,11 @@ struct Entity {
     iso2: Option<&'static str>,
     country: Option<&'static str>,
     place: Option<PlaceKind>,
-    acronym: Option<String>,
-    expansion: Option<String>,
-    refers_to: Option<String>,
+    /// An acronym and its long form, slices of the text.
+    acronym: Option<&'t str>,
+    expansion: Option<&'t str>,
+    /// For a capital used for its government: the country.
+    refers_to: Option<&'static str>,
     /// Index of the latest mention linked, for "most recent" choices.
     last: usize,
 }
@@ -188,8 +198,8 @@ type NameMap<V> = crate::hash::FnvMap<String, V>;
 
 /// Links mentions to entities by key lookups.
 #[derive(Default)]
-struct Linker {
-    entities: Vec<Entity>,
+struct Linker<'t> {
+    entities: Vec<Entity<'t>>,
     keys: NameMap<usize>,
     surnames: NameMap<Vec<usize>>,
     givens: NameMap<Vec<usize>>,
@@ -201,7 +211,7 @@ struct Linker {
     names: NameMap<Vec<(Label, usize)>>,
 }
 
-impl Linker {
+impl Linker<'_> {
     fn new_entity(&mut self, label: Label) -> usize {
         self.entities.push(Entity {
             label: Some(label),
@@ -238,7 +248,7 @@ impl Linker {
     }
 
     /// Finds or creates the entity for mention `m` (not an acronym use).
-    fn link(&mut self, text: &str, seg: &Segmentation, mentions: &mut [Mention], m: usize) -> usize {
+    fn link(&mut self, text: &str, seg: &Segmentation, mentions: &mut [Mention<'_>], m: usize) -> usize {
         let mention = &mentions[m];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let label = mention.label;
@@ -264,10 +274,10 @@ impl Linker {
                 match place {
                     Some(p) if p.kind == PlaceKind::Country => self.country(p, label),
                     Some(p) if p.kind == PlaceKind::Capital && is_metonymic(text, seg, mention) => {
-                        mentions[m].refers_to = Some(format!("{} government", p.country));
+                        mentions[m].refers_to = Some(p.country);
                         let e = self.country(p, Label::Gpe);
                         if let Some(ent) = self.entities.get_mut(e) {
-                            ent.refers_to = Some(format!("{} government", p.country));
+                            ent.refers_to = Some(p.country);
                         }
                         e
                     }
@@ -377,7 +387,7 @@ impl Linker {
         e
     }
 
-    fn link_person(&mut self, text: &str, seg: &Segmentation, mention: &Mention, surface: &str) -> usize {
+    fn link_person(&mut self, text: &str, seg: &Segmentation, mention: &Mention<'_>, surface: &str) -> usize {
         let Some(pn) = names::person(surface) else {
             return self.keyed(format!("p:{}", names::fold(surface)), Label::Person);
         };
@@ -495,7 +505,7 @@ fn token_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 /// Whether a capital is used for its government: subject of a speech or
 /// government verb ("Washington has told", "Moscow rejected", "Ankara
 /// would"), or addressee of told/warned/urged ("told Baghdad").
-fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention) -> bool {
+fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention<'_>) -> bool {
     let tokens = &seg.tokens;
     let mut buf = [0u8; 24];
     if let Some(p) = m.t0.checked_sub(1) {
@@ -762,8 +772,9 @@ pub fn annotate(cx: &mut Context) {
     }
     let in_quote = quote_mask(text, seg);
     let mut defs = acronym_definitions(text, seg, &mentions);
-    add_acronym_uses(text, seg, &defs, &mut mentions);
-    mentions.sort_by_key(|m| (m.start, m.end));
+    let uses = acronym_uses(text, seg, &defs, &mentions);
+    merge_in(&mut mentions, &uses, |_, _| {});
+    drop(uses);
     // Definitions found long forms by index before the sort: re-point them.
     for def in defs.values_mut() {
         def.long = def.long_span.and_then(|(s, e)| {
@@ -789,8 +800,8 @@ pub fn annotate(cx: &mut Context) {
         }
     }
     for m in deferred {
-        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("").to_string();
-        let Some(def) = defs.get(surface.as_str()) else {
+        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("");
+        let Some(def) = defs.get(surface) else {
             continue;
         };
         let e = match def
@@ -805,16 +816,16 @@ pub fn annotate(cx: &mut Context) {
                 } else {
                     mentions[m].label
                 };
-                linker.keyed(format!("o:{}", names::fold(&def.expansion)), label)
+                linker.keyed(format!("o:{}", names::fold(def.expansion)), label)
             }
         };
         if let Some(ent) = linker.entities.get_mut(e) {
-            ent.acronym = Some(surface.clone());
-            ent.expansion = Some(def.expansion.clone());
+            ent.acronym = Some(surface);
+            ent.expansion = Some(def.expansion);
         }
         linker.add(e, m);
         mentions[m].entity = e;
-        mentions[m].expansion = Some(def.expansion.clone());
+        mentions[m].expansion = Some(def.expansion);
         if mentions[m].origin == Origin::Acronym {
             mentions[m].label = linker.entities[e].label.unwrap_or(Label::Org);
         }
@@ -827,7 +838,7 @@ pub fn annotate(cx: &mut Context) {
 }
 
 /// The named entity spans of the entity layer, as mentions.
-fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Mention> {
+fn collect_mentions<'t>(text: &'t str, seg: &Segmentation, sink: &SpanSink) -> Vec<Mention<'t>> {
     let tokens = &seg.tokens;
     // The pipeline pushes paragraphs, sentences and tokens before any
     // other layer, so the entity spans are at the end: walking back from
@@ -846,7 +857,7 @@ fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Ment
     found.sort_unstable();
     // Sorted spans meet tokens and sentences with forward-moving cursors:
     // linear, and no cache-missing binary search per mention.
-    let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+    let mut out: Vec<Mention<'t>> = Vec::with_capacity(found.len());
     let (mut t0, mut sent) = (0usize, 0usize);
     for (start, end, id, label) in found {
         while t0 < tokens.len() && tokens[t0].end <= start {
@@ -875,7 +886,7 @@ fn collect_mentions(text: &str, seg: &Segmentation, sink: &SpanSink) -> Vec<Ment
 }
 
 #[allow(clippy::too_many_arguments)]
-fn mention(
+fn mention<'t>(
     seg: &Segmentation,
     span: SpanId,
     origin: Origin,
@@ -884,14 +895,14 @@ fn mention(
     label: Label,
     t0: usize,
     t1: usize,
-) -> Mention {
+) -> Mention<'t> {
     let sent = seg.sentence_tokens.partition_point(|r| r.end <= t0);
     mention_in(seg, span, origin, start, end, label, t0, t1, sent)
 }
 
 /// [`mention`] with the sentence index already known.
 #[allow(clippy::too_many_arguments)]
-fn mention_in(
+fn mention_in<'t>(
     seg: &Segmentation,
     span: SpanId,
     origin: Origin,
@@ -901,7 +912,7 @@ fn mention_in(
     t0: usize,
     t1: usize,
     sent: usize,
-) -> Mention {
+) -> Mention<'t> {
     let para = seg.sentence_paragraph.get(sent).copied().unwrap_or(0);
     Mention {
         span,
@@ -926,7 +937,7 @@ fn mention_in(
 }
 
 /// Sets quote, speaker, subject, possessor and adjective flags.
-fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &mut [Mention]) {
+fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &mut [Mention<'_>]) {
     let tokens = &seg.tokens;
     let mut buf = [0u8; 24];
     let mut sentence_with_subject = usize::MAX;
@@ -961,7 +972,7 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
 /// and not at the start of a sentence unless a speech verb follows (where a
 /// capitalised common word would look the same). One pass over the tokens
 /// with a hash map: linear.
-fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>, linker: &mut Linker) {
+fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentions: &mut Vec<Mention<'t>>, linker: &mut Linker<'t>) {
     let tokens = &seg.tokens;
     let mut known: HashMap<&str, Option<usize>> = HashMap::new();
     for m in mentions
@@ -1010,7 +1021,7 @@ fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Menti
             .is_some_and(|t| t.kind == Label::Word && t.text(text).chars().next().is_some_and(char::is_uppercase))
     };
     let mut buf = [0u8; 24];
-    let mut found: Vec<Mention> = Vec::new();
+    let mut found: Vec<Mention<'t>> = Vec::new();
     for s in 0..seg.sentence_tokens.len() {
         let range = seg.sentence_tokens[s].clone();
         for i in range.clone() {
@@ -1043,30 +1054,10 @@ fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Menti
         return;
     }
     // Merge the two sorted lists and re-point the entities' mention lists.
-    let old: Vec<Mention> = std::mem::take(mentions);
-    let old_len = old.len();
-    let mut new_index = vec![0usize; old_len];
-    let mut added: Vec<usize> = Vec::with_capacity(found.len());
-    mentions.reserve(old_len + found.len());
-    let mut a = old.into_iter().enumerate().peekable();
-    let mut b = found.into_iter().peekable();
-    loop {
-        let take_old = match (a.peek(), b.peek()) {
-            (Some((_, x)), Some(y)) => (x.start, x.end) <= (y.start, y.end),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        if take_old {
-            if let Some((i, m)) = a.next() {
-                new_index[i] = mentions.len();
-                mentions.push(m);
-            }
-        } else if let Some(m) = b.next() {
-            added.push(mentions.len());
-            mentions.push(m);
-        }
-    }
+    drop((known, covered));
+    let mut new_index: Vec<usize> = (0..mentions.len()).collect();
+    let added = merge_in(mentions, &found, |old, new| new_index[old] = new);
+    drop(found);
     for ent in linker.entities.iter_mut() {
         for m in ent.mentions.iter_mut() {
             *m = new_index.get(*m).copied().unwrap_or(*m);
@@ -1080,19 +1071,19 @@ fn recover_missed_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Menti
 }
 
 /// An acronym defined in the text.
-struct AcronymDef {
+struct AcronymDef<'t> {
     /// Mention index of the long form, when the entity layer tagged it.
     long: Option<usize>,
     /// Byte range of that long form.
     long_span: Option<(usize, usize)>,
     /// The long form's text.
-    expansion: String,
+    expansion: &'t str,
 }
 
 /// Finds `Full Name (ACR)` and `ACR (Full Name)`.
-fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> HashMap<String, AcronymDef> {
+fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> HashMap<&'t str, AcronymDef<'t>> {
     let tokens = &seg.tokens;
-    let mut defs: HashMap<String, AcronymDef> = HashMap::new();
+    let mut defs: HashMap<&'t str, AcronymDef<'t>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if token_text(text, tokens, m.t1) != "(" || m.label == Label::Person {
             continue;
@@ -1110,10 +1101,10 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
             // After an organisation any acronym-shaped parenthesis is its
             // acronym, even in another language ("Workers' Party (PT)").
             if m.label == Label::Org || names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
-                defs.entry(inner.to_string()).or_insert(AcronymDef {
+                defs.entry(inner).or_insert(AcronymDef {
                     long: Some(i),
                     long_span: Some((m.start, m.end)),
-                    expansion: surface.to_string(),
+                    expansion: surface,
                 });
                 continue;
             }
@@ -1142,20 +1133,27 @@ fn acronym_definitions(text: &str, seg: &Segmentation, mentions: &[Mention]) -> 
                 .filter(|x| x.start == a.start && x.end == b.end)
                 .map(|_| at);
             let long_span = long.map(|_| (a.start, b.end));
-            defs.entry(surface.to_string()).or_insert(AcronymDef {
+            defs.entry(surface).or_insert(AcronymDef {
                 long,
                 long_span,
-                expansion: long_text.to_string(),
+                expansion: long_text,
             });
         }
     }
     defs
 }
 
-/// Uses of a defined acronym that no entity span covers become mentions.
-fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, AcronymDef>, mentions: &mut Vec<Mention>) {
+/// Uses of a defined acronym that no entity span covers, as mentions in
+/// text order.
+fn acronym_uses<'t>(
+    text: &str,
+    seg: &Segmentation,
+    defs: &HashMap<&str, AcronymDef<'_>>,
+    mentions: &[Mention<'t>],
+) -> Vec<Mention<'t>> {
+    let mut uses = Vec::new();
     if defs.is_empty() {
-        return;
+        return uses;
     }
     let tokens = &seg.tokens;
     let mut covered = vec![false; tokens.len()];
@@ -1170,7 +1168,7 @@ fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, Acron
         }
         let w = t.text(text);
         if w.len() >= 2 && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && defs.contains_key(w) {
-            mentions.push(mention(
+            uses.push(mention(
                 seg,
                 SpanId::MAX,
                 Origin::Acronym,
@@ -1182,6 +1180,41 @@ fn add_acronym_uses(text: &str, seg: &Segmentation, defs: &HashMap<String, Acron
             ));
         }
     }
+    uses
+}
+
+/// Merges `new` into `mentions`, both sorted by start and end, in place
+/// (an old mention before a new one with the same range), and returns where
+/// the new ones went, in order; `moved(old, new)` hears of each old mention
+/// that moved. In place: a copy of the whole list, or a sort's scratch
+/// buffer, was the layer's peak memory on long texts.
+fn merge_in<'t>(mentions: &mut Vec<Mention<'t>>, new: &[Mention<'t>], mut moved: impl FnMut(usize, usize)) -> Vec<usize> {
+    let mut placed = vec![0; new.len()];
+    let Some(&filler) = new.first() else {
+        return placed;
+    };
+    let (mut i, mut j) = (mentions.len(), new.len());
+    mentions.reserve_exact(new.len());
+    mentions.resize(i + j, filler);
+    // From the back, the larger of the two tails goes last; the slot
+    // written is never an old mention not yet moved. Once the new ones are
+    // placed, the old ones before them are where they were.
+    for w in (0..mentions.len()).rev() {
+        if j == 0 {
+            break;
+        }
+        let old_first = i > 0 && (mentions[i - 1].start, mentions[i - 1].end) > (new[j - 1].start, new[j - 1].end);
+        if old_first {
+            i -= 1;
+            mentions[w] = mentions[i];
+            moved(i, w);
+        } else {
+            j -= 1;
+            mentions[w] = new[j];
+            placed[j] = w;
+        }
+    }
+    placed
 }
 
 /// Resolves `he`/`she`/`they` subjects of speech verbs to the best recent
@@ -1192,13 +1225,13 @@ fn resolve_pronouns(
     text: &str,
     seg: &Segmentation,
     in_quote: &[bool],
-    mentions: &mut Vec<Mention>,
+    mentions: &mut Vec<Mention<'_>>,
     linker: &mut Linker,
 ) {
     let subjects = speech_subjects(text, seg, in_quote);
     let tokens = &seg.tokens;
     let mut last_description: [Option<usize>; 2] = [None, None];
-    let mut new_mentions: Vec<Mention> = Vec::new();
+    let mut new_mentions: Vec<Mention<'_>> = Vec::new();
     for subj in &subjects {
         let Some(pr) = subj.pronoun else {
             last_description[usize::from(subj.plural)] = Some(subj.token);
@@ -1267,7 +1300,8 @@ fn resolve_pronouns(
         } else if linker.entities[e].gender.is_none() {
             confidence *= 0.9;
         }
-        let confidence = (confidence * 100.0).round() / 100.0;
+        // In hundredths: 50 to 95.
+        let confidence = (confidence * 100.0).round() as u8;
         let mut pm = mention(
             seg,
             SpanId::MAX,
@@ -1280,7 +1314,7 @@ fn resolve_pronouns(
         );
         pm.entity = e;
         pm.speaker = true;
-        pm.antecedent = Some((idx, confidence));
+        pm.antecedent = Some((idx as u32, confidence));
         // Usage tells the gender of a name the table did not know.
         let ent = &mut linker.entities[e];
         if ent.gender.is_none() {
@@ -1292,6 +1326,7 @@ fn resolve_pronouns(
         }
         new_mentions.push(pm);
     }
+    mentions.reserve_exact(new_mentions.len());
     for pm in new_mentions {
         let m = mentions.len();
         let e = pm.entity;
@@ -1301,7 +1336,7 @@ fn resolve_pronouns(
 }
 
 /// Writes attrs, pushes mention spans, and builds the `entities` summary.
-fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
+fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_>) {
     let text = cx.text;
     let n_sent = cx.seg.sentences.len().max(1);
     // Push the spans coref creates, so every mention has a span id.
@@ -1312,8 +1347,8 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
         let m = &mentions[i];
         let mut attrs = Attrs::new();
         if let Some((a, c)) = m.antecedent {
-            attrs.insert("antecedent", Value::Int(i64::from(mentions[a].span)));
-            attrs.insert("confidence", Value::Num(c));
+            attrs.insert("antecedent", Value::Int(i64::from(mentions[a as usize].span)));
+            attrs.insert("confidence", Value::Num(f64::from(c) / 100.0));
         }
         let span = cx.sink.push(Layer::Mention, m.label, m.start, m.end, attrs);
         mentions[i].span = span;
@@ -1350,11 +1385,11 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
             continue;
         };
         span.attrs.insert("entity", Value::Str(id.clone()));
-        if let Some(x) = &m.expansion {
-            span.attrs.insert("expansion", Value::Str(x.clone()));
+        if let Some(x) = m.expansion {
+            span.attrs.insert("expansion", Value::from(x));
         }
-        if let Some(r) = &m.refers_to {
-            span.attrs.insert("refers_to", Value::Str(r.clone()));
+        if let Some(country) = m.refers_to {
+            span.attrs.insert("refers_to", Value::Str(format!("{country} government")));
             if let Some(c) = ent.iso2.and_then(country_entity) {
                 span.attrs.insert("country_entity", Value::Str(c));
             }
@@ -1397,7 +1432,7 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
                     .then(std::cmp::Ordering::Greater)
             })
             .map(str::to_string)
-            .or_else(|| ent.expansion.clone())
+            .or_else(|| ent.expansion.map(str::to_string))
             .or_else(|| ent.country.map(str::to_string))
             .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")).to_string());
         let speakers = ms.iter().filter(|m| m.speaker).count();
@@ -1419,8 +1454,8 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention>, linker: Linker) {
             if let Some(a) = &ent.acronym {
                 obj.insert("acronym".into(), json!(a));
             }
-            if let Some(r) = &ent.refers_to {
-                obj.insert("refers_to".into(), json!(r));
+            if let Some(country) = ent.refers_to {
+                obj.insert("refers_to".into(), json!(format!("{country} government")));
             }
             if let Some(g) = ent.gender {
                 obj.insert(

@@ -35,6 +35,18 @@ pub struct Piece {
     pub para: usize,
 }
 
+/// The bytes a mark can start with: `"`, `` ` ``, `'`, and the lead bytes of
+/// `« »` (0xC2) and `“ ” „` (0xE2).
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dir {
     Open,
@@ -47,11 +59,27 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let Some(body) = text.get(para.clone()) else { continue };
         let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
-        let mut prev: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = body.as_bytes();
+        // After a two-character mark (`` or ''), the previous character
+        // counts as a single quote, whatever the first of the two was.
+        let mut after_pair = usize::MAX;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Every mark starts with a byte of MARK_START, and none of them
+            // occurs inside another character's UTF-8: the text between
+            // marks is skipped by one table load a byte, nothing decoded.
+            match bytes[i..].iter().position(|&b| MARK_START[usize::from(b)]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { break };
             let at = para.start + i;
-            let next = chars.peek().map(|&(_, n)| n);
+            let next = body.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+            let prev = match i {
+                0 => None,
+                _ if i == after_pair => Some('\''),
+                _ => body.get(..i).and_then(|r| r.chars().next_back()),
+            };
             let mark = match c {
                 '“' | '„' | '«' => Some((Dir::Open, c.len_utf8(), false)),
                 '”' | '»' => Some((Dir::Close, c.len_utf8(), false)),
@@ -72,12 +100,9 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
                 _ => None,
             };
             let Some((mut dir, len, straight)) = mark else {
-                prev = Some(c);
+                i += c.len_utf8();
                 continue;
             };
-            if len == 2 {
-                chars.next();
-            }
             // A straight mark while a quote is open can only close it.
             if straight && open.is_some() {
                 dir = Dir::Close;
@@ -90,7 +115,11 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
                 }
                 (Dir::Close, None) => {}
             }
-            prev = Some(if len == 2 { '\'' } else { c });
+            // A mark's length in bytes: one character, or two ASCII ones.
+            i += len;
+            if len == 2 {
+                after_pair = i;
+            }
         }
         if let Some((start, inner_start)) = open {
             let end = para.start + body.trim_end().len();
@@ -142,6 +171,15 @@ mod tests {
             vec!["“He said, ‘never,’ and left,”"]
         );
         assert_eq!(quoted("He is 6'2\" tall, it's “fine.”"), vec!["“fine.”"]);
+    }
+
+    #[test]
+    fn marks_next_to_other_characters() {
+        // The character before a straight mark decides: a dash opens.
+        assert_eq!(quoted("Then—\"go\" he said."), vec!["\"go\""]);
+        assert_eq!(quoted("Il a dit «oui», puis “non” — \"peut-être\"."), vec!["«oui»", "“non”", "\"peut-être\""]);
+        // Dashes and other characters that share a mark's first byte are not marks.
+        assert_eq!(quoted("A – B — C … “D” é"), vec!["“D”"]);
     }
 
     #[test]

@@ -135,6 +135,8 @@ pub fn annotate(cx: &mut Context) {
         let reader = Reader::new(text, &cx.seg, &earlier);
         analyse(&reader, &pieces, &cues)
     };
+    // Free what was read from the earlier layers before adding spans.
+    drop(earlier);
 
     // Sources and cues first, so quotes can point at their ids.
     let mut source_ids: Vec<SpanId> = Vec::with_capacity(speakers.len());
@@ -205,7 +207,6 @@ fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
 /// Working state of one analysis.
 struct State<'r, 'a> {
     r: &'r Reader<'a>,
-    tok_sent: Vec<u32>,
     cues: &'r [Cue],
     pieces: &'r [Piece],
     cue_used: Vec<bool>,
@@ -226,8 +227,13 @@ impl State<'_, '_> {
         self.toks().partition_point(|t| t.start < b)
     }
 
+    /// The sentence of token `t`. A binary search: it runs a few times per
+    /// quoted piece, and a sentence index per token took 4 bytes a token,
+    /// the layer's largest allocation.
     fn sent_of(&self, t: usize) -> usize {
-        self.tok_sent.get(t).map_or(0, |&s| s as usize)
+        let sentences = &self.r.seg.sentence_tokens;
+        let s = sentences.partition_point(|r| r.end <= t);
+        if s < sentences.len() && sentences[s].start <= t { s } else { 0 }
     }
 
     fn low(&mut self, t: usize) -> &str {
@@ -285,17 +291,8 @@ impl State<'_, '_> {
 /// and which cues were used.
 fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speaker>, Vec<bool>) {
     let seg = r.seg;
-    let mut tok_sent = vec![0u32; seg.tokens.len()];
-    for (s, range) in seg.sentence_tokens.iter().enumerate() {
-        for t in range.clone() {
-            if let Some(x) = tok_sent.get_mut(t) {
-                *x = s as u32;
-            }
-        }
-    }
     let mut st = State {
         r,
-        tok_sent,
         cues,
         pieces,
         cue_used: vec![false; cues.len()],

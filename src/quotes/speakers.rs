@@ -81,7 +81,7 @@ pub fn words() -> &'static Words {
 
 /// An entity span of the entity layer, as the quotes layer needs it.
 #[derive(Clone, Debug)]
-pub struct EntityRef {
+pub struct EntityRef<'s> {
     /// Span id.
     pub id: SpanId,
     /// First byte.
@@ -90,36 +90,37 @@ pub struct EntityRef {
     pub end: usize,
     /// PERSON, ORG, GPE, NORP, ...
     pub label: Label,
-    /// `attrs.entity` of the span, when coref gave one.
-    pub entity: Option<Value>,
+    /// `attrs.entity` of the span, when coref gave one (borrowed: there is
+    /// one per entity span, and only a few become speakers).
+    pub entity: Option<&'s Value>,
 }
 
 /// A `mention` span of the coref layer.
 #[derive(Clone, Debug)]
-pub struct MentionRef {
+pub struct MentionRef<'s> {
     /// First byte.
     pub start: usize,
     /// `attrs.entity`.
-    pub entity: Option<Value>,
+    pub entity: Option<&'s Value>,
     /// `attrs.antecedent`: the span id of the antecedent mention.
     pub antecedent: Option<SpanId>,
 }
 
 /// Entities and mentions from earlier layers, sorted by start.
-pub struct Earlier {
+pub struct Earlier<'s> {
     /// Entity spans (names only: PERSON, ORG, GPE, NORP, FAC).
-    pub entities: Vec<EntityRef>,
+    pub entities: Vec<EntityRef<'s>>,
     /// Mention spans.
-    pub mentions: Vec<MentionRef>,
+    pub mentions: Vec<MentionRef<'s>>,
     /// Canonical names of document entities by id, when coref lists them.
     pub names: HashMap<String, String>,
     /// Index in `entities` by span id.
     pub by_id: HashMap<SpanId, usize>,
 }
 
-impl Earlier {
+impl<'s> Earlier<'s> {
     /// Reads what earlier layers left in `sink` and `summaries`.
-    pub fn read(sink: &SpanSink, summaries: &std::collections::BTreeMap<&'static str, serde_json::Value>) -> Earlier {
+    pub fn read(sink: &'s SpanSink, summaries: &std::collections::BTreeMap<&'static str, serde_json::Value>) -> Earlier<'s> {
         let mut entities = Vec::new();
         let mut mentions = Vec::new();
         for s in sink.spans() {
@@ -132,12 +133,12 @@ impl Earlier {
                         start: s.start_byte,
                         end: s.end_byte,
                         label: s.label,
-                        entity: s.attrs.get("entity").cloned(),
+                        entity: s.attrs.get("entity"),
                     });
                 }
                 Layer::Mention => mentions.push(MentionRef {
                     start: s.start_byte,
-                    entity: s.attrs.get("entity").cloned(),
+                    entity: s.attrs.get("entity"),
                     antecedent: match s.attrs.get("antecedent") {
                         Some(Value::Int(n)) => u32::try_from(*n).ok(),
                         Some(Value::Ids(ids)) => ids.first().copied(),
@@ -168,7 +169,7 @@ impl Earlier {
     }
 
     /// Name-like entities that lie inside `start..end`.
-    pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &EntityRef> {
+    pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &EntityRef<'s>> {
         let first = self.entities.partition_point(|e| e.start < start);
         self.entities[first..].iter().take_while(move |e| e.start < end).filter(move |e| e.end <= end)
     }
@@ -320,18 +321,18 @@ pub struct Reader<'a> {
     /// Its segmentation.
     pub seg: &'a Segmentation,
     /// Earlier layers.
-    pub earlier: &'a Earlier,
+    pub earlier: &'a Earlier<'a>,
     /// Full names (two or more capitalised words) by their last word,
     /// lower-cased, with the byte where each occurs; in text order.
-    pub full_names: HashMap<String, Vec<(usize, String)>>,
+    pub full_names: HashMap<String, Vec<(usize, &'a str)>>,
     /// Person names that open a sentence (its likely subject), with the
     /// byte where each occurs; in text order.
     pub subjects: Vec<(usize, String)>,
     /// Every full name with the byte where it occurs, in text order.
-    pub all_names: Vec<(usize, String)>,
+    pub all_names: Vec<(usize, &'a str)>,
     /// Full names with the office written before them ("senator" for
     /// "Sen. Elizabeth Warren"), in text order.
-    pub titled: Vec<(usize, &'static str, String)>,
+    pub titled: Vec<(usize, &'static str, &'a str)>,
 }
 
 /// Result of scanning back from a cue for its subject.
@@ -357,11 +358,11 @@ pub struct Subject {
 
 impl<'a> Reader<'a> {
     /// Builds the reader, indexing full names in one pass over the tokens.
-    pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier) -> Reader<'a> {
+    pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier<'a>) -> Reader<'a> {
         let w = words();
-        let mut full_names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut full_names: HashMap<String, Vec<(usize, &'a str)>> = HashMap::new();
         let mut subjects: Vec<(usize, String)> = Vec::new();
-        let mut titled: Vec<(usize, &'static str, String)> = Vec::new();
+        let mut titled: Vec<(usize, &'static str, &'a str)> = Vec::new();
         let mut sentence_starts = vec![false; seg.tokens.len() + 1];
         for r in &seg.sentence_tokens {
             if let Some(x) = sentence_starts.get_mut(r.start) {
@@ -385,16 +386,16 @@ impl<'a> Reader<'a> {
             let caps = (a..end).filter(|&k| capitalised(text, &toks[k])).count();
             let org = (a..end).any(|k| w.orgs.contains(low(text, &toks[k], &mut buf)));
             if caps >= 2 && !org && end > a {
-                let name = text[toks[a].start..toks[end - 1].end].to_string();
+                let name = &text[toks[a].start..toks[end - 1].end];
                 let last = low(text, &toks[end - 1], &mut buf).to_string();
                 if sentence_starts[i] {
-                    subjects.push((toks[a].start, name.clone()));
+                    subjects.push((toks[a].start, name.to_string()));
                 }
                 // The office before the name ("Sen.", "former governor"),
                 // for "the senator" later.
                 for k in i.saturating_sub(2)..a {
                     if let Some(office) = office_of(low(text, &toks[k], &mut buf)) {
-                        titled.push((toks[a].start, office, name.clone()));
+                        titled.push((toks[a].start, office, name));
                     }
                 }
                 full_names.entry(last).or_default().push((toks[a].start, name));
@@ -412,7 +413,7 @@ impl<'a> Reader<'a> {
             }
         }
         subjects.sort();
-        let mut all_names: Vec<(usize, String)> = full_names.values().flatten().cloned().collect();
+        let mut all_names: Vec<(usize, &'a str)> = full_names.values().flatten().copied().collect();
         all_names.sort();
         titled.sort();
         titled.dedup();
@@ -811,9 +812,9 @@ impl<'a> Reader<'a> {
             }
             if sp.kind != Label::Anonymous {
                 sp.entity_span = Some(e.id);
-                sp.entity = e.entity.clone();
+                sp.entity = e.entity.cloned();
                 let raw = self.text.get(e.start..e.end).unwrap_or_default();
-                let name = e.entity.as_ref().and_then(|x| self.earlier.name_of(x)).unwrap_or(raw);
+                let name = e.entity.and_then(|x| self.earlier.name_of(x)).unwrap_or(raw);
                 // Titles go from people's names, not from "Justice Department".
                 sp.name = if sp.kind == Label::NamedPerson { strip_titles(name) } else { name.to_string() };
                 if sp.kind == Label::NamedPerson {
@@ -847,7 +848,7 @@ impl<'a> Reader<'a> {
             let before = &self.titled[..self.titled.partition_point(|x| x.0 < sa)];
             if let Some((_, _, name)) = before.iter().rev().find(|x| x.1 == office) {
                 sp.kind = Label::NamedPerson;
-                sp.name = name.clone();
+                sp.name = name.to_string();
                 return sp;
             }
         }
@@ -989,7 +990,7 @@ impl<'a> Reader<'a> {
         self.full_names
             .get(&key)
             .and_then(|v| v[..v.partition_point(|(p, _)| *p < at)].last())
-            .map_or_else(|| name.to_string(), |(_, n)| n.clone())
+            .map_or_else(|| name.to_string(), |(_, n)| n.to_string())
     }
 
     /// Resolves a pronoun: "he said" in news refers to the person last
@@ -1018,13 +1019,12 @@ impl<'a> Reader<'a> {
         }
         let i = self.earlier.mentions.partition_point(|m| m.start < at);
         if let Some(m) = self.earlier.mentions.get(i).filter(|m| m.start == at) {
-            sp.entity = m.entity.clone();
+            sp.entity = m.entity.cloned();
             sp.entity_span = m.antecedent;
             let ante =
                 m.antecedent.and_then(|id| self.earlier.by_id.get(&id)).and_then(|&i| self.earlier.entities.get(i));
             let name = m
                 .entity
-                .as_ref()
                 .and_then(|x| self.earlier.name_of(x))
                 .map(|n| if ante.is_none_or(|e| e.label == Label::Person) { strip_titles(n) } else { n.to_string() })
                 .or_else(|| ante.map(|e| strip_titles(self.text.get(e.start..e.end).unwrap_or_default())));
@@ -1070,14 +1070,14 @@ impl<'a> Reader<'a> {
             if let Some(e) = e {
                 sp.kind = Label::NamedPerson;
                 sp.name = self.full_name(&strip_titles(self.text.get(e.start..e.end).unwrap_or_default()), at);
-                sp.entity = e.entity.clone();
+                sp.entity = e.entity.cloned();
                 sp.entity_span = Some(e.id);
                 return;
             }
             let latest = self.all_names[..self.all_names.partition_point(|(p, _)| *p < at)].last();
             if let Some((_, n)) = latest {
                 sp.kind = Label::NamedPerson;
-                sp.name = n.clone();
+                sp.name = n.to_string();
             }
         }
     }
@@ -1150,6 +1150,13 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
         if capitalised(text, t) {
             k += 1;
             continue;
+        }
+        // No particle (nor "-") is longer than three bytes, and an ASCII
+        // word keeps its length in lower case: most words that end a run
+        // are settled without lower-casing them.
+        let raw = t.text(text);
+        if raw.len() > 3 && raw.is_ascii() {
+            break;
         }
         let lw = low(text, t, &mut buf);
         let joins = (lw == "-" || PARTICLES.contains(&lw))
