@@ -97,7 +97,7 @@ export function render(text, spans, opts = {}) {
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = sorted[i - 1].start <= sorted[i].start;
   if (!inOrder) sorted.sort((a, b) => a.start - b.start);
   // Every start and end, sorted and deduplicated (a typed array sorts numbers natively).
-  const cuts = new Float64Array(sorted.length * 2 + 2);
+  const cuts = new Uint32Array(sorted.length * 2 + 2);
   cuts[0] = 0;
   cuts[1] = text.length;
   sorted.forEach((s, i) => { cuts[2 * i + 2] = s.start; cuts[2 * i + 3] = s.end; });
