@@ -344,7 +344,13 @@ async function draw() {
   state.rendering = null;
   const staged = doc.spans.length > STAGED_SPANS;
   const stale = async () => {
-    if (staged) await nextTask();
+    if (staged) {
+      await nextTask();
+      // Like the article's slices, the steps wait while the user types.
+      while (typingUntil > performance.now() && generation === drawing) {
+        await new Promise((resolve) => setTimeout(resolve, typingUntil - performance.now()));
+      }
+    }
     return generation !== drawing;
   };
 

@@ -140,6 +140,12 @@ export function render(text, spans, opts = {}) {
     let first = true;
     let deadline = performance.now() + sliceMs;
     let attachBy = performance.now() + ATTACH_MS;
+    /** Waits while `hold()` says so. */
+    const held = async () => {
+      for (let until = opts.hold?.() ?? 0; until > performance.now() && !cancelled; until = opts.hold?.() ?? 0) {
+        await new Promise((resolve) => setTimeout(resolve, until - performance.now()));
+      }
+    };
 
     for (let bi = 0; bi < bounds.length; bi++) {
       const b = bounds[bi];
@@ -190,22 +196,26 @@ export function render(text, spans, opts = {}) {
 
       if ((bi & 31) === 31 && performance.now() > deadline) {
         if (first) { first = false; opts.onFirstSlice?.(root); }
+        // Slices that changed the page wait for its frame; slices building a detached chunk do not.
+        if (shelf.parentNode === root || !large) await yieldToBrowser(); else await yieldTask();
+        await held();
+        if (cancelled) return false;
+        // Attached after a hold, not before it: the frame that styles and lays out
+        // the new chunks would otherwise delay the paint of a key just typed.
         if (waiting.length && performance.now() > attachBy) {
           attachWaiting();
           attachBy = performance.now() + ATTACH_MS;
         }
-        // Slices that changed the page wait for its frame; slices building a detached chunk do not.
-        if (shelf.parentNode === root || !large) await yieldToBrowser(); else await yieldTask();
-        for (let until = opts.hold?.() ?? 0; until > performance.now() && !cancelled; until = opts.hold?.() ?? 0) {
-          await new Promise((resolve) => setTimeout(resolve, until - performance.now()));
-        }
-        if (cancelled) return false;
         deadline = performance.now() + sliceMs;
       }
     }
-    if (large) {
+    if (large && shelf.parentNode !== root) {
+      if (!first) {
+        await held();
+        if (cancelled) return false;
+      }
       attachWaiting();
-      if (shelf.parentNode !== root) root.append(shelf);
+      root.append(shelf);
     }
     if (first) opts.onFirstSlice?.(root);
     return true;
