@@ -317,8 +317,16 @@ function decorate(el, span) {
  */
 const STAGED_SPANS = 2000;
 
-/** Lets the browser handle input and paint before the next step of drawing. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the browser handle input and draw a frame before the next step of
+ * drawing, so that the style and layout of each step's new elements (the
+ * controls, the panel, the top of the article) land in separate frames
+ * rather than in one long one.
+ */
+const nextTask = () => new Promise((resolve) => {
+  if (document.hidden) setTimeout(resolve, 0);
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
 
 /** The article's height, kept by a ResizeObserver (reading offsetHeight would force a layout). */
 let articleHeight = 0;
@@ -336,7 +344,13 @@ async function draw() {
   state.rendering = null;
   const staged = doc.spans.length > STAGED_SPANS;
   const stale = async () => {
-    if (staged) await nextTask();
+    if (staged) {
+      await nextTask();
+      // Like the article's slices, the steps wait while the user types.
+      while (typingUntil > performance.now() && generation === drawing) {
+        await new Promise((resolve) => setTimeout(resolve, typingUntil - performance.now()));
+      }
+    }
     return generation !== drawing;
   };
 
