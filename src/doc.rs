@@ -80,6 +80,11 @@ impl Layer {
             Layer::Mention => "mention",
         }
     }
+
+    /// The layer whose wire name is `name`.
+    pub fn from_name(name: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.name() == name)
+    }
 }
 
 macro_rules! labels {

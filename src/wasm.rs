@@ -124,16 +124,44 @@ fn read_text(text: JsValue) -> Result<String, JsError> {
     text.as_string().ok_or_else(|| JsError::new("text must be a string"))
 }
 
-/// Reads options through JSON, so that serde sees every key:
-/// serde-wasm-bindgen asks a JS object only for the fields it knows, which
-/// would let a misspelt option through silently.
+/// Reads options by hand, so that every key is seen (serde-wasm-bindgen
+/// asks a JS object only for the fields it knows, which would let a
+/// misspelt option through silently) and the wasm carries no JSON parser
+/// (serde_json's deserializer and its error formatting were ~15 KB of code
+/// for this one object).
 fn read_options(options: JsValue) -> Result<Options, Error> {
+    const SHAPE: &str = "options must be an object like { layers: [\"sentence\"] }";
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let json = js_sys::JSON::stringify(&options)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| Error::bad_options("options must be an object like { layers: [\"sentence\"] }"))?;
-    serde_json::from_str(&json).map_err(|e| Error::bad_options(e.to_string()))
+    if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
+        return Err(Error::bad_options(SHAPE));
+    }
+    let mut out = Options::default();
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str(&key)).map_err(|_| Error::bad_options(SHAPE))?;
+        match key.as_str() {
+            // As JSON would have it: an undefined field is an absent one.
+            "layers" if value.is_undefined() => {}
+            "layers" => out.layers = read_layers(&value)?,
+            _ => return Err(Error::bad_options(format!("unknown field `{key}`, expected `layers`"))),
+        }
+    }
+    Ok(out)
+}
+
+/// `options.layers`: an array of layer names.
+fn read_layers(value: &JsValue) -> Result<Vec<Layer>, Error> {
+    let names = Layer::ALL.map(Layer::name).join(", ");
+    if !js_sys::Array::is_array(value) {
+        return Err(Error::bad_options(format!("layers must be an array of layer names ({names})")));
+    }
+    let list: &js_sys::Array = value.unchecked_ref();
+    list.iter()
+        .map(|v| match v.as_string() {
+            Some(name) => Layer::from_name(&name).ok_or_else(|| Error::bad_options(format!("unknown layer `{name}`, expected one of {names}"))),
+            None => Err(Error::bad_options(format!("layers must be an array of layer names ({names})"))),
+        })
+        .collect()
 }

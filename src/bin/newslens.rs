@@ -60,10 +60,7 @@ fn parse_args() -> Result<Args, String> {
                 let list = args.next().ok_or_else(|| format!("--layers needs a value\n{USAGE}"))?;
                 let layers = list
                     .split(',')
-                    .map(|name| {
-                        serde_json::from_value::<Layer>(serde_json::Value::String(name.trim().to_string()))
-                            .map_err(|_| format!("unknown layer {name:?}"))
-                    })
+                    .map(|name| Layer::from_name(name.trim()).ok_or_else(|| format!("unknown layer {name:?}")))
                     .collect::<Result<Vec<_>, _>>()?;
                 options = Options::with_layers(&layers);
             }

@@ -100,6 +100,24 @@ test("an unknown option is an Error that names it", () => {
   assertStillWorks();
 });
 
+test("options of the wrong shape are an Error that says what is expected", () => {
+  for (const [options, expected] of [
+    ["sentences", /must be an object/],
+    [42, /must be an object/],
+    [["sentence"], /must be an object/],
+    [{ layers: "sentence" }, /layers must be an array of layer names \(paragraph, sentence/],
+    [{ layers: [1, 2] }, /layers must be an array/],
+    [{ layers: null }, /layers must be an array/],
+  ]) {
+    const { error } = outcome(() => nl.annotate(seed, options));
+    assert.match(String(error?.message), expected, JSON.stringify(options));
+  }
+  // Absent and undefined mean the default, as they did through JSON.
+  assert.equal(nl.annotate(seed, { layers: undefined }).stats.sentences, 14);
+  assert.deepEqual(nl.annotate(seed, { layers: [] }).spans, []);
+  assertStillWorks();
+});
+
 test("options of the wrong type give a result or an Error, never a trap", () => {
   for (const options of [{ foo: 1 }, "sentences", 42, true, [], { layers: "sentence" }, { layers: [1, 2] }, { layers: null }, { layers: [] }]) {
     const { doc } = outcome(() => nl.annotate("Gen. Smith spoke. He left.", options));
