@@ -25,10 +25,12 @@ const LARGE_CHARS = 100_000;
  */
 const CHUNK_PARAS = 20;
 /**
- * Paragraphs in the first chunk, the one shown at once: enough to fill a
- * screen, few enough that the frame showing them stays short.
+ * Paragraphs in the first chunk, the one built in the page: enough to fill a
+ * screen and the margin past it in which the browser draws a chunk with
+ * `content-visibility: auto` as soon as it is attached (a chunk attached
+ * there costs its frame a second style, layout and prepaint pass).
  */
-const FIRST_CHUNK_PARAS = 10;
+const FIRST_CHUNK_PARAS = 20;
 
 /** Layers that tile the text and are always drawn outermost, in this order. */
 const OUTER = { paragraph: 0, sentence: 1 };
@@ -98,6 +100,11 @@ const ATTACH_MS = 500;
 export function render(text, spans, opts = {}) {
   const started = performance.now();
   const sliceMs = opts.sliceMs ?? 8;
+  // In a long document, a slice that builds in the page gets a quarter of
+  // the time (about 10 paragraphs), since the frame after it styles and lays
+  // out all it built.
+  const large = text.length > LARGE_CHARS && !opts.noChunks;
+  const pageSliceMs = large ? sliceMs / 4 : sliceMs;
   const plainParagraphs = Boolean(opts.plainParagraphs);
   const decorate = opts.decorate ?? (() => {});
   let cancelled = false;
@@ -121,7 +128,6 @@ export function render(text, spans, opts = {}) {
   const root = document.createElement('div');
   // Long documents let the browser skip paragraphs that are off screen (CSS);
   // short ones are always fully laid out, so that they print and capture whole.
-  const large = text.length > LARGE_CHARS && !opts.noChunks;
   root.className = large ? 'doc large' : 'doc';
   // In a long document, top-level content goes into chunks of CHUNK_PARAS
   // paragraphs; a chunk off screen is skipped as a whole (CSS), so the browser
@@ -154,7 +160,7 @@ export function render(text, spans, opts = {}) {
     // (10-30 ms for a 1 MB article), so that the task that starts the render
     // stays short; the first slice is then a few boundaries, and the rest of
     // the first chunk follows in the next slices.
-    let deadline = (large ? started : performance.now()) + sliceMs;
+    let deadline = (large ? started : performance.now()) + pageSliceMs;
     let attachBy = performance.now() + ATTACH_MS;
     /** Waits while `hold()` says so. */
     const held = async () => {
@@ -222,7 +228,7 @@ export function render(text, spans, opts = {}) {
           attachWaiting();
           attachBy = performance.now() + ATTACH_MS;
         }
-        deadline = performance.now() + sliceMs;
+        deadline = performance.now() + (shelf.parentNode === root ? pageSliceMs : sliceMs);
       }
     }
     if (large && shelf.parentNode !== root) {
