@@ -111,23 +111,32 @@ function sendQueued() {
   worker.postMessage(inFlight);
 }
 
-/** Spans received so far for the request in flight (the worker sends them in batches). */
-let parts = [];
+/**
+ * Spans received so far for the request in flight (the worker sends them in
+ * batches), in order and by id. Both are filled as each batch arrives rather
+ * than when the last message comes: for a 1 MB article, joining ~48 000 spans
+ * and mapping them by id in one go was some 25 ms (plus garbage collection)
+ * added to the task that also starts drawing.
+ */
+let received = { spans: [], byId: new Map() };
 
 function onWorkerMessage(event) {
   const msg = event.data;
   // When a result starts arriving (the page's work on it starts here; tests and benchmarks time from it).
-  if (!parts.length) {
+  if (!received.spans.length) {
     performance.clearMarks('newslens:result');
     performance.mark('newslens:result');
   }
   if (msg.part) {
-    if (inFlight && msg.id === inFlight.id) parts.push(msg.part);
+    if (inFlight && msg.id === inFlight.id) {
+      const { spans, byId } = received;
+      for (const s of msg.part) { spans.push(s); byId.set(s.id, s); }
+    }
     return;
   }
-  const spans = parts.length === 1 ? parts[0] : parts.flat();
-  parts = [];
-  if (msg.doc) msg.doc.spans = spans;
+  const { spans, byId } = received;
+  received = { spans: [], byId: new Map() };
+  if (msg.doc) { msg.doc.spans = spans; msg.spanById = byId; }
   const sent = inFlight;
   inFlight = null;
   if (msg.trap) {
@@ -155,7 +164,7 @@ function onWorkerMessage(event) {
 function onWorkerError(event) {
   event.preventDefault();
   inFlight = null;
-  parts = [];
+  received = { spans: [], byId: new Map() };
   queued = null;
   setBusy(false);
   showError(`The annotator could not start: ${event.message || 'worker error'}`);
@@ -184,14 +193,14 @@ function showNotice(message) {
   notice.textContent = message;
 }
 
-/** Takes the worker's final message: { doc, counts, ms }. */
-function setDoc({ doc, counts, ms }, text, full = false) {
+/** Takes the worker's final message: { doc, counts, ms, spanById }. */
+function setDoc({ doc, counts, ms, spanById }, text, full = false) {
   state.full = full;
   state.doc = doc;
   state.counts = counts;
   state.docText = text;
   state.docMs = ms ?? 0;
-  state.spanById = new Map(doc.spans.map((s) => [s.id, s]));
+  state.spanById = spanById;
   state.entityById = new Map((Array.isArray(doc.entities) ? doc.entities : []).map((e) => [String(e.id), e]));
   draw();
 }
@@ -263,20 +272,20 @@ dropZone.addEventListener('drop', (event) => {
 
 // ---- drawing -------------------------------------------------------------
 
-function shown(span) {
-  return !state.hidden.has(span.layer) && !state.hiddenLabels.has(`${span.layer}:${span.label}`);
-}
-
 /**
  * One pass over the spans: `visible` (what the filters let through) and
  * `drawn` (what render() draws: the visible spans, plus paragraphs as plain
- * blocks when their layer is hidden).
+ * blocks when their layer is hidden). The `layer:label` key is only built for
+ * layers with a hidden label: building it for each of a 1 MB article's
+ * ~48 000 spans took 15-25 ms, mostly allocation.
  */
 function filterSpans() {
   const visible = [];
   const drawn = [];
+  const filtered = new Set([...state.hiddenLabels].map((key) => key.slice(0, key.indexOf(':'))));
   for (const s of state.doc?.spans ?? []) {
-    if (shown(s)) { visible.push(s); drawn.push(s); } else if (s.layer === 'paragraph') drawn.push(s);
+    const shown = !state.hidden.has(s.layer) && !(filtered.has(s.layer) && state.hiddenLabels.has(`${s.layer}:${s.label}`));
+    if (shown) { visible.push(s); drawn.push(s); } else if (s.layer === 'paragraph') drawn.push(s);
   }
   return { visible, drawn };
 }

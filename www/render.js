@@ -16,8 +16,21 @@
 
 /** From this many UTF-16 units on, a document is drawn with content-visibility: auto. */
 const LARGE_CHARS = 100_000;
-/** Paragraphs per chunk in a long document. */
-const CHUNK_PARAS = 40;
+/**
+ * Paragraphs per chunk in a long document. A chunk that comes into view (or
+ * near it) is styled and laid out as a whole in one frame, on top of that
+ * frame's fixed cost (prepaint, paint and commit of the page, 15-25 ms with a
+ * 1 MB text area): 40 paragraphs of the reference article took some 35 ms of
+ * style and layout, 20 take about 12. style.css sizes an unrendered chunk to match.
+ */
+const CHUNK_PARAS = 20;
+/**
+ * Paragraphs in the first chunk, the one built in the page: enough to fill a
+ * screen and the margin past it in which the browser draws a chunk with
+ * `content-visibility: auto` as soon as it is attached (a chunk attached
+ * there costs its frame a second style, layout and prepaint pass).
+ */
+const FIRST_CHUNK_PARAS = 20;
 
 /** Layers that tile the text and are always drawn outermost, in this order. */
 const OUTER = { paragraph: 0, sentence: 1 };
@@ -85,7 +98,13 @@ const ATTACH_MS = 500;
  * @param {{decorate?: (el: Element, span: object) => void, onFirstSlice?: (root: Element) => void, sliceMs?: number, plainParagraphs?: boolean, hold?: () => number}} opts
  */
 export function render(text, spans, opts = {}) {
+  const started = performance.now();
   const sliceMs = opts.sliceMs ?? 8;
+  // In a long document, a slice that builds in the page gets a quarter of
+  // the time (about 10 paragraphs), since the frame after it styles and lays
+  // out all it built.
+  const large = text.length > LARGE_CHARS && !opts.noChunks;
+  const pageSliceMs = large ? sliceMs / 4 : sliceMs;
   const plainParagraphs = Boolean(opts.plainParagraphs);
   const decorate = opts.decorate ?? (() => {});
   let cancelled = false;
@@ -109,7 +128,6 @@ export function render(text, spans, opts = {}) {
   const root = document.createElement('div');
   // Long documents let the browser skip paragraphs that are off screen (CSS);
   // short ones are always fully laid out, so that they print and capture whole.
-  const large = text.length > LARGE_CHARS && !opts.noChunks;
   root.className = large ? 'doc large' : 'doc';
   // In a long document, top-level content goes into chunks of CHUNK_PARAS
   // paragraphs; a chunk off screen is skipped as a whole (CSS), so the browser
@@ -138,7 +156,11 @@ export function render(text, spans, opts = {}) {
     let next = 0;
     let pos = 0;
     let first = true;
-    let deadline = performance.now() + sliceMs;
+    // In a long document the first slice's time includes the sorting above
+    // (10-30 ms for a 1 MB article), so that the task that starts the render
+    // stays short; the first slice is then a few boundaries, and the rest of
+    // the first chunk follows in the next slices.
+    let deadline = (large ? started : performance.now()) + pageSliceMs;
     let attachBy = performance.now() + ATTACH_MS;
     /** Waits while `hold()` says so. */
     const held = async () => {
@@ -175,7 +197,7 @@ export function render(text, spans, opts = {}) {
         const { span, el } = stack.pop();
         if (span.end > b) el.classList.add('cut-end');
       }
-      if (large && !stack.length && parasOnShelf >= CHUNK_PARAS) newShelf();
+      if (large && !stack.length && parasOnShelf >= (shelf === root.firstChild ? FIRST_CHUNK_PARAS : CHUNK_PARAS)) newShelf();
       for (; k < want.length; k++) {
         const span = want[k];
         if (span.layer === 'paragraph' && !stack.length) parasOnShelf++;
@@ -206,7 +228,7 @@ export function render(text, spans, opts = {}) {
           attachWaiting();
           attachBy = performance.now() + ATTACH_MS;
         }
-        deadline = performance.now() + sliceMs;
+        deadline = performance.now() + (shelf.parentNode === root ? pageSliceMs : sliceMs);
       }
     }
     if (large && shelf.parentNode !== root) {
