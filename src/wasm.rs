@@ -153,15 +153,16 @@ fn read_options(options: JsValue) -> Result<Options, Error> {
 
 /// `options.layers`: an array of layer names.
 fn read_layers(value: &JsValue) -> Result<Vec<Layer>, Error> {
-    let names = Layer::ALL.map(Layer::name).join(", ");
+    let names = || Layer::ALL.map(Layer::name).join(", ");
+    let not_names = || Error::bad_options(format!("layers must be an array of layer names ({})", names()));
     if !js_sys::Array::is_array(value) {
-        return Err(Error::bad_options(format!("layers must be an array of layer names ({names})")));
+        return Err(not_names());
     }
     let list: &js_sys::Array = value.unchecked_ref();
     list.iter()
-        .map(|v| match v.as_string() {
-            Some(name) => Layer::from_name(&name).ok_or_else(|| Error::bad_options(format!("unknown layer `{name}`, expected one of {names}"))),
-            None => Err(Error::bad_options(format!("layers must be an array of layer names ({names})"))),
+        .map(|v| {
+            let name = v.as_string().ok_or_else(not_names)?;
+            Layer::from_name(&name).ok_or_else(|| Error::bad_options(format!("unknown layer `{name}`, expected one of {}", names())))
         })
         .collect()
 }

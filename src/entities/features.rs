@@ -445,7 +445,7 @@ fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     while i < n {
         // Only a word that starts a longer entry can start a match of two
         // tokens or more (most keys are one-word names).
-        if !sf.info.get(i).is_none_or(|x| x.key & gazetteer::PREFIX != 0) {
+        if sf.info.get(i).is_some_and(|x| x.key & gazetteer::PREFIX == 0) {
             i += 1;
             continue;
         }
