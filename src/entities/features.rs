@@ -307,6 +307,23 @@ fn gaz_classes(word: &str, key: Classes, headline: bool, scratch: &mut String) -
     g.classes(scratch)
 }
 
+/// The affix features of word `w` (2- and 3-character prefixes and
+/// suffixes, the 4-character suffix), for words long enough to have them.
+fn push_affixes(w: &str, out: &mut Vec<u32>) {
+    let chars = w.chars().count();
+    if chars > 2 {
+        out.push(feature(t::SUF2, suffix_hash(w, 2)));
+        out.push(feature(t::PRE2, prefix_hash(w, 2)));
+    }
+    if chars > 3 {
+        out.push(feature(t::SUF3, suffix_hash(w, 3)));
+        out.push(feature(t::PRE3, prefix_hash(w, 3)));
+    }
+    if chars > 4 {
+        out.push(feature(t::SUF4, suffix_hash(w, 4)));
+    }
+}
+
 fn push_classes(out: &mut Vec<u32>, template: u64, classes: Classes, extra: u64) {
     if classes == 0 {
         return; // most words
@@ -357,18 +374,7 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
         out.push(feature(t::LOWER_P2, lower_at(2)));
         out.push(feature(t::BIGRAM_M1, combine(lower_at(-1), info.lower)));
         out.push(feature(t::BIGRAM_P1, combine(info.lower, lower_at(1))));
-        let chars = w.chars().count();
-        if chars > 2 {
-            out.push(feature(t::SUF2, suffix_hash(w, 2)));
-            out.push(feature(t::PRE2, prefix_hash(w, 2)));
-        }
-        if chars > 3 {
-            out.push(feature(t::SUF3, suffix_hash(w, 3)));
-            out.push(feature(t::PRE3, prefix_hash(w, 3)));
-        }
-        if chars > 4 {
-            out.push(feature(t::SUF4, suffix_hash(w, 4)));
-        }
+        push_affixes(w, out);
         out.push(feature(t::SHAPE, info.shape));
         out.push(feature(t::SHAPE_M1, shape_at(-1)));
         out.push(feature(t::SHAPE_P1, shape_at(1)));
@@ -497,7 +503,7 @@ impl SentenceFeatures {
 /// features it was trained on. `None` stands for a neighbour beyond the
 /// sentence.
 pub mod roles {
-    use super::{Classes, Label, TokenInfo, combine, feature, prefix_hash, push_classes, suffix_hash, t};
+    use super::{Classes, Label, TokenInfo, combine, feature, push_affixes, push_classes, t};
 
     const NONE: u64 = 0x5151;
 
@@ -518,18 +524,7 @@ pub mod roles {
     /// the sentence-initial and headline variants.
     pub fn own(w: &str, info: &TokenInfo, headline: bool, out: &mut Vec<u32>) {
         out.push(feature(t::LOWER, info.lower));
-        let chars = w.chars().count();
-        if chars > 2 {
-            out.push(feature(t::SUF2, suffix_hash(w, 2)));
-            out.push(feature(t::PRE2, prefix_hash(w, 2)));
-        }
-        if chars > 3 {
-            out.push(feature(t::SUF3, suffix_hash(w, 3)));
-            out.push(feature(t::PRE3, prefix_hash(w, 3)));
-        }
-        if chars > 4 {
-            out.push(feature(t::SUF4, suffix_hash(w, 4)));
-        }
+        push_affixes(w, out);
         out.push(feature(t::SHAPE, info.shape));
         if info.initial {
             out.push(feature(t::INIT_SHAPE, info.shape));
