@@ -13,7 +13,7 @@
 // statistics), interact.js (cards, keyboard stepping, selection), find.js,
 // exports.js, share.js; sw.js keeps the page working offline.
 
-import { worker as firstWorker, earlyError } from './boot.js';
+import { worker as firstWorker, earlyError, wasmModule } from './boot.js';
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
@@ -70,7 +70,10 @@ function save(key, value) {
 let worker = adopt(firstWorker);
 
 function startWorker() {
-  return adopt(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  const w = adopt(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  // It waits for the compiled core (see worker.js); requests sent meanwhile wait with it.
+  wasmModule.then((module) => w.postMessage({ module }));
+  return w;
 }
 
 function adopt(w) {

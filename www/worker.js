@@ -2,7 +2,9 @@
 //
 // Runs off the main thread so that typing and scrolling stay responsive
 // while a long paste is annotated (the core is synchronous). Protocol:
-//   in:  { id, text, layers? }   layers: wire layer names to return
+//   in:  { module }   once: the compiled .wasm (a WebAssembly.Module), or null
+//                     to have the worker fetch it; requests wait for it
+//        { id, text, layers? }   layers: wire layer names to return
 //   out: zero or more { id, part: spans[] } (the spans, in order, in batches),
 //        then { id, doc, counts, ms, version } (doc without its spans)
 //        | { id, error, trap }   (trap: the wasm instance is broken)
@@ -17,17 +19,22 @@
 /** Spans per message: a few milliseconds of copying on the main thread. */
 const BATCH = 2000;
 
-// The .wasm is fetched at once, alongside its JS glue (static imports would
-// load the glue first and only then let it ask for the .wasm).
-const bytes = fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url));
-bytes.catch(() => { /* awaited by init below, which reports it */ });
-const ready = Promise.all([import('./pkg/newslens.js'), import('./columns.js')]).then(async ([core, columns]) => {
-  await core.default({ module_or_path: bytes });
+/** Resolves to the { module } message's module: compiled by the page (boot.js), or null. */
+let takeModule;
+const pageModule = new Promise((resolve) => { takeModule = resolve; });
+// The glue is fetched while the page compiles the .wasm; given no module,
+// the worker fetches and compiles the .wasm itself.
+const ready = Promise.all([import('./pkg/newslens.js'), import('./columns.js'), pageModule]).then(async ([core, columns, module]) => {
+  await core.default({ module_or_path: module ?? fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url)) });
   return { ...core, ...columns };
 });
 ready.catch(() => { /* reported with the first request */ });
 
 self.onmessage = async (event) => {
+  if (event.data && 'module' in event.data) {
+    takeModule(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
+    return;
+  }
   const { id, text, layers } = event.data ?? {};
   try {
     const { annotateColumnar, version, documentFromColumns, countSpans } = await ready;

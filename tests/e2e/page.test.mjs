@@ -174,6 +174,27 @@ test('a worker that cannot load is reported, not waited for', async () => {
   await page.close();
 });
 
+test('the worker loads the core itself when the page cannot compile it', async () => {
+  // boot.js compiles the .wasm in the page and posts the module to the worker;
+  // without streaming compilation there (the init script runs in the page, not
+  // in the worker) it posts null, and the worker must fetch and compile it.
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => { delete WebAssembly.compileStreaming; });
+  const wasmFetches = [];
+  page.on('request', (req) => { if (req.url().endsWith('.wasm')) wasmFetches.push(req.url()); });
+  await page.goto(server.url);
+  const sample = await page.locator('#input').inputValue();
+  await waitForRender(page, sample);
+  assert.equal(await page.evaluate(() => typeof WebAssembly.compileStreaming), 'undefined', 'the page had no compileStreaming');
+  assert.equal((await highlights(page, 'sentence')).length, wasm.annotate(sample).spans.filter((s) => s.layer === 'sentence').length);
+  assert.ok(await page.locator('#article [data-layer="entity"]').count() > 0, 'every layer, not only the first pass');
+  assert.equal(wasmFetches.length, 1, `the .wasm was fetched once: ${wasmFetches}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('typing re-annotates after a pause, dropping stale results', async () => {
   const { page } = await openPage();
   await paste(page, 'One sentence here.');
