@@ -19,20 +19,35 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    // The page's request goes out while this worker starts, rather than after.
+    await self.registration.navigationPreload?.enable();
     await self.clients.claim();
   })());
 });
+
+/**
+ * Keeps `res` as the copy of `req`, unless the cache already holds this
+ * version (same ETag): rewriting the 1 MB .wasm on every visit competed with
+ * the page's own loading for the CPU.
+ */
+async function keep(req, res) {
+  const cache = await caches.open(CACHE);
+  const etag = res.headers.get('etag');
+  const held = etag ? await cache.match(req) : undefined;
+  if (held && held.headers.get('etag') === etag) {
+    await res.body?.cancel();
+    return;
+  }
+  await cache.put(req, res);
+}
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     try {
-      const res = await fetch(req);
-      if (res.ok) {
-        const copy = res.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(req, copy)));
-      }
+      const res = (await event.preloadResponse) ?? await fetch(req);
+      if (res.ok) event.waitUntil(keep(req, res.clone()));
       return res;
     } catch (err) {
       const hit = await caches.match(req, { ignoreSearch: true });
