@@ -1,9 +1,9 @@
 // Starts the annotation worker, and the compilation of the core's .wasm, as
 // the page begins to load.
 //
-// A module script of its own with no imports, listed before main.js: the
-// browser runs it as soon as it arrives, while main.js still waits for its
-// ten modules. A worker takes a while to start (its script is fetched by the
+// A module script of its own with no static imports, listed before main.js:
+// the browser runs it as soon as it arrives, while main.js still waits for
+// its modules. A worker takes a while to start (its script is fetched by the
 // browser process and its thread needs the page's main thread to get going:
 // over 100 ms on a busy machine), so the page does not wait for it to fetch
 // the .wasm: it compiles the module here, meanwhile, and posts it to the
@@ -25,6 +25,17 @@ export const wasmModule = typeof WebAssembly === 'object' && typeof WebAssembly.
 
 export const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 wasmModule.then((module) => worker.postMessage({ module }));
+
+/**
+ * The core instantiated in the page as well, for main.js's quick first pass
+ * on load (see firstPass there), made ready while main.js's modules arrive;
+ * null when it could not be.
+ */
+export const pageCore = Promise.all([wasmModule, import('./pkg/newslens.js')]).then(async ([module, core]) => {
+  if (!module) return null;
+  await core.default({ module_or_path: module });
+  return core;
+}).catch(() => null);
 
 /** An error the worker raised before main.js listened (e.g. its script failed to load). */
 export let earlyError = null;

@@ -3,7 +3,8 @@
 // Typing is debounced (150 ms), a paste or an opened file is annotated at
 // once. Annotation runs in a module worker (worker.js) with at most one
 // request in flight: while it works, newer text replaces the queued request,
-// and a result for text that has since changed is dropped. The article is
+// and a result for text that has since changed is dropped (on load, a quick
+// first pass also runs in the page: see firstPass). The article is
 // drawn by render.js in time slices; layer and label filters redraw from the
 // cached Document without asking the worker again (except the token layer,
 // only requested when shown, since a 1 MB article has ~200 000 tokens).
@@ -13,7 +14,8 @@
 // statistics), interact.js (cards, keyboard stepping, selection), find.js,
 // exports.js, share.js; sw.js keeps the page working offline.
 
-import { worker as firstWorker, earlyError, wasmModule } from './boot.js';
+import { worker as firstWorker, earlyError, wasmModule, pageCore } from './boot.js';
+import { documentFromColumns, countSpans } from './columns.js';
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
@@ -96,14 +98,11 @@ function wantedLayers() {
  */
 const NOWRAP_CHARS = 200_000;
 
-/** Layers of the quick first pass on load (no entity model to initialise). */
-const PREVIEW_LAYERS = ['paragraph', 'sentence'];
-
-/** Asks the worker for `text`; a `preview` asks only for the quick layers. */
-function request(text, { preview = false } = {}) {
+/** Asks the worker for `text`. */
+function request(text) {
   const wrap = text.length > NOWRAP_CHARS ? 'off' : 'soft';
   if (input.wrap !== wrap) input.wrap = wrap;
-  queued = { id: ++seq, text, layers: preview ? PREVIEW_LAYERS : wantedLayers(), preview };
+  queued = { id: ++seq, text, layers: wantedLayers() };
   setBusy(true);
   if (!inFlight) sendQueued();
 }
@@ -147,10 +146,8 @@ function onWorkerMessage(event) {
     worker = startWorker();
   }
   if (queued) {
-    // Stale, since a newer request is waiting; but a preview of the current
-    // text is still worth drawing while the full pass runs.
+    // Stale, since a newer request is waiting.
     sendQueued();
-    if (sent?.preview && !msg.error && msg.id === sent.id && sent.text === input.value) setDoc(msg, sent.text);
     return;
   }
   setBusy(false);
@@ -160,7 +157,7 @@ function onWorkerMessage(event) {
   }
   if (msg.error) { showError(msg.error); return; }
   showError('');
-  setDoc(msg, sent.text, !sent.preview);
+  setDoc(msg, sent.text, true);
   $('version').textContent = msg.version ? `v${msg.version}` : '';
 }
 
@@ -548,13 +545,43 @@ window.addEventListener('hashchange', () => {
   readShareFragment(location.hash).then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
 });
 
+/** Layers of the quick first pass on load (no entity model to initialise). */
+const PREVIEW_LAYERS = ['paragraph', 'sentence'];
+/** Longer texts get no first pass in the page (its wasm memory never shrinks). */
+const PREVIEW_MAX_CHARS = 100_000;
+
+/**
+ * The quick first pass on load, run in the page rather than in the worker:
+ * paragraphs and sentences of `text`, with the instance boot.js made of the
+ * module it compiled, drawn unless the worker's full result came first or
+ * the text changed. On a busy machine the worker is ready 100 ms or more
+ * after the module is compiled (it starts slowly, then imports its glue);
+ * the page's instance is ready by the time main.js runs, and stays small
+ * (1.6 MiB of wasm memory for the sample) since it only ever sees this one
+ * text. Any failure here is left to the worker to report.
+ */
+async function firstPass(text) {
+  if (text.length > PREVIEW_MAX_CHARS) return;
+  try {
+    const core = await pageCore;
+    if (!core || state.doc || input.value !== text) return;
+    const t0 = performance.now();
+    const doc = documentFromColumns(core.annotateColumnar(text, { layers: PREVIEW_LAYERS }));
+    const ms = performance.now() - t0;
+    const spans = doc.spans;
+    setDoc({ doc, counts: countSpans(spans), ms, spanById: new Map(spans.map((s) => [s.id, s])) }, text);
+  } catch {
+    /* the worker's full pass follows */
+  }
+}
+
 async function start() {
   let text = SAMPLE;
-  // On load, paragraphs and sentences first (milliseconds), then every layer.
+  // On load, paragraphs and sentences first (milliseconds, in the page), then every layer (the worker).
   const first = (t) => {
     input.value = t;
-    request(t, { preview: true });
     request(t);
+    firstPass(t);
     // The worker failed before this module could listen (boot.js kept the error).
     if (earlyError) onWorkerError(earlyError);
   };
