@@ -1,12 +1,16 @@
 // Benchmark of the page in headless Chromium (not a test: it prints figures).
 //
-//   node tests/e2e/bench-page.mjs [runs] [--root DIR ...]
+//   node tests/e2e/bench-page.mjs [runs] [--root DIR ...] [--sample] [--no-sw]
 //
 // Prints, for www/ (or for each --root, e.g. a copy of a baseline build, the
 // runs interleaved so that machine load hits every build alike):
-//  - time from navigation to the first finished render of the sample, on a
-//    first visit (fresh profile: no HTTP cache, no service worker) and with
-//    the files cached (a reload in the same profile);
+//  - time from navigation to the first annotated render of the sample, and
+//    to its render with every layer, on a first visit (fresh profile: no
+//    HTTP cache, no service worker) and with the files cached: three visits
+//    per run in a new tab of the same browser, the service worker from the
+//    first visit in control (--no-sw: blocked, the HTTP cache alone);
+//    sampleLoad() in harness.mjs, which `make bench-browser` uses too.
+//    --sample measures only this;
 //  - for a 1 MB article (the reference article repeated): time from paste to
 //    the annotated render; the longest main-thread task (PerformanceObserver
 //    'longtask', which sees tasks over 50 ms) from the start of the render to
@@ -23,13 +27,14 @@
 // key of every run).
 
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
-import { startBrowser, readSeed, paste, waitForRender, ROOT } from './harness.mjs';
+import { startBrowser, readSeed, paste, waitForRender, sampleLoad, warmServer, ROOT } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const roots = args.flatMap((a, i) => (args[i - 1] === '--root' ? [path.resolve(a)] : []));
+const sampleOnly = args.includes('--sample');
+const blockSw = args.includes('--no-sw');
 if (!roots.length) roots.push(path.join(ROOT, 'www'));
 const { serve } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const servers = await Promise.all(roots.map((root) => serve({ root, port: 0, strictPort: true })));
@@ -41,31 +46,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const fmt = (x) => `${Math.round(x)} ms`;
 
-// The server compresses each file on its first request (brotli at quality 11
-// takes seconds for the .wasm, tens of milliseconds for each small module);
-// warm it with every file so that the figures are the page's.
-for (const [j, server] of servers.entries()) {
-  const files = ['', ...(await readdir(roots[j], { recursive: true })).filter((f) => /\.(js|css|html|svg|wasm)$/.test(f))];
-  for (const file of files) {
-    await (await fetch(server.url + file.split(path.sep).join('/'), { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
-  }
-}
-
-const marks = () => ['newslens:first-render', 'newslens:first-full-render'].map((n) => performance.getEntriesByName(n)[0]?.startTime);
-
-/** The sample: first visit, then a reload with the files cached. */
-async function sample(url) {
-  const browser = await startBrowser({ serviceWorkers: 'block' });
-  const page = await browser.context.newPage();
-  const out = {};
-  for (const visit of ['first', 'cached']) {
-    if (visit === 'first') await page.goto(url); else await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('newslens:first-full-render').length > 0, null, { timeout: 30_000 });
-    out[visit] = await page.evaluate(marks);
-  }
-  await browser.close();
-  return out;
-}
+for (const [j, server] of servers.entries()) await warmServer(server.url, roots[j]);
 
 /** A 1 MB article: paste, render, and type while it renders. */
 async function large(url) {
@@ -130,15 +111,17 @@ async function large(url) {
 const results = roots.map(() => ({ sample: [], large: [] }));
 for (let i = 0; i < runs; i++) {
   for (const [j, server] of servers.entries()) {
-    results[j].sample.push(await sample(server.url));
-    results[j].large.push(await large(server.url));
+    results[j].sample.push(await sampleLoad(server.url, { serviceWorkers: blockSw ? 'block' : 'allow' }));
+    if (!sampleOnly) results[j].large.push(await large(server.url));
   }
 }
 for (const [j, root] of roots.entries()) {
   const { sample: s, large: l } = results[j];
-  const keys = l.flatMap((x) => x.keys);
+  const cached = s.flatMap((x) => x.cached);
   console.log(`${path.relative(process.cwd(), root) || root} (${runs} runs, medians):`);
-  console.log(`  sample, first annotated render (paragraphs, sentences) after navigation: first visit ${fmt(median(s.map((x) => x.first[0])))}, files cached ${fmt(median(s.map((x) => x.cached[0])))}; every layer: first visit ${fmt(median(s.map((x) => x.first[1])))}, cached ${fmt(median(s.map((x) => x.cached[1])))}`);
+  console.log(`  sample, first annotated render (paragraphs, sentences) after navigation: first visit ${fmt(median(s.map((x) => x.first[0])))}, files cached ${fmt(median(cached.map((x) => x[0])))} (${cached.length} visits, ${blockSw ? 'HTTP cache only' : 'service worker in control'}); every layer: first visit ${fmt(median(s.map((x) => x.first[1])))}, cached ${fmt(median(cached.map((x) => x[1])))}`);
+  if (sampleOnly) continue;
+  const keys = l.flatMap((x) => x.keys);
   console.log(`  1 MB article: paste to first render done ${fmt(median(l.map((x) => x.firstDone)))}; final render done ${fmt(median(l.map((x) => x.finalDone)))}`);
   console.log(`  longest main-thread task while rendering ${fmt(median(l.map((x) => x.longestRender)))} (worst run ${fmt(Math.max(...l.map((x) => x.longestRender)))}, tasks over 50 ms per run ${median(l.map((x) => x.longRender))}); from the paste on (its frame lays out the text area) ${fmt(median(l.map((x) => x.longestPaste)))}`);
   console.log(`  longest main-thread task while rendering in CPU time (trace) ${fmt(median(l.map((x) => x.longestCpu)))} (worst run ${fmt(Math.max(...l.map((x) => x.longestCpu)))}, tasks over 50 ms of CPU per run ${median(l.map((x) => x.longCpu))}); main-thread CPU from the render's start to the final render's end ${fmt(median(l.map((x) => x.cpuTotal)))}`);

@@ -7,7 +7,7 @@
 // Content-Security-Policy, so a page that needs an inline script, a CDN or a
 // font server fails here too.
 
-import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, readdir, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -117,4 +117,57 @@ export async function highlights(page, layer) {
     }
     return [...byId.entries()].map(([id, text]) => ({ id, text }));
   });
+}
+
+/**
+ * Requests every file under `root` from the server at `url` once. The server
+ * compresses each file on its first request (brotli at quality 11 takes
+ * seconds for the .wasm, tens of milliseconds for each small module), which
+ * a benchmark of the page must not count.
+ */
+export async function warmServer(url, root) {
+  const files = ['', ...(await readdir(root, { recursive: true })).filter((f) => /\.(js|css|html|svg|wasm)$/.test(f))];
+  for (const file of files) {
+    await (await fetch(url + file.split(path.sep).join('/'), { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
+  }
+}
+
+/**
+ * The sample page's load, as issue 7 times it: from navigation start to the
+ * first annotated render of the sample (the page's `newslens:first-render`
+ * mark: paragraphs and sentences drawn, the quick first pass) and to the
+ * render with every layer (`newslens:first-full-render`), on a first visit
+ * (fresh profile) and then with the files cached: the page opened again in
+ * a new tab of the same browser (the previous tab closed), `cachedVisits`
+ * times. With `serviceWorkers: 'allow'` (the default, what a returning
+ * visitor has) the service worker installed by the first visit is in control
+ * of the cached visits; with 'block' only the HTTP cache serves them.
+ * Used by tests/e2e/bench-page.mjs and benches/browser.mjs alike.
+ *
+ * @returns {Promise<{ first: number[], cached: number[][] }>} [first render, full render] in ms
+ */
+export async function sampleLoad(url, { cachedVisits = 3, serviceWorkers = 'allow' } = {}) {
+  const browser = await startBrowser({ serviceWorkers });
+  const marks = () => ['newslens:first-render', 'newslens:first-full-render'].map((n) => performance.getEntriesByName(n)[0]?.startTime);
+  const visit = async () => {
+    for (const old of browser.context.pages()) await old.close();
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('newslens:first-full-render').length > 0, null, { timeout: 30_000 });
+    return { page, times: await page.evaluate(marks) };
+  };
+  try {
+    const { page, times: first } = await visit();
+    if (serviceWorkers === 'allow') {
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      });
+    }
+    const cached = [];
+    for (let i = 0; i < cachedVisits; i++) cached.push((await visit()).times);
+    return { first, cached };
+  } finally {
+    await browser.close();
+  }
 }
