@@ -12,7 +12,8 @@
 //
 // The rest lives in small modules: panel.js (cast, quotes, sourcing, hedges,
 // statistics), interact.js (cards, keyboard stepping, selection), find.js,
-// exports.js, share.js; sw.js keeps the page working offline.
+// exports.js, share.js, files.js (the last four loaded once this module has
+// run: see `extras`); sw.js keeps the page working offline.
 
 import { worker as firstWorker, earlyError, wasmModule, pageCore } from './boot.js';
 import { documentFromColumns, countSpans } from './columns.js';
@@ -21,10 +22,6 @@ import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
 import { drawPanel } from './panel.js';
 import { setupInteraction } from './interact.js';
-import { setupFind } from './find.js';
-import { setupExports } from './exports.js';
-import { SHARE_PREFIX, readShareFragment, setupShare } from './share.js';
-import { textFromFile } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const input = /** @type {HTMLTextAreaElement} */ ($('input'));
@@ -248,6 +245,7 @@ fileInput.addEventListener('change', () => {
 
 async function openFile(file) {
   try {
+    const { textFromFile } = await import('./files.js');
     setText(await textFromFile(file));
   } catch (err) {
     showNotice(err instanceof Error ? err.message : String(err));
@@ -397,7 +395,7 @@ async function draw() {
     for (const mark of state.full ? ['newslens:first-render', 'newslens:first-full-render'] : ['newslens:first-render']) {
       if (!performance.getEntriesByName(mark).length) performance.mark(mark);
     }
-    find.refresh();
+    find?.refresh();
     interaction.restore();
   });
 }
@@ -524,9 +522,21 @@ const interaction = setupInteraction({
   panel: $('panel'),
   get: () => state,
 });
-const find = setupFind({ article, box: $('find'), count: $('find-count'), prev: $('find-prev'), next: $('find-next') });
-setupExports({ root: $('exports'), get: () => ({ ...state, visible: visibleSpans() }), article, onError: showError });
-setupShare({ button: $('share'), output: $('share-url'), message: $('share-message'), getText: () => input.value });
+
+/**
+ * Find, export and share are set up once their modules arrive, requested
+ * when this module has run rather than with it (files.js when a file is
+ * opened): a browser opens six connections to a server, and at load the
+ * page asks for some fifteen files, so these queued ahead of the ones the
+ * first render waits for.
+ */
+let find = null;
+const extras = Promise.all([import('./find.js'), import('./exports.js'), import('./share.js')]);
+extras.then(([{ setupFind }, { setupExports }, { setupShare }]) => {
+  find = setupFind({ article, box: $('find'), count: $('find-count'), prev: $('find-prev'), next: $('find-next') });
+  setupExports({ root: $('exports'), get: () => ({ ...state, visible: visibleSpans() }), article, onError: showError });
+  setupShare({ button: $('share'), output: $('share-url'), message: $('share-message'), getText: () => input.value });
+}, (err) => showError(`Part of the page failed to load: ${err instanceof Error ? err.message : err}`));
 
 document.addEventListener('keydown', (event) => {
   const t = event.target;
@@ -542,7 +552,8 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 }
 
 window.addEventListener('hashchange', () => {
-  readShareFragment(location.hash).then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
+  import('./share.js').then(({ readShareFragment }) => readShareFragment(location.hash))
+    .then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
 });
 
 /** Layers of the quick first pass on load (no entity model to initialise). */
@@ -585,9 +596,10 @@ async function start() {
     // The worker failed before this module could listen (boot.js kept the error).
     if (earlyError) onWorkerError(earlyError);
   };
-  if (location.hash.startsWith(SHARE_PREFIX)) {
+  const share = location.hash ? await import('./share.js').catch(() => null) : null;
+  if (share && location.hash.startsWith(share.SHARE_PREFIX)) {
     try {
-      text = (await readShareFragment(location.hash)) ?? SAMPLE;
+      text = (await share.readShareFragment(location.hash)) ?? SAMPLE;
     } catch (err) {
       first(text);
       showNotice(err instanceof Error ? err.message : String(err));
