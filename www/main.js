@@ -121,7 +121,7 @@ let received = { spans: [], byId: new Map() };
 
 function onWorkerMessage(event) {
   const msg = event.data;
-  // When a result starts arriving (the page's work on it starts here; tests and benchmarks time from it).
+  // When a result starts arriving (the page's work on it starts here; a mark to read in traces).
   if (!received.spans.length) {
     performance.clearMarks('newslens:result');
     performance.mark('newslens:result');
