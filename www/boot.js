@@ -37,6 +37,24 @@ export const pageCore = Promise.all([wasmModule, import('./pkg/newslens.js')]).t
   return core;
 }).catch(() => null);
 
+/** Layers of the quick first pass (no entity model to initialise). */
+export const FIRST_PASS_LAYERS = ['paragraph', 'sentence'];
+
+/**
+ * The first pass over the sample, the text the page opens with when its URL
+ * has no fragment (a shared text comes in one): { columns, ms }, computed as
+ * soon as the page's instance is ready, while main.js's modules are still
+ * arriving, since most of its cost on a visit is V8 compiling the functions
+ * it runs for the first time (its code cache keeps only those it optimised).
+ * Null when there is none.
+ */
+export const sampleFirstPass = location.hash ? Promise.resolve(null) : Promise.all([pageCore, import('./sample.js')]).then(([core, { SAMPLE }]) => {
+  if (!core) return null;
+  const t0 = performance.now();
+  const columns = core.annotateColumnar(SAMPLE, { layers: FIRST_PASS_LAYERS });
+  return { columns, ms: performance.now() - t0 };
+}).catch(() => null);
+
 /** An error the worker raised before main.js listened (e.g. its script failed to load). */
 export let earlyError = null;
 worker.onerror = (event) => {

@@ -15,7 +15,7 @@
 // exports.js, share.js, files.js (the last four loaded once this module has
 // run: see `extras`); sw.js keeps the page working offline.
 
-import { worker as firstWorker, earlyError, wasmModule, pageCore } from './boot.js';
+import { worker as firstWorker, earlyError, wasmModule, pageCore, sampleFirstPass, FIRST_PASS_LAYERS } from './boot.js';
 import { documentFromColumns, countSpans } from './columns.js';
 import { SAMPLE } from './sample.js';
 import { render } from './render.js';
@@ -556,10 +556,8 @@ window.addEventListener('hashchange', () => {
     .then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
 });
 
-/** Layers of the quick first pass on load (no entity model to initialise). */
-const PREVIEW_LAYERS = ['paragraph', 'sentence'];
 /** Longer texts get no first pass in the page (its wasm memory never shrinks). */
-const PREVIEW_MAX_CHARS = 100_000;
+const FIRST_PASS_MAX_CHARS = 100_000;
 
 /**
  * The quick first pass on load, run in the page rather than in the worker:
@@ -572,13 +570,14 @@ const PREVIEW_MAX_CHARS = 100_000;
  * text. Any failure here is left to the worker to report.
  */
 async function firstPass(text) {
-  if (text.length > PREVIEW_MAX_CHARS) return;
+  if (text.length > FIRST_PASS_MAX_CHARS) return;
   try {
-    const core = await pageCore;
+    // For the sample, boot.js has it done (or under way) by the time this module runs.
+    const [core, early] = await Promise.all([pageCore, text === SAMPLE ? sampleFirstPass : null]);
     if (!core || state.doc || input.value !== text) return;
     const t0 = performance.now();
-    const doc = documentFromColumns(core.annotateColumnar(text, { layers: PREVIEW_LAYERS }));
-    const ms = performance.now() - t0;
+    const doc = documentFromColumns(early?.columns ?? core.annotateColumnar(text, { layers: FIRST_PASS_LAYERS }));
+    const ms = early?.ms ?? performance.now() - t0;
     const spans = doc.spans;
     setDoc({ doc, counts: countSpans(spans), ms, spanById: new Map(spans.map((s) => [s.id, s])) }, text);
   } catch {

@@ -180,6 +180,30 @@ test('a worker that cannot load is reported, not waited for', async () => {
   await page.close();
 });
 
+test('on load the page draws the first pass itself, before the worker has started', async () => {
+  // boot.js instantiates the core in the page and main.js draws paragraphs and
+  // sentences with it; the worker (held back here) brings every layer later.
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/worker.js', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const sample = await page.locator('#input').inputValue();
+  await page.waitForFunction(() => document.getElementById('article').dataset.status === 'done', null, { timeout: 60_000 });
+  const expected = wasm.annotate(sample).spans.filter((s) => s.layer === 'sentence').map((s) => sample.slice(s.start, s.end));
+  assert.deepEqual((await highlights(page, 'sentence')).map((s) => s.text), expected, 'the sentences, drawn without the worker');
+  assert.equal(await page.locator('#article [data-layer="entity"]').count(), 0, 'no entities yet: they come from the worker');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('busy')), true, 'still annotating');
+  release();
+  await waitForRender(page, sample);
+  await page.waitForFunction(() => document.querySelectorAll('#article [data-layer="entity"]').length > 0);
+  assert.deepEqual((await highlights(page, 'sentence')).map((s) => s.text), expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the worker loads the core itself when the page cannot compile it', async () => {
   // boot.js compiles the .wasm in the page and posts the module to the worker;
   // without streaming compilation there (the init script runs in the page, not
