@@ -585,6 +585,15 @@ impl Parts {
 
     /// Every span as a [`Row`], in the order of [`Document::spans`].
     pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        self.rows_with_attrs().map(|(row, _)| row)
+    }
+
+    /// Every span as a [`Row`] and its attrs, in the order of
+    /// [`Document::spans`]: what [`Parts::into_document`] would hold, without
+    /// a `Span` (28 bytes in wasm) per token, so that the object output can
+    /// be made straight from the parts.
+    pub fn rows_with_attrs(&self) -> impl Iterator<Item = (Row, &Attrs)> + '_ {
+        const NONE: &Attrs = &Attrs::new();
         let toks: &[crate::text::Token] = if self.first_token_id.is_some() { &self.tokens } else { &[] };
         let first = self.first_token_id.unwrap_or(0);
         let mut toks = toks.iter().zip(first..).map(|(t, id)| Row {
@@ -594,12 +603,12 @@ impl Parts {
             start_byte: t.start,
             end_byte: t.end,
         });
-        let mut spans = self.spans.iter().map(Row::from);
+        let mut spans = self.spans.iter().map(|s| (Row::from(s), &s.attrs));
         let (mut a, mut b) = (spans.next(), toks.next());
         std::iter::from_fn(move || match (a, b) {
-            (Some(s), Some(t)) if t.key() < s.key() => {
+            (Some((s, _)), Some(t)) if t.key() < s.key() => {
                 b = toks.next();
-                Some(t)
+                Some((t, NONE))
             }
             (Some(s), _) => {
                 a = spans.next();
@@ -607,7 +616,7 @@ impl Parts {
             }
             (None, Some(t)) => {
                 b = toks.next();
-                Some(t)
+                Some((t, NONE))
             }
             (None, None) => None,
         })

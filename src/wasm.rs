@@ -14,11 +14,12 @@ use crate::{Error, Label, Layer, Options};
 pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate(&text, &options)?;
-    let wire = crate::wire::to_wire(&text, &doc)?;
+    let parts = crate::annotate_parts(&text, &options)?;
+    let wire = crate::wire::parts_to_wire(&text, &parts);
     // The spans are made object by object (JSON.parse of them all was
-    // slower); the rest (stats and the summaries, hundreds of strings on an
-    // article) goes as JSON, as in `annotateColumnar`. The JSON holds
+    // slower), straight from the parts: no list of all spans is built in
+    // wasm memory. The rest (stats and the summaries, hundreds of strings
+    // on an article) goes as JSON, as in `annotateColumnar`. The JSON holds
     // `"spans":[]` so that setting the spans keeps the keys' order.
     #[derive(Serialize)]
     struct Head<'a> {
@@ -45,7 +46,7 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate_parts(&text, &options)?;
+    let mut doc = crate::annotate_parts(&text, &options)?;
     let fail = |_| JsError::new("could not build the result object");
 
     // Everything but the columns is JSON made here and parsed by JS: one
@@ -94,6 +95,12 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     put("end", ends.into()).map_err(fail)?;
     set("columns", &columns).map_err(fail)?;
 
+    // The attrs need only the non-token spans: the tokens and the text go
+    // first, so that the attrs' JSON reuses their memory instead of growing
+    // the wasm memory (which never shrinks) at the end of a long text.
+    drop(std::mem::take(&mut doc.tokens));
+    drop(text);
+
     // Keyed by span id, as a JS object keys them: "438": {...}.
     struct AllAttrs<'a>(&'a [crate::Span]);
     impl Serialize for AllAttrs<'_> {
@@ -117,11 +124,43 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's UTF-8 encoder (every browser, Node and worker has one).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
 /// Takes the text as a `JsValue` and checks it: wasm-bindgen's glue for a
 /// `&str` parameter reads out of bounds when handed a number or an object.
 /// Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets still match.
+///
+/// The text is encoded by JS and copied in at its exact length. The glue
+/// behind `JsValue::as_string` instead allocates three bytes per UTF-16
+/// unit from the first non-ASCII character on and shrinks afterwards: on
+/// 10 MB with a curly quote near the start that was a 28 MiB block next to
+/// a freed 9.5 MiB one, a hole the token list did not fit, and wasm memory
+/// never shrinks.
 fn read_text(text: JsValue) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| JsError::new("text must be a string"))
+    if !text.is_string() {
+        return Err(JsError::new("text must be a string"));
+    }
+    let bytes = ENCODER.with(|encoder| encoder.encode(&text));
+    // Too long: said before the copy, which would take as much wasm memory.
+    let len = bytes.length() as usize;
+    if len > crate::MAX_INPUT_BYTES {
+        return Err(Error::input_too_long(len, crate::MAX_INPUT_BYTES).into());
+    }
+    let bytes = bytes.to_vec();
+    // `encode` writes well-formed UTF-8; the check is a cheap guard all the same.
+    String::from_utf8(bytes).map_err(|_| JsError::new("text must be a string"))
 }
 
 /// Reads options by hand, so that every key is seen (serde-wasm-bindgen
