@@ -142,15 +142,21 @@ thread_local! {
 /// `&str` parameter reads out of bounds when handed a number or an object.
 /// Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets still match.
 ///
-/// The text is encoded by JS and copied in at its exact length. The glue
+/// A long text is encoded by JS and copied in at its exact length. The glue
 /// behind `JsValue::as_string` instead allocates three bytes per UTF-16
 /// unit from the first non-ASCII character on and shrinks afterwards: on
 /// 10 MB with a curly quote near the start that was a 28 MiB block next to
 /// a freed 9.5 MiB one, a hole the token list did not fit, and wasm memory
-/// never shrinks.
+/// never shrinks. A short text still takes the glue's path, which writes
+/// straight into wasm memory: `encode` makes a JS buffer first, a few
+/// microseconds more on an article.
 fn read_text(text: JsValue) -> Result<String, JsError> {
-    if !text.is_string() {
+    const SHORT_UNITS: u32 = 64 * 1024;
+    let Some(string) = text.dyn_ref::<js_sys::JsString>() else {
         return Err(JsError::new("text must be a string"));
+    };
+    if string.length() <= SHORT_UNITS {
+        return text.as_string().ok_or_else(|| JsError::new("text must be a string"));
     }
     let bytes = ENCODER.with(|encoder| encoder.encode(&text));
     // Too long: said before the copy, which would take as much wasm memory.
