@@ -49,30 +49,6 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     let mut doc = crate::annotate_parts(&text, &options)?;
     let fail = |_| JsError::new("could not build the result object");
 
-    // Everything but the columns is JSON made here and parsed by JS: one
-    // string and one `JSON.parse` instead of a boundary call (and a string
-    // decode) per key and value, the bulk of a short article's glue cost.
-    // Same values: the serializer below is the JSON-compatible one, and
-    // `JSON.parse` reads back the very f64 that serde_json wrote.
-    #[derive(Serialize)]
-    struct Head<'a> {
-        version: &'static str,
-        stats: &'a crate::Stats,
-        #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
-        layer_names: [&'static str; Layer::ALL.len()],
-        label_names: Vec<&'static str>,
-    }
-    let head = Head {
-        version: crate::VERSION,
-        stats: &doc.stats,
-        summaries: &doc.summaries,
-        layer_names: Layer::ALL.map(Layer::name),
-        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
-    };
-    let out: js_sys::Object = parse_json(&head)?.into();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value).map(|_| ());
-
     // The typed arrays are made at full length up front and filled a chunk
     // at a time, so wasm memory holds one small buffer, not all the columns.
     let n = doc.len() as u32;
@@ -86,21 +62,31 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
         starts.subarray(a, b).copy_from(&c.starts);
         ends.subarray(a, b).copy_from(&c.ends);
     })?;
-    let columns = js_sys::Object::new();
-    let put = |key: &str, value: JsValue| js_sys::Reflect::set(&columns, &JsValue::from_str(key), &value).map(|_| ());
-    put("id", ids.into()).map_err(fail)?;
-    put("layer", layers.into()).map_err(fail)?;
-    put("label", labels.into()).map_err(fail)?;
-    put("start", starts.into()).map_err(fail)?;
-    put("end", ends.into()).map_err(fail)?;
-    set("columns", &columns).map_err(fail)?;
 
     // The attrs need only the non-token spans: the tokens and the text go
-    // first, so that the attrs' JSON reuses their memory instead of growing
+    // first, so that the JSON below reuses their memory instead of growing
     // the wasm memory (which never shrinks) at the end of a long text.
     drop(std::mem::take(&mut doc.tokens));
     drop(text);
 
+    // Everything but the columns is JSON made here and parsed by JS: one
+    // string and one `JSON.parse` instead of a boundary call (and a string
+    // decode) per key and value, the bulk of a short article's glue cost.
+    // Same values: the serializer below is the JSON-compatible one, and
+    // `JSON.parse` reads back the very f64 that serde_json wrote. The JSON
+    // holds `"columns":null` so that setting the columns keeps the keys'
+    // order.
+    #[derive(Serialize)]
+    struct Out<'a> {
+        version: &'static str,
+        stats: &'a crate::Stats,
+        #[serde(flatten)]
+        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        layer_names: [&'static str; Layer::ALL.len()],
+        label_names: Vec<&'static str>,
+        columns: (),
+        attrs: AllAttrs<'a>,
+    }
     // Keyed by span id, as a JS object keys them: "438": {...}.
     struct AllAttrs<'a>(&'a [crate::Span]);
     impl Serialize for AllAttrs<'_> {
@@ -108,8 +94,30 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
             serializer.collect_map(self.0.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)))
         }
     }
-    set("attrs", &parse_json(&AllAttrs(&doc.spans))?).map_err(fail)?;
-    Ok(out.into())
+    let out = parse_json(&Out {
+        version: crate::VERSION,
+        stats: &doc.stats,
+        summaries: &doc.summaries,
+        layer_names: Layer::ALL.map(Layer::name),
+        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
+        columns: (),
+        attrs: AllAttrs(&doc.spans),
+    })?;
+    let columns = js_sys::Object::new();
+    COLUMN_KEYS.with(|[key_columns, keys @ ..]| {
+        for (key, value) in keys.iter().zip([ids.into(), layers.into(), labels.into(), starts.into(), ends.into()] as [JsValue; 5]) {
+            js_sys::Reflect::set(&columns, key, &value)?;
+        }
+        js_sys::Reflect::set(&out, key_columns, &columns)
+    })
+    .map_err(fail)?;
+    Ok(out)
+}
+
+thread_local! {
+    /// The keys `annotateColumnar` sets, made once: a fresh `JsValue` from
+    /// a `&str` is a string decode in JS each time.
+    static COLUMN_KEYS: [JsValue; 6] = ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str);
 }
 
 /// `value` as JSON, parsed by JS.
