@@ -14,11 +14,12 @@ use crate::{Error, Label, Layer, Options};
 pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate(&text, &options)?;
-    let wire = crate::wire::to_wire(&text, &doc)?;
+    let parts = crate::annotate_parts(&text, &options)?;
+    let wire = crate::wire::parts_to_wire(&text, &parts);
     // The spans are made object by object (JSON.parse of them all was
-    // slower); the rest (stats and the summaries, hundreds of strings on an
-    // article) goes as JSON, as in `annotateColumnar`. The JSON holds
+    // slower), straight from the parts: no list of all spans is built in
+    // wasm memory. The rest (stats and the summaries, hundreds of strings
+    // on an article) goes as JSON, as in `annotateColumnar`. The JSON holds
     // `"spans":[]` so that setting the spans keeps the keys' order.
     #[derive(Serialize)]
     struct Head<'a> {
@@ -45,32 +46,8 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(text)?;
     let options = read_options(options)?;
-    let doc = crate::annotate_parts(&text, &options)?;
+    let mut doc = crate::annotate_parts(&text, &options)?;
     let fail = |_| JsError::new("could not build the result object");
-
-    // Everything but the columns is JSON made here and parsed by JS: one
-    // string and one `JSON.parse` instead of a boundary call (and a string
-    // decode) per key and value, the bulk of a short article's glue cost.
-    // Same values: the serializer below is the JSON-compatible one, and
-    // `JSON.parse` reads back the very f64 that serde_json wrote.
-    #[derive(Serialize)]
-    struct Head<'a> {
-        version: &'static str,
-        stats: &'a crate::Stats,
-        #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
-        layer_names: [&'static str; Layer::ALL.len()],
-        label_names: Vec<&'static str>,
-    }
-    let head = Head {
-        version: crate::VERSION,
-        stats: &doc.stats,
-        summaries: &doc.summaries,
-        layer_names: Layer::ALL.map(Layer::name),
-        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
-    };
-    let out: js_sys::Object = parse_json(&head)?.into();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value).map(|_| ());
 
     // The typed arrays are made at full length up front and filled a chunk
     // at a time, so wasm memory holds one small buffer, not all the columns.
@@ -85,15 +62,31 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
         starts.subarray(a, b).copy_from(&c.starts);
         ends.subarray(a, b).copy_from(&c.ends);
     })?;
-    let columns = js_sys::Object::new();
-    let put = |key: &str, value: JsValue| js_sys::Reflect::set(&columns, &JsValue::from_str(key), &value).map(|_| ());
-    put("id", ids.into()).map_err(fail)?;
-    put("layer", layers.into()).map_err(fail)?;
-    put("label", labels.into()).map_err(fail)?;
-    put("start", starts.into()).map_err(fail)?;
-    put("end", ends.into()).map_err(fail)?;
-    set("columns", &columns).map_err(fail)?;
 
+    // The attrs need only the non-token spans: the tokens and the text go
+    // first, so that the JSON below reuses their memory instead of growing
+    // the wasm memory (which never shrinks) at the end of a long text.
+    drop(std::mem::take(&mut doc.tokens));
+    drop(text);
+
+    // Everything but the columns is JSON made here and parsed by JS: one
+    // string and one `JSON.parse` instead of a boundary call (and a string
+    // decode) per key and value, the bulk of a short article's glue cost.
+    // Same values: the serializer below is the JSON-compatible one, and
+    // `JSON.parse` reads back the very f64 that serde_json wrote. The JSON
+    // holds `"columns":null` so that setting the columns keeps the keys'
+    // order.
+    #[derive(Serialize)]
+    struct Out<'a> {
+        version: &'static str,
+        stats: &'a crate::Stats,
+        #[serde(flatten)]
+        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        layer_names: [&'static str; Layer::ALL.len()],
+        label_names: Vec<&'static str>,
+        columns: (),
+        attrs: AllAttrs<'a>,
+    }
     // Keyed by span id, as a JS object keys them: "438": {...}.
     struct AllAttrs<'a>(&'a [crate::Span]);
     impl Serialize for AllAttrs<'_> {
@@ -101,8 +94,30 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
             serializer.collect_map(self.0.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)))
         }
     }
-    set("attrs", &parse_json(&AllAttrs(&doc.spans))?).map_err(fail)?;
-    Ok(out.into())
+    let out = parse_json(&Out {
+        version: crate::VERSION,
+        stats: &doc.stats,
+        summaries: &doc.summaries,
+        layer_names: Layer::ALL.map(Layer::name),
+        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
+        columns: (),
+        attrs: AllAttrs(&doc.spans),
+    })?;
+    let columns = js_sys::Object::new();
+    COLUMN_KEYS.with(|[key_columns, keys @ ..]| {
+        for (key, value) in keys.iter().zip([ids.into(), layers.into(), labels.into(), starts.into(), ends.into()] as [JsValue; 5]) {
+            js_sys::Reflect::set(&columns, key, &value)?;
+        }
+        js_sys::Reflect::set(&out, key_columns, &columns)
+    })
+    .map_err(fail)?;
+    Ok(out)
+}
+
+thread_local! {
+    /// The keys `annotateColumnar` sets, made once: a fresh `JsValue` from
+    /// a `&str` is a string decode in JS each time.
+    static COLUMN_KEYS: [JsValue; 6] = ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str);
 }
 
 /// `value` as JSON, parsed by JS.
@@ -117,11 +132,49 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's UTF-8 encoder (every browser, Node and worker has one).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
 /// Takes the text as a `JsValue` and checks it: wasm-bindgen's glue for a
 /// `&str` parameter reads out of bounds when handed a number or an object.
 /// Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets still match.
+///
+/// A long text is encoded by JS and copied in at its exact length. The glue
+/// behind `JsValue::as_string` instead allocates three bytes per UTF-16
+/// unit from the first non-ASCII character on and shrinks afterwards: on
+/// 10 MB with a curly quote near the start that was a 28 MiB block next to
+/// a freed 9.5 MiB one, a hole the token list did not fit, and wasm memory
+/// never shrinks. A short text still takes the glue's path, which writes
+/// straight into wasm memory: `encode` makes a JS buffer first, a few
+/// microseconds more on an article.
 fn read_text(text: JsValue) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| JsError::new("text must be a string"))
+    const SHORT_UNITS: u32 = 64 * 1024;
+    let Some(string) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(JsError::new("text must be a string"));
+    };
+    if string.length() <= SHORT_UNITS {
+        return text.as_string().ok_or_else(|| JsError::new("text must be a string"));
+    }
+    let bytes = ENCODER.with(|encoder| encoder.encode(&text));
+    // Too long: said before the copy, which would take as much wasm memory.
+    let len = bytes.length() as usize;
+    if len > crate::MAX_INPUT_BYTES {
+        return Err(Error::input_too_long(len, crate::MAX_INPUT_BYTES).into());
+    }
+    let bytes = bytes.to_vec();
+    // `encode` writes well-formed UTF-8; the check is a cheap guard all the same.
+    String::from_utf8(bytes).map_err(|_| JsError::new("text must be a string"))
 }
 
 /// Reads options by hand, so that every key is seen (serde-wasm-bindgen

@@ -6,7 +6,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use newslens::{Layer, Options, Span, annotate, wire};
+use newslens::{Layer, Options, Span, annotate_parts, wire};
 
 const USAGE: &str = "usage: newslens [--format json|ansi] [--jsonl] [--layers a,b,...] FILE|-
 
@@ -86,14 +86,13 @@ fn run() -> Result<(), String> {
     }
     let mut text = String::new();
     io::BufReader::new(input).read_to_string(&mut text).map_err(|e| format!("{}: {e}", args.path))?;
-    let doc = annotate(&text, &args.options).map_err(|e| e.to_string())?;
+    let parts = annotate_parts(&text, &args.options).map_err(|e| e.to_string())?;
     match args.format {
         Format::Json => {
-            let wire = wire::to_wire(&text, &doc).map_err(|e| e.to_string())?;
-            serde_json::to_writer(&mut out, &wire).map_err(|e| e.to_string())?;
+            serde_json::to_writer(&mut out, &wire::parts_to_wire(&text, &parts)).map_err(|e| e.to_string())?;
             writeln!(out).map_err(|e| e.to_string())?;
         }
-        Format::Ansi => write_ansi(&mut out, &text, &doc.spans).map_err(|e| e.to_string())?,
+        Format::Ansi => write_ansi(&mut out, &text, &parts.into_document().spans).map_err(|e| e.to_string())?,
     }
     out.flush().map_err(|e| e.to_string())
 }
@@ -112,9 +111,8 @@ fn run_jsonl(input: Box<dyn Read>, options: &Options, out: &mut impl Write) -> R
             Some(serde_json::Value::String(t)) => t,
             _ => return Err(format!("line {}: no \"text\" string field", n + 1)),
         };
-        let doc = annotate(&text, options).map_err(|e| format!("line {}: {e}", n + 1))?;
-        let wire = wire::to_wire(&text, &doc).map_err(|e| format!("line {}: {e}", n + 1))?;
-        let serde_json::Value::Object(fields) = serde_json::to_value(&wire).map_err(|e| e.to_string())? else {
+        let parts = annotate_parts(&text, options).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let serde_json::Value::Object(fields) = serde_json::to_value(wire::parts_to_wire(&text, &parts)).map_err(|e| e.to_string())? else {
             return Err("document did not serialise to an object".into());
         };
         record.extend(fields);

@@ -32,9 +32,14 @@ async function instantiate(fresh) {
   // A distinct URL gives a distinct module record, hence its own instance.
   const url = pathToFileURL(js).href + (fresh ? `?instance=${++instances}` : "");
   const mod = await import(url);
-  mod.initSync({ module: readFileSync(bin) });
+  memories.set(mod, mod.initSync({ module: readFileSync(bin) }).memory);
   return mod;
 }
+
+const memories = new WeakMap();
+
+/** The size in bytes of the linear memory of an instance that `loadWasm` or `loadFreshWasm` gave. */
+export const wasmMemoryBytes = (mod) => memories.get(mod).buffer.byteLength;
 
 /** The wasm module's exports, instantiated once per test file. */
 export async function loadWasm() {
