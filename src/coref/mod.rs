@@ -42,8 +42,6 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
-
 use serde_json::json;
 
 pub use lexicon::Gender;
@@ -974,7 +972,7 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
 /// with a hash map: linear.
 fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentions: &mut Vec<Mention<'t>>, linker: &mut Linker<'t>) {
     let tokens = &seg.tokens;
-    let mut known: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut known: crate::hash::FnvMap<&str, Option<usize>> = crate::hash::FnvMap::default();
     for m in mentions
         .iter()
         .filter(|m| m.origin == Origin::Entity && m.entity < linker.entities.len())
@@ -1081,9 +1079,9 @@ struct AcronymDef<'t> {
 }
 
 /// Finds `Full Name (ACR)` and `ACR (Full Name)`.
-fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> HashMap<&'t str, AcronymDef<'t>> {
+fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> crate::hash::FnvMap<&'t str, AcronymDef<'t>> {
     let tokens = &seg.tokens;
-    let mut defs: HashMap<&'t str, AcronymDef<'t>> = HashMap::new();
+    let mut defs: crate::hash::FnvMap<&'t str, AcronymDef<'t>> = crate::hash::FnvMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if token_text(text, tokens, m.t1) != "(" || m.label == Label::Person {
             continue;
@@ -1148,7 +1146,7 @@ fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mentio
 fn acronym_uses<'t>(
     text: &str,
     seg: &Segmentation,
-    defs: &HashMap<&str, AcronymDef<'_>>,
+    defs: &crate::hash::FnvMap<&str, AcronymDef<'_>>,
     mentions: &[Mention<'t>],
 ) -> Vec<Mention<'t>> {
     let mut uses = Vec::new();

@@ -13,7 +13,6 @@
 //! description — anonymous ("a US official", role official, affiliation
 //! US) or a document ("a city budget report").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
@@ -113,9 +112,9 @@ pub struct Earlier<'s> {
     /// Mention spans.
     pub mentions: Vec<MentionRef<'s>>,
     /// Canonical names of document entities by id, when coref lists them.
-    pub names: HashMap<String, String>,
+    pub names: FnvMap<String, String>,
     /// Index in `entities` by span id.
-    pub by_id: HashMap<SpanId, usize>,
+    pub by_id: FnvMap<SpanId, usize>,
 }
 
 impl<'s> Earlier<'s> {
@@ -150,7 +149,7 @@ impl<'s> Earlier<'s> {
         }
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         mentions.sort_by_key(|m| m.start);
-        let mut names = HashMap::new();
+        let mut names = FnvMap::default();
         // Coref may list document entities as [{id, name|canonical, ...}].
         if let Some(serde_json::Value::Array(list)) = summaries.get("entities") {
             for e in list {
@@ -324,7 +323,7 @@ pub struct Reader<'a> {
     pub earlier: &'a Earlier<'a>,
     /// Full names (two or more capitalised words) by their last word,
     /// lower-cased, with the byte where each occurs; in text order.
-    pub full_names: HashMap<String, Vec<(usize, &'a str)>>,
+    pub full_names: FnvMap<String, Vec<(usize, &'a str)>>,
     /// Person names that open a sentence (its likely subject), with the
     /// byte where each occurs; in text order.
     pub subjects: Vec<(usize, String)>,
@@ -360,7 +359,7 @@ impl<'a> Reader<'a> {
     /// Builds the reader, indexing full names in one pass over the tokens.
     pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier<'a>) -> Reader<'a> {
         let w = words();
-        let mut full_names: HashMap<String, Vec<(usize, &'a str)>> = HashMap::new();
+        let mut full_names: FnvMap<String, Vec<(usize, &'a str)>> = FnvMap::default();
         let mut subjects: Vec<(usize, String)> = Vec::new();
         let mut titled: Vec<(usize, &'static str, &'a str)> = Vec::new();
         let mut sentence_starts = vec![false; seg.tokens.len() + 1];
