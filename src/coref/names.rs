@@ -12,25 +12,42 @@ use super::lexicon;
 
 /// Lower case, curly apostrophes folded, trailing possessive dropped.
 pub fn fold(text: &str) -> String {
-    let mut s: String = if text.is_ascii() {
-        let mut s = text.to_ascii_lowercase();
-        if s.contains('`') {
-            s = s.replace('`', "'");
+    let mut s = String::new();
+    fold_into(text, &mut s);
+    s
+}
+
+/// [`fold`] into `s` (cleared first), so that a caller looking a name up
+/// allocates nothing unless it keeps the key.
+pub fn fold_into(text: &str, s: &mut String) {
+    s.clear();
+    fold_onto(text, s);
+}
+
+/// [`fold`], appended to `s` (after a key's prefix).
+pub fn fold_onto(text: &str, s: &mut String) {
+    let start = s.len();
+    if text.is_ascii() {
+        s.push_str(text);
+        if let Some(tail) = s.get_mut(start..) {
+            tail.make_ascii_lowercase();
         }
-        s
+        if text.contains('`') {
+            let tail = s.split_off(start).replace('`', "'");
+            s.push_str(&tail);
+        }
     } else {
-        fold_unicode(text)
-    };
+        s.extend(fold_unicode(text));
+    }
     for suffix in ["'s", "'"] {
-        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+        if s.len() - start > suffix.len() + 1 && s.ends_with(suffix) {
             s.truncate(s.len() - suffix.len());
             break;
         }
     }
-    s
 }
 
-fn fold_unicode(text: &str) -> String {
+fn fold_unicode(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '`' => '\'',
@@ -38,7 +55,6 @@ fn fold_unicode(text: &str) -> String {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The words of a folded name, without a leading "the".
@@ -146,7 +162,9 @@ fn is_initial(word: &str) -> bool {
 
 /// Whether a word as written is a company suffix ("Co.", "Inc").
 pub fn is_company_suffix_word(word: &str) -> bool {
-    word.len() <= 12 && is_company_suffix(&word.to_ascii_lowercase())
+    let mut buf = [0u8; 24];
+    // Not ASCII: no suffix, whose letters are all ASCII, matches it.
+    word.len() <= 12 && lexicon::lower_into(word, &mut buf).is_some_and(is_company_suffix)
 }
 
 /// Company suffixes dropped from organisation keys ("Boeing Co." = "Boeing").
@@ -263,7 +281,12 @@ pub fn org_short_form(full_key: &str) -> Option<&str> {
 pub fn without_company_suffix(text: &str) -> &str {
     let mut t = text.trim_end();
     while let Some((head, last)) = t.rsplit_once(' ') {
-        if is_company_suffix(&last.to_lowercase()) {
+        let mut buf = [0u8; 24];
+        let suffix = match lexicon::lower_into(last, &mut buf) {
+            Some(lower) => is_company_suffix(lower),
+            None => is_company_suffix(&last.to_lowercase()),
+        };
+        if suffix {
             t = head.trim_end_matches(',').trim_end();
         } else {
             break;
