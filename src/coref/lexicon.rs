@@ -239,8 +239,12 @@ const TITLES: &[&str] = &[
 
 /// Whether `word` is a title or role word that is not part of a name.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    // A set lookup, not a scan of the list: this runs for most capitalised
+    // words before a name. The titles are lower-case ASCII, so a word that
+    // is not ASCII, or longer than any title, is none of them.
+    static S: OnceLock<WordSet> = OnceLock::new();
+    let mut buf = [0u8; 24];
+    lower_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set(TITLES)).contains(w))
 }
 
 /// A set of words hashed with [`Fnv`].
@@ -764,13 +768,19 @@ pub fn speaker_description(lower: &str) -> Option<bool> {
         "voters",
         "unions",
     ];
-    if SINGULAR.contains(&lower) {
-        Some(false)
-    } else if PLURAL.contains(&lower) {
-        Some(true)
-    } else {
-        None
-    }
+    // One hash lookup instead of a scan of a hundred words: this runs for
+    // the word before every "was", "were", "has", ... and around every
+    // speech verb. Singular is inserted last, so it wins as in the scan.
+    static M: OnceLock<FnvMap<bool>> = OnceLock::new();
+    M.get_or_init(|| {
+        PLURAL
+            .iter()
+            .map(|&w| (w, true))
+            .chain(SINGULAR.iter().map(|&w| (w, false)))
+            .collect()
+    })
+    .get(lower)
+    .copied()
 }
 
 /// Lower-cases an ASCII-ish word into `buf` without allocating; `None` when
@@ -783,4 +793,20 @@ pub fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
     std::str::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_in_any_ascii_case_as_the_list_scan_did() {
+        // The set lookup lower-cases the word into 24 bytes: it agrees with
+        // a case-insensitive scan only if every title is short lower-case ASCII.
+        assert!(TITLES.iter().all(|t| t.len() <= 24 && t.is_ascii() && t.to_ascii_lowercase() == *t));
+        for w in ["Mr.", "MRS", "dr", "President", "president.", "Smith", "Ms\u{e9}", "", "."] {
+            let scan = TITLES.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches('.')));
+            assert_eq!(is_title(w), scan, "{w}");
+        }
+    }
 }
