@@ -111,42 +111,52 @@ pub struct PersonName {
 /// after titles.
 pub fn person(text: &str) -> Option<PersonName> {
     let folded = fold(text);
-    let raw: Vec<&str> = text.split_whitespace().collect();
     let mut ws: Vec<&str> = folded.split_whitespace().collect();
-    let mut cased: Vec<&str> = raw.clone();
-    if ws.len() != cased.len() {
-        cased = ws.clone();
-    }
+    // The given name in its written case comes from the words as written
+    // when folding kept their number, else from the folded ones; read
+    // where needed rather than kept as a second list.
+    let written = text.split_whitespace().count() == ws.len();
+    // Leading titles are skipped by index, trailing suffixes popped.
+    let mut first = 0;
     let mut honorific = None;
-    while ws.len() > 1 && lexicon::is_title(ws[0]) {
-        honorific = honorific.or(lexicon::honorific_gender(ws[0]));
-        ws.remove(0);
-        cased.remove(0);
+    while ws.len() - first > 1 && lexicon::is_title(ws[first]) {
+        honorific = honorific.or(lexicon::honorific_gender(ws[first]));
+        first += 1;
     }
-    while ws.len() > 1 {
+    while ws.len() - first > 1 {
         let last = ws[ws.len() - 1].trim_end_matches('.');
         if matches!(last, "jr" | "sr" | "ii" | "iii" | "iv") || last.is_empty() {
             ws.pop();
-            cased.pop();
         } else {
             break;
         }
     }
+    let ws = ws.get(first..)?;
     let last = ws.last()?;
     let surname = strip_particle(last.trim_end_matches(',')).to_string();
-    let parts: Vec<&str> = ws.iter().map(|w| strip_particle(w)).collect();
+    let mut full = String::with_capacity(folded.len());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            full.push(' ');
+        }
+        full.push_str(strip_particle(w));
+    }
     let given = if ws.len() >= 2 && !is_initial(ws[0]) {
         Some(ws[0].to_string())
     } else {
         None
     };
     let given_cased = if given.is_some() {
-        cased.first().map(|s| s.to_string())
+        if written {
+            text.split_whitespace().nth(first).map(str::to_string)
+        } else {
+            ws.first().map(|s| s.to_string())
+        }
     } else {
         None
     };
     Some(PersonName {
-        full: parts.join(" "),
+        full,
         surname,
         given,
         given_cased,

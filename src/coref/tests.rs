@@ -426,3 +426,10 @@ fn company_suffixes_are_found_in_any_case_without_allocating() {
     assert!(names::is_company_suffix_word("LTD"));
     assert!(!names::is_company_suffix_word("Ltd\u{e9}"));
 }
+
+#[test]
+fn entity_ids_are_e_and_the_number() {
+    for n in [0, 1, 9, 10, 99, 100, 4745, 1_000_000, usize::MAX] {
+        assert_eq!(entity_id(n), format!("e{n}"));
+    }
+}
