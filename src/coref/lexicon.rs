@@ -517,148 +517,149 @@ pub fn is_government_verb(lower: &str) -> bool {
 
 /// Verbs whose object is an addressee ("told Baghdad", "warned Tehran").
 pub fn is_addressee_verb(lower: &str) -> bool {
-    const V: &[&str] = &[
-        "told",
-        "tells",
-        "tell",
-        "warned",
-        "warns",
-        "warn",
-        "urged",
-        "urges",
-        "urge",
-        "pressed",
-        "presses",
-        "press",
-        "asked",
-        "asks",
-        "ask",
-        "informed",
-        "informs",
-        "inform",
-        "accused",
-        "accuses",
-        "criticized",
-        "criticised",
-        "criticizes",
-        "criticises",
-        "threatened",
-        "threatens",
-        "pressured",
-        "pressures",
-        "assured",
-        "assures",
-        "reassured",
-        "notified",
-        "notifies",
-        "sanctioned",
-        "sanctions",
-        "condemned",
-        "condemns",
-        "blamed",
-        "blames",
-        "joined",
-        "joins",
-        "persuaded",
-        "convinced",
-        "reminded",
-        "advised",
-    ];
-    V.contains(&lower)
+    // A match, which the compiler splits by length first, not a scan.
+    matches!(
+        lower,
+        "told"
+            | "tells"
+            | "tell"
+            | "warned"
+            | "warns"
+            | "warn"
+            | "urged"
+            | "urges"
+            | "urge"
+            | "pressed"
+            | "presses"
+            | "press"
+            | "asked"
+            | "asks"
+            | "ask"
+            | "informed"
+            | "informs"
+            | "inform"
+            | "accused"
+            | "accuses"
+            | "criticized"
+            | "criticised"
+            | "criticizes"
+            | "criticises"
+            | "threatened"
+            | "threatens"
+            | "pressured"
+            | "pressures"
+            | "assured"
+            | "assures"
+            | "reassured"
+            | "notified"
+            | "notifies"
+            | "sanctioned"
+            | "sanctions"
+            | "condemned"
+            | "condemns"
+            | "blamed"
+            | "blames"
+            | "joined"
+            | "joins"
+            | "persuaded"
+            | "convinced"
+            | "reminded"
+            | "advised"
+    )
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb
 /// ("he also said", "Washington has told").
 pub fn is_aux_or_adverb(lower: &str) -> bool {
-    const V: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "previously",
-        "earlier",
-        "further",
-        "again",
-        "would",
-        "will",
-        "was",
-        "is",
-        "repeatedly",
-        "once",
-        "publicly",
-        "privately",
-        "separately",
-        "recently",
-        "first",
-        "already",
-        "reportedly",
-        "allegedly",
-        "has",
-        "had",
-        "quickly",
-        "flatly",
-        "firmly",
-        "long",
-        "since",
-        "now",
-        "still",
-        "too",
-        "subsequently",
-        "immediately",
-        "often",
-        "never",
-        "did",
-        "does",
-        "do",
-        "not",
-    ];
-    V.contains(&lower)
+    // A match, which the compiler splits by length first, not a scan.
+    matches!(
+        lower,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "earlier"
+            | "further"
+            | "again"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "repeatedly"
+            | "once"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "recently"
+            | "first"
+            | "already"
+            | "reportedly"
+            | "allegedly"
+            | "quickly"
+            | "flatly"
+            | "firmly"
+            | "long"
+            | "since"
+            | "now"
+            | "still"
+            | "too"
+            | "subsequently"
+            | "immediately"
+            | "often"
+            | "never"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+    )
 }
 
 /// Prepositions (and conjunctions) after which a name is not a subject.
 pub fn is_preposition(lower: &str) -> bool {
-    const V: &[&str] = &[
-        "in",
-        "of",
-        "to",
-        "with",
-        "from",
-        "between",
-        "for",
-        "by",
-        "on",
-        "at",
-        "against",
-        "near",
-        "about",
-        "over",
-        "into",
-        "across",
-        "under",
-        "through",
-        "toward",
-        "towards",
-        "after",
-        "before",
-        "during",
-        "than",
-        "like",
-        "including",
-        "and",
-        "or",
-        "among",
-        "amid",
-        "within",
-        "without",
-        "via",
-        "per",
-        "behind",
-        "beyond",
-        "around",
-    ];
-    V.contains(&lower)
+    // A match, which the compiler splits by length first, not a scan.
+    matches!(
+        lower,
+        "in"
+            | "of"
+            | "to"
+            | "with"
+            | "from"
+            | "between"
+            | "for"
+            | "by"
+            | "on"
+            | "at"
+            | "against"
+            | "near"
+            | "about"
+            | "over"
+            | "into"
+            | "across"
+            | "under"
+            | "through"
+            | "toward"
+            | "towards"
+            | "after"
+            | "before"
+            | "during"
+            | "than"
+            | "like"
+            | "including"
+            | "and"
+            | "or"
+            | "among"
+            | "amid"
+            | "within"
+            | "without"
+            | "via"
+            | "per"
+            | "behind"
+            | "beyond"
+            | "around"
+    )
 }
 
 /// Nouns for unnamed speakers ("a US official said", "officials said"):
