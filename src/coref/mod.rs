@@ -42,8 +42,6 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
-
 use serde_json::json;
 
 pub use lexicon::Gender;
@@ -209,6 +207,10 @@ struct Linker<'t> {
     /// Entities by folded name without company suffix, with their labels:
     /// the cheap test for whether a name was seen under another label.
     names: NameMap<Vec<(Label, usize)>>,
+    /// Scratch for keys being looked up: a key is copied into a map only
+    /// when it is new, so a repeated name allocates nothing.
+    key_buf: String,
+    name_buf: String,
 }
 
 impl Linker<'_> {
@@ -237,31 +239,52 @@ impl Linker<'_> {
     /// Adds `e` to the candidates under `key`, keeping only the last
     /// [`MAX_CANDIDATES`] registered: lookups and this check stay O(1) even
     /// when a long text has hundreds of entities named "John" or "Party".
-    fn push_unique(map: &mut NameMap<Vec<usize>>, key: String, e: usize) {
-        let v = map.entry(key).or_default();
-        if !v.contains(&e) {
-            if v.len() >= MAX_CANDIDATES {
-                v.remove(0);
+    fn push_unique(map: &mut NameMap<Vec<usize>>, key: &str, e: usize) {
+        match map.get_mut(key) {
+            Some(v) => {
+                if !v.contains(&e) {
+                    if v.len() >= MAX_CANDIDATES {
+                        v.remove(0);
+                    }
+                    v.push(e);
+                }
             }
-            v.push(e);
+            None => {
+                map.insert(key.to_string(), vec![e]);
+            }
         }
     }
 
     /// Finds or creates the entity for mention `m` (not an acronym use).
     fn link(&mut self, text: &str, seg: &Segmentation, mentions: &mut [Mention<'_>], m: usize) -> usize {
+        let mut name_key = std::mem::take(&mut self.name_buf);
+        let e = self.link_with(text, seg, mentions, m, &mut name_key);
+        self.name_buf = name_key;
+        e
+    }
+
+    /// [`Linker::link`], with `name_key` as scratch for the folded name.
+    fn link_with(
+        &mut self,
+        text: &str,
+        seg: &Segmentation,
+        mentions: &mut [Mention<'_>],
+        m: usize,
+        name_key: &mut String,
+    ) -> usize {
         let mention = &mentions[m];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let label = mention.label;
         let crossable = matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp);
-        let name_key = if crossable {
-            names::fold(names::without_company_suffix(surface))
+        if crossable {
+            names::fold_into(names::without_company_suffix(surface), name_key);
         } else {
-            String::new()
-        };
+            name_key.clear();
+        }
         let seen_otherwise = crossable
             && self
                 .names
-                .get(&name_key)
+                .get(name_key.as_str())
                 .is_some_and(|v| v.iter().any(|&(l, _)| l != label));
         if let Some(e) = seen_otherwise.then(|| self.other_label(surface, label)).flatten() {
             self.add(e, m);
@@ -281,12 +304,12 @@ impl Linker<'_> {
                         }
                         e
                     }
-                    _ => self.keyed(format!("g:{}:{}", label.name(), names::fold(surface)), label),
+                    _ => self.keyed_fold(&["g:", label.name(), ":"], surface, label),
                 }
             }
             Label::Norp => match lexicon::place(surface) {
                 Some(p) if p.kind == PlaceKind::Demonym => {
-                    let e = self.keyed(format!("n:{}", p.iso2), label);
+                    let e = self.keyed_fold(&["n:", p.iso2], "", label);
                     if let Some(ent) = self.entities.get_mut(e) {
                         ent.iso2 = Some(p.iso2);
                         ent.country = Some(p.country);
@@ -294,16 +317,25 @@ impl Linker<'_> {
                     e
                 }
                 _ => {
-                    let folded = names::fold(surface);
-                    let key = format!("o:{}", names::singular(&folded));
-                    match self.keys.get(&format!("o:{folded}")).copied() {
+                    // "o:" and the folded name; else the key of its singular.
+                    let mut key = std::mem::take(&mut self.key_buf);
+                    key.clear();
+                    key.push_str("o:");
+                    names::fold_onto(surface, &mut key);
+                    let e = match self.keys.get(key.as_str()).copied() {
                         Some(e) => e,
-                        None => self.keyed(key, label),
-                    }
+                        None => {
+                            let singular = key.get(2..).map_or(0, |f| names::singular(f).len());
+                            key.truncate(2 + singular);
+                            self.keyed(&key, label)
+                        }
+                    };
+                    self.key_buf = key;
+                    e
                 }
             },
             Label::Org => self.link_org(surface),
-            other => self.keyed(format!("x:{}:{}", other.name(), names::fold(surface)), other),
+            other => self.keyed_fold(&["x:", other.name(), ":"], surface, other),
         };
         self.add(e, m);
         if crossable {
@@ -312,13 +344,19 @@ impl Linker<'_> {
         e
     }
 
-    fn index_name(&mut self, key: String, label: Label, e: usize) {
-        let v = self.names.entry(key).or_default();
-        if !v.contains(&(label, e)) {
-            if v.len() >= MAX_CANDIDATES {
-                v.remove(0);
+    fn index_name(&mut self, key: &str, label: Label, e: usize) {
+        match self.names.get_mut(key) {
+            Some(v) => {
+                if !v.contains(&(label, e)) {
+                    if v.len() >= MAX_CANDIDATES {
+                        v.remove(0);
+                    }
+                    v.push((label, e));
+                }
             }
-            v.push((label, e));
+            None => {
+                self.names.insert(key.to_string(), vec![(label, e)]);
+            }
         }
     }
 
@@ -367,18 +405,33 @@ impl Linker<'_> {
             .find(|&e| self.entities.get(e).is_some_and(|x| x.label != Some(label)))
     }
 
-    fn keyed(&mut self, key: String, label: Label) -> usize {
-        if let Some(&e) = self.keys.get(&key) {
+    fn keyed(&mut self, key: &str, label: Label) -> usize {
+        if let Some(&e) = self.keys.get(key) {
             return e;
         }
         let e = self.new_entity(label);
-        self.keys.insert(key, e);
+        self.keys.insert(key.to_string(), e);
+        e
+    }
+
+    /// [`Linker::keyed`] under the key `prefix` joined, then `name` folded
+    /// ([`names::fold`]), built in scratch space.
+    fn keyed_fold(&mut self, prefix: &[&str], name: &str, label: Label) -> usize {
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        prefix.iter().for_each(|p| key.push_str(p));
+        names::fold_onto(name, &mut key);
+        let e = self.keyed(&key, label);
+        self.key_buf = key;
         e
     }
 
     fn country(&mut self, p: lexicon::Place, label: Label) -> usize {
-        let e = self.keyed(format!("c:{}", p.iso2), label);
-        self.index_name(names::fold(p.country), label, e);
+        let e = self.keyed_fold(&["c:", p.iso2], "", label);
+        let mut key = std::mem::take(&mut self.key_buf);
+        names::fold_into(p.country, &mut key);
+        self.index_name(&key, label, e);
+        self.key_buf = key;
         if let Some(ent) = self.entities.get_mut(e) {
             ent.iso2 = Some(p.iso2);
             ent.country = Some(p.country);
@@ -389,7 +442,7 @@ impl Linker<'_> {
 
     fn link_person(&mut self, text: &str, seg: &Segmentation, mention: &Mention<'_>, surface: &str) -> usize {
         let Some(pn) = names::person(surface) else {
-            return self.keyed(format!("p:{}", names::fold(surface)), Label::Person);
+            return self.keyed_fold(&["p:"], surface, Label::Person);
         };
         let full_key = format!("p:{}", pn.full);
         let found = if let Some(&e) = self.keys.get(&full_key) {
@@ -417,9 +470,9 @@ impl Linker<'_> {
         };
         let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
         self.keys.entry(full_key).or_insert(e);
-        Self::push_unique(&mut self.surnames, pn.surname.clone(), e);
+        Self::push_unique(&mut self.surnames, &pn.surname, e);
         if let Some(g) = &pn.given {
-            Self::push_unique(&mut self.givens, g.clone(), e);
+            Self::push_unique(&mut self.givens, g, e);
         }
         let honorific = pn.honorific.or_else(|| {
             let t = mention.t0.checked_sub(1)?;
@@ -478,13 +531,13 @@ impl Linker<'_> {
             self.keys.entry(format!("o:{a}")).or_insert(e);
         }
         if let Some(short) = names::org_short_form(&full) {
-            Self::push_unique(&mut self.shorts, short.to_string(), e);
+            Self::push_unique(&mut self.shorts, short, e);
         }
         if let Some(head) = names::org_head(&full) {
-            Self::push_unique(&mut self.heads, head.to_string(), e);
+            Self::push_unique(&mut self.heads, head, e);
         }
         if !single && let Some(init) = names::initials(names::without_company_suffix(surface)) {
-            Self::push_unique(&mut self.initials, init, e);
+            Self::push_unique(&mut self.initials, &init, e);
         }
         e
     }
@@ -816,7 +869,7 @@ pub fn annotate(cx: &mut Context) {
                 } else {
                     mentions[m].label
                 };
-                linker.keyed(format!("o:{}", names::fold(def.expansion)), label)
+                linker.keyed_fold(&["o:"], def.expansion, label)
             }
         };
         if let Some(ent) = linker.entities.get_mut(e) {
@@ -974,7 +1027,7 @@ fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], mentions: &
 /// with a hash map: linear.
 fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentions: &mut Vec<Mention<'t>>, linker: &mut Linker<'t>) {
     let tokens = &seg.tokens;
-    let mut known: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut known: crate::hash::FnvMap<&str, Option<usize>> = crate::hash::FnvMap::default();
     for m in mentions
         .iter()
         .filter(|m| m.origin == Origin::Entity && m.entity < linker.entities.len())
@@ -1081,9 +1134,9 @@ struct AcronymDef<'t> {
 }
 
 /// Finds `Full Name (ACR)` and `ACR (Full Name)`.
-fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> HashMap<&'t str, AcronymDef<'t>> {
+fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> crate::hash::FnvMap<&'t str, AcronymDef<'t>> {
     let tokens = &seg.tokens;
-    let mut defs: HashMap<&'t str, AcronymDef<'t>> = HashMap::new();
+    let mut defs: crate::hash::FnvMap<&'t str, AcronymDef<'t>> = crate::hash::FnvMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if token_text(text, tokens, m.t1) != "(" || m.label == Label::Person {
             continue;
@@ -1148,7 +1201,7 @@ fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mentio
 fn acronym_uses<'t>(
     text: &str,
     seg: &Segmentation,
-    defs: &HashMap<&str, AcronymDef<'_>>,
+    defs: &crate::hash::FnvMap<&str, AcronymDef<'_>>,
     mentions: &[Mention<'t>],
 ) -> Vec<Mention<'t>> {
     let mut uses = Vec::new();
@@ -1372,7 +1425,7 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
     order.sort_by_key(|&e| firsts[e]);
     let mut id_of = vec![String::new(); linker.entities.len()];
     for (n, &e) in order.iter().enumerate() {
-        id_of[e] = format!("e{}", n + 1);
+        id_of[e] = entity_id(n + 1);
     }
     let country_entity = |iso2: &str| linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].clone());
 
@@ -1411,18 +1464,19 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         .min()
         .unwrap_or(0)
         .min(cx.seg.paragraphs.len().saturating_sub(1));
-    let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::new();
+    let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::with_capacity(order.len());
+    // Scratch lists reused for every entity: an allocation each per entity
+    // was a fifth of this function's allocations on a long text.
+    let mut ms: Vec<&Mention> = Vec::new();
     for &e in &order {
         let ent = &linker.entities[e];
-        let mut ms: Vec<&Mention> = ent.mentions.iter().map(|&m| &mentions[m]).collect();
+        ms.clear();
+        ms.extend(ent.mentions.iter().map(|&m| &mentions[m]));
         ms.sort_by_key(|m| m.start);
-        let Some(firstm) = ms.first() else { continue };
-        let named: Vec<&&Mention> = ms
+        let Some(&firstm) = ms.first() else { continue };
+        let name = ms
             .iter()
             .filter(|m| m.origin == Origin::Entity && m.refers_to.is_none() && m.expansion.is_none())
-            .collect();
-        let name = named
-            .iter()
             .map(|m| clean_name(text.get(m.start..m.end).unwrap_or("")))
             .max_by(|a, b| {
                 a.split_whitespace()
@@ -1442,41 +1496,58 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
             + 0.5 * speakers as f64
             + (1.0 - firstm.sent as f64 / n_sent as f64).max(0.0);
         let salience = (salience * 100.0).round() / 100.0;
-        let mut card = json!({
-            "id": id_of[e],
-            "name": name,
-            "type": ent.label.unwrap_or(firstm.label).name(),
-            "mentions": ms.iter().map(|m| m.span).collect::<Vec<_>>(),
-            "first_mention": firstm.span,
-            "salience": salience,
-        });
-        if let Some(obj) = card.as_object_mut() {
-            if let Some(a) = &ent.acronym {
-                obj.insert("acronym".into(), json!(a));
-            }
-            if let Some(country) = ent.refers_to {
-                obj.insert("refers_to".into(), json!(format!("{country} government")));
-            }
-            if let Some(g) = ent.gender {
-                obj.insert(
-                    "gender".into(),
-                    json!(if g == Gender::Male { "male" } else { "female" }),
-                );
-            }
-            if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
-                obj.insert("country".into(), json!(c));
-                if let Some(ce) = ent.iso2.and_then(country_entity) {
-                    obj.insert("country_entity".into(), json!(ce));
-                }
+        // The card's fields moved in, not serialized from references as
+        // `json!` does (a copy of every string and of the id list).
+        let mut obj = serde_json::Map::new();
+        obj.insert("id".into(), serde_json::Value::String(id_of[e].clone()));
+        obj.insert("name".into(), serde_json::Value::String(name));
+        obj.insert("type".into(), json!(ent.label.unwrap_or(firstm.label).name()));
+        obj.insert("mentions".into(), serde_json::Value::Array(ms.iter().map(|m| json!(m.span)).collect()));
+        obj.insert("first_mention".into(), json!(firstm.span));
+        obj.insert("salience".into(), json!(salience));
+        if let Some(a) = &ent.acronym {
+            obj.insert("acronym".into(), json!(a));
+        }
+        if let Some(country) = ent.refers_to {
+            obj.insert("refers_to".into(), json!(format!("{country} government")));
+        }
+        if let Some(g) = ent.gender {
+            obj.insert("gender".into(), json!(if g == Gender::Male { "male" } else { "female" }));
+        }
+        if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
+            obj.insert("country".into(), json!(c));
+            if let Some(ce) = ent.iso2.and_then(country_entity) {
+                obj.insert("country_entity".into(), json!(ce));
             }
         }
-        cards.push((salience, firstm.start, card));
+        cards.push((salience, firstm.start, serde_json::Value::Object(obj)));
     }
     cards.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     cx.summaries.insert(
         "entities",
         serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()),
     );
+}
+
+/// "e" and `n` in decimal: the id of the `n`th entity. Written digit by
+/// digit: `format!` cost more than the rest of an id's making, thousands of
+/// times on a long text.
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// A display name: no leading "the", no trailing possessive.

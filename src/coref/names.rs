@@ -12,25 +12,42 @@ use super::lexicon;
 
 /// Lower case, curly apostrophes folded, trailing possessive dropped.
 pub fn fold(text: &str) -> String {
-    let mut s: String = if text.is_ascii() {
-        let mut s = text.to_ascii_lowercase();
-        if s.contains('`') {
-            s = s.replace('`', "'");
+    let mut s = String::new();
+    fold_into(text, &mut s);
+    s
+}
+
+/// [`fold`] into `s` (cleared first), so that a caller looking a name up
+/// allocates nothing unless it keeps the key.
+pub fn fold_into(text: &str, s: &mut String) {
+    s.clear();
+    fold_onto(text, s);
+}
+
+/// [`fold`], appended to `s` (after a key's prefix).
+pub fn fold_onto(text: &str, s: &mut String) {
+    let start = s.len();
+    if text.is_ascii() {
+        s.push_str(text);
+        if let Some(tail) = s.get_mut(start..) {
+            tail.make_ascii_lowercase();
         }
-        s
+        if text.contains('`') {
+            let tail = s.split_off(start).replace('`', "'");
+            s.push_str(&tail);
+        }
     } else {
-        fold_unicode(text)
-    };
+        s.extend(fold_unicode(text));
+    }
     for suffix in ["'s", "'"] {
-        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+        if s.len() - start > suffix.len() + 1 && s.ends_with(suffix) {
             s.truncate(s.len() - suffix.len());
             break;
         }
     }
-    s
 }
 
-fn fold_unicode(text: &str) -> String {
+fn fold_unicode(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '`' => '\'',
@@ -38,7 +55,6 @@ fn fold_unicode(text: &str) -> String {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The words of a folded name, without a leading "the".
@@ -95,42 +111,52 @@ pub struct PersonName {
 /// after titles.
 pub fn person(text: &str) -> Option<PersonName> {
     let folded = fold(text);
-    let raw: Vec<&str> = text.split_whitespace().collect();
     let mut ws: Vec<&str> = folded.split_whitespace().collect();
-    let mut cased: Vec<&str> = raw.clone();
-    if ws.len() != cased.len() {
-        cased = ws.clone();
-    }
+    // The given name in its written case comes from the words as written
+    // when folding kept their number, else from the folded ones; read
+    // where needed rather than kept as a second list.
+    let written = text.split_whitespace().count() == ws.len();
+    // Leading titles are skipped by index, trailing suffixes popped.
+    let mut first = 0;
     let mut honorific = None;
-    while ws.len() > 1 && lexicon::is_title(ws[0]) {
-        honorific = honorific.or(lexicon::honorific_gender(ws[0]));
-        ws.remove(0);
-        cased.remove(0);
+    while ws.len() - first > 1 && lexicon::is_title(ws[first]) {
+        honorific = honorific.or(lexicon::honorific_gender(ws[first]));
+        first += 1;
     }
-    while ws.len() > 1 {
+    while ws.len() - first > 1 {
         let last = ws[ws.len() - 1].trim_end_matches('.');
         if matches!(last, "jr" | "sr" | "ii" | "iii" | "iv") || last.is_empty() {
             ws.pop();
-            cased.pop();
         } else {
             break;
         }
     }
+    let ws = ws.get(first..)?;
     let last = ws.last()?;
     let surname = strip_particle(last.trim_end_matches(',')).to_string();
-    let parts: Vec<&str> = ws.iter().map(|w| strip_particle(w)).collect();
+    let mut full = String::with_capacity(folded.len());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            full.push(' ');
+        }
+        full.push_str(strip_particle(w));
+    }
     let given = if ws.len() >= 2 && !is_initial(ws[0]) {
         Some(ws[0].to_string())
     } else {
         None
     };
     let given_cased = if given.is_some() {
-        cased.first().map(|s| s.to_string())
+        if written {
+            text.split_whitespace().nth(first).map(str::to_string)
+        } else {
+            ws.first().map(|s| s.to_string())
+        }
     } else {
         None
     };
     Some(PersonName {
-        full: parts.join(" "),
+        full,
         surname,
         given,
         given_cased,
@@ -146,7 +172,9 @@ fn is_initial(word: &str) -> bool {
 
 /// Whether a word as written is a company suffix ("Co.", "Inc").
 pub fn is_company_suffix_word(word: &str) -> bool {
-    word.len() <= 12 && is_company_suffix(&word.to_ascii_lowercase())
+    let mut buf = [0u8; 24];
+    // Not ASCII: no suffix, whose letters are all ASCII, matches it.
+    word.len() <= 12 && lexicon::lower_into(word, &mut buf).is_some_and(is_company_suffix)
 }
 
 /// Company suffixes dropped from organisation keys ("Boeing Co." = "Boeing").
@@ -263,7 +291,12 @@ pub fn org_short_form(full_key: &str) -> Option<&str> {
 pub fn without_company_suffix(text: &str) -> &str {
     let mut t = text.trim_end();
     while let Some((head, last)) = t.rsplit_once(' ') {
-        if is_company_suffix(&last.to_lowercase()) {
+        let mut buf = [0u8; 24];
+        let suffix = match lexicon::lower_into(last, &mut buf) {
+            Some(lower) => is_company_suffix(lower),
+            None => is_company_suffix(&last.to_lowercase()),
+        };
+        if suffix {
             t = head.trim_end_matches(',').trim_end();
         } else {
             break;

@@ -403,3 +403,33 @@ fn dateline_is_not_an_acronym_definition() {
     assert_eq!(entity_of(&cx, "Berlin", 0), entity_of(&cx, "BERLIN", 0));
     assert_eq!(attr(&cx, "BERLIN", 0, "expansion"), None);
 }
+
+#[test]
+fn folding_onto_a_prefix_folds_only_the_name() {
+    for name in ["Reuters'", "Iran's", "X's", "O`Neil", "Ministry Of Defence", "Sudani\u{2019}s", "ÉLYSÉE", "s'"] {
+        let mut key = String::from("o:");
+        names::fold_onto(name, &mut key);
+        assert_eq!(key, format!("o:{}", names::fold(name)), "{name}");
+        let mut reused = String::from("left over");
+        names::fold_into(name, &mut reused);
+        assert_eq!(reused, names::fold(name), "{name}");
+    }
+}
+
+#[test]
+fn company_suffixes_are_found_in_any_case_without_allocating() {
+    assert_eq!(names::without_company_suffix("General Motors Co."), "General Motors");
+    assert_eq!(names::without_company_suffix("Siemens AG"), "Siemens");
+    assert_eq!(names::without_company_suffix("Acme Holdings Inc,"), "Acme");
+    assert_eq!(names::without_company_suffix("Boeing CO"), "Boeing");
+    assert_eq!(names::without_company_suffix("Nestlé"), "Nestlé");
+    assert!(names::is_company_suffix_word("LTD"));
+    assert!(!names::is_company_suffix_word("Ltd\u{e9}"));
+}
+
+#[test]
+fn entity_ids_are_e_and_the_number() {
+    for n in [0, 1, 9, 10, 99, 100, 4745, 1_000_000, usize::MAX] {
+        assert_eq!(entity_id(n), format!("e{n}"));
+    }
+}

@@ -125,10 +125,52 @@ fn consistent_labels(text: &str, ents: &mut [Entity]) {
 /// sorted. A rule span is dropped when it overlaps a named span that it
 /// does not contain; otherwise it replaces the named spans inside it.
 pub fn merge(named: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
+    if is_flat(&named) && is_flat(&rules) {
+        return merge_linear(named, rules);
+    }
     if is_flat(&named) && rules.iter().all(|r| r.start_byte < r.end_byte) {
         return merge_flat(named, rules);
     }
     merge_scan(named, rules)
+}
+
+/// [`merge`] when both lists are flat (what [`numeric::find`] returns):
+/// one pass over both, no map. Rule spans are pairwise disjoint, so the
+/// spans a rule span overlaps are named ones only (a named span that an
+/// earlier rule span removed lay inside that rule span, so it cannot reach
+/// this one), and each rule span's fate depends on the named spans alone:
+/// kept when it contains every named span it overlaps. The kept spans of
+/// both lists are disjoint, so merging them by start keeps the output
+/// sorted, as the map of [`merge_flat`] did.
+fn merge_linear(named: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
+    let mut removed = vec![false; named.len()];
+    let mut keep = vec![false; rules.len()];
+    let mut j = 0;
+    for (r, rule) in rules.iter().enumerate() {
+        while named.get(j).is_some_and(|n| n.end_byte <= rule.start_byte) {
+            j += 1;
+        }
+        // Named spans j..k overlap the rule span (flat: their ends grow).
+        let mut k = j;
+        while named.get(k).is_some_and(|n| n.start_byte < rule.end_byte) {
+            k += 1;
+        }
+        let contains_all = named[j..k].iter().all(|n| rule.start_byte <= n.start_byte && n.end_byte <= rule.end_byte);
+        if contains_all {
+            keep[r] = true;
+            removed[j..k].fill(true);
+        }
+    }
+    let mut out = Vec::with_capacity(named.len() + rules.len());
+    let mut named = named.into_iter().zip(removed).filter(|(_, gone)| !gone).map(|(n, _)| n).peekable();
+    for rule in rules.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r) {
+        while let Some(n) = named.next_if(|n| n.start_byte < rule.start_byte) {
+            out.push(n);
+        }
+        out.push(rule);
+    }
+    out.extend(named);
+    out
 }
 
 /// [`merge`] for any input: each rule span scans all kept spans.
@@ -268,6 +310,34 @@ mod tests {
                 .collect();
             assert!(is_flat(&named));
             assert_eq!(merge_flat(named.clone(), rules.clone()), merge_scan(named, rules));
+        }
+    }
+
+    #[test]
+    fn linear_merge_decides_as_the_scan() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let labels = [Label::Person, Label::Org, Label::Gpe, Label::Date, Label::Cardinal, Label::Money];
+        let flat = |next: &mut dyn FnMut(usize) -> usize, first: usize| {
+            let mut v = Vec::new();
+            let mut at = next(3);
+            for _ in 0..next(7) {
+                let len = 1 + next(5);
+                v.push(e(at, at + len, labels[first + next(3)]));
+                at += len + next(3);
+            }
+            v
+        };
+        for _ in 0..4000 {
+            let named = flat(&mut next, 0);
+            let rules = flat(&mut next, 3);
+            assert!(is_flat(&named) && is_flat(&rules));
+            assert_eq!(merge_linear(named.clone(), rules.clone()), merge_scan(named, rules));
         }
     }
 

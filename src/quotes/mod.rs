@@ -42,8 +42,8 @@ pub mod marks;
 pub mod speakers;
 mod summary;
 
-use std::collections::HashMap;
 
+use crate::hash::FnvMap;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
 use crate::hedges::matcher::lower_into;
 use crate::pipeline::Context;
@@ -162,7 +162,7 @@ pub fn annotate(cx: &mut Context) {
         }
         source_ids.push(cx.sink.push(Layer::Source, sp.kind, a, b, attrs));
     }
-    let mut cue_ids: HashMap<usize, SpanId> = HashMap::new();
+    let mut cue_ids: FnvMap<usize, SpanId> = FnvMap::default();
     for (i, c) in cues.iter().enumerate() {
         if !cue_used[i] {
             continue;
@@ -211,9 +211,9 @@ struct State<'r, 'a> {
     pieces: &'r [Piece],
     cue_used: Vec<bool>,
     mentions: Vec<Mention>,
-    mention_index: HashMap<(usize, usize), usize>,
+    mention_index: FnvMap<(usize, usize), usize>,
     /// The speaker mention of each cue used so far.
-    cue_speaker: HashMap<usize, usize>,
+    cue_speaker: FnvMap<usize, usize>,
     buf: String,
 }
 
@@ -297,8 +297,8 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         pieces,
         cue_used: vec![false; cues.len()],
         mentions: Vec::new(),
-        mention_index: HashMap::new(),
-        cue_speaker: HashMap::new(),
+        mention_index: FnvMap::default(),
+        cue_speaker: FnvMap::default(),
         buf: String::new(),
     };
     let n = pieces.len();
@@ -483,7 +483,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         }
     }
     // A group's attribution, shared by its pieces.
-    let mut group_attr: HashMap<usize, (Option<usize>, usize)> = HashMap::new();
+    let mut group_attr: FnvMap<usize, (Option<usize>, usize)> = FnvMap::default();
     for k in 0..n {
         if let Some(a) = attr[k] {
             group_attr.entry(group[k]).or_insert(a);
