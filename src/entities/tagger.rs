@@ -97,15 +97,14 @@ impl Slot {
     fn new(key: u32, pairs: &[(u8, i8)], out: &mut Vec<(u8, i8)>) -> Slot {
         let mut slot = Slot { key, tags: 0, weights: [0; Slot::INLINE] };
         // Tags ascending and distinct (a file model's are), each a bit below OUT.
-        let fits = pairs.len() <= Slot::INLINE
-            && pairs.iter().all(|&(t, _)| t < 15)
-            && pairs.windows(2).all(|p| p[0].0 < p[1].0);
-        if fits {
-            for (i, &(t, w)) in pairs.iter().enumerate() {
-                slot.tags |= 1 << t;
-                slot.weights[i] = w;
-            }
-        } else {
+        let mut fits = pairs.len() <= Slot::INLINE;
+        for (&(t, w), to) in pairs.iter().zip(&mut slot.weights) {
+            fits &= t < 15 && slot.tags >> t == 0;
+            slot.tags |= 1 << (t & 15);
+            *to = w;
+        }
+        if !fits {
+            slot.weights = [0; Slot::INLINE];
             slot.tags = Slot::OUT;
             for (to, b) in slot.weights.iter_mut().zip((out.len() as u32).to_le_bytes().into_iter().chain([pairs.len() as u8])) {
                 *to = b as i8;
