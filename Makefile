@@ -37,7 +37,11 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 
 build: wasm cli
 
+# The service worker's stamp (scripts/stamp.mjs) covers every page file, not
+# just the pkg, so it is made afresh each time (milliseconds); every target
+# that builds www/ (serve, test, test-node, test-e2e, .ci/run) comes through here.
 wasm: $(PKG_JS) $(PKG_WASM)
+	@node scripts/stamp.mjs
 
 cli: $(CLI)
 
@@ -93,6 +97,6 @@ eval-wire: cli
 	python3 tests/ner/wire.py
 
 clean:
-	rm -rf $(PKG) out
+	rm -rf $(PKG) out www/sw-stamp.js
 
 FORCE:

@@ -7,6 +7,10 @@
 // file outside www/ ever sent. Responses are revalidated (ETag) so a rebuilt
 // .wasm is picked up on reload, and compressible files are sent gzip- or
 // brotli-encoded when the browser accepts it, as a real deployment would.
+// The service worker's stamp (`/sw-stamp.js`, see scripts/stamp.mjs) is made
+// from the files as they are at each request rather than read from disk, so
+// that an edit to www/ reaches a browser under `make serve` at its next
+// visit even before a rebuild writes the file.
 //
 //   node scripts/serve.mjs [--port N] [--root DIR]      (PORT=N works too)
 //
@@ -18,6 +22,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { STAMP_FILE, makeStamp, stampSource } from "./stamp.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 export const DEFAULT_ROOT = resolve(HERE, "..", "www");
@@ -115,6 +120,19 @@ function send(res, status, text, method) {
   res.end(method === "HEAD" ? undefined : text + "\n");
 }
 
+/** Sends the stamp of the files under `root` as they are now. */
+async function sendStamp(root, req, res) {
+  const data = Buffer.from(stampSource(await makeStamp(root)));
+  const etag = `"${createHash("sha1").update(data).digest("base64url")}"`;
+  const headers = { ...HEADERS, "Content-Type": TYPES[".js"], ETag: etag };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  res.writeHead(200, { ...headers, "Content-Length": data.length });
+  res.end(req.method === "HEAD" ? undefined : data);
+}
+
 /** The request handler for files under `root`. */
 export function handler(root = DEFAULT_ROOT) {
   const absRoot = resolve(root);
@@ -125,6 +143,7 @@ export function handler(root = DEFAULT_ROOT) {
         return send(res, 405, "method not allowed", req.method);
       }
       const urlPath = (req.url || "/").split(/[?#]/)[0];
+      if (urlPath === `/${STAMP_FILE}`) return sendStamp(absRoot, req, res);
       const found = await locate(absRoot, urlPath);
       if (!found) return send(res, 404, "not found", req.method);
       const ext = extname(found.file).toLowerCase();

@@ -547,9 +547,51 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.register('sw.js').catch(() => { /* offline use is optional */ });
+/** The text the page opened with (the sample or a shared text), once set. */
+let openedWith = null;
+
+/**
+ * Registers sw.js (offline use, and a returning visit served from its
+ * cache) and takes its updates. A rebuilt page's worker waits (see sw.js)
+ * until this page asks for it: at once, then a reload, when nothing typed
+ * would be lost (the text is still the one the page opened with), since
+ * this page's later modules would otherwise come from the new set; else
+ * the page says a new version is ready, and the next load takes it.
+ */
+function registerServiceWorker() {
+  const sw = navigator.serviceWorker;
+  const note = $('update');
+  const say = (text) => { note.textContent = text; note.hidden = false; };
+  const pristine = () => openedWith !== null && input.value === openedWith;
+  let controller = sw.controller;
+  let reloading = false;
+  sw.addEventListener('controllerchange', () => {
+    const before = controller;
+    controller = sw.controller;
+    // The first install takes over a page that came from the network: nothing to do.
+    if (!before || reloading) return;
+    if (pristine()) {
+      reloading = true;
+      location.reload();
+    } else {
+      say('A new version of newslens is in use: reload this page to use it too (copy your text first).');
+    }
+  });
+  const offer = (waiting) => {
+    if (!waiting || !sw.controller) return;
+    if (pristine()) waiting.postMessage({ type: 'skip-waiting' });
+    else say('A new version of newslens is ready: it is used from the next time the page is loaded.');
+  };
+  const watch = (installing) => installing?.addEventListener('statechange', () => {
+    if (installing.state === 'installed') offer(installing);
+  });
+  sw.register('sw.js').then((reg) => {
+    offer(reg.waiting);
+    watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+  }).catch(() => { /* offline use is optional */ });
 }
+
 
 window.addEventListener('hashchange', () => {
   import('./share.js').then(({ readShareFragment }) => readShareFragment(location.hash))
@@ -590,6 +632,7 @@ async function start() {
   // On load, paragraphs and sentences first (milliseconds, in the page), then every layer (the worker).
   const first = (t) => {
     input.value = t;
+    openedWith = t;
     request(t);
     firstPass(t);
     // The worker failed before this module could listen (boot.js kept the error).
@@ -607,4 +650,7 @@ async function start() {
   }
   first(text);
 }
-start();
+// Once the page's text is set: what an update does depends on it.
+start().finally(() => {
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) registerServiceWorker();
+});
