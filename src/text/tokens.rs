@@ -89,33 +89,6 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>, word
     }
 }
 
-/// About how many tokens `text` has, from one cheap pass over its bytes:
-/// each run of ASCII letters, digits and underscores counts one, and so
-/// does each other ASCII byte that is not whitespace and each non-ASCII
-/// character. Mostly a little over the real count (a period inside "U.S.",
-/// an apostrophe, a URL's parts, a word with an accented letter); enough
-/// to size the token vector once.
-pub fn estimate_count(text: &str) -> usize {
-    // Byte tests without a table or a carried state, so the compiler can
-    // run the loop over many bytes at once: each byte is classed on its own
-    // and against the byte before it.
-    #[inline(always)]
-    fn alnum(b: u8) -> bool {
-        (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10 || b == b'_'
-    }
-    #[inline(always)]
-    fn own(b: u8) -> bool {
-        // Not whitespace, not a UTF-8 continuation byte, not a letter or digit.
-        !(b == b' ' || b.wrapping_sub(b'\t') < 5 || b & 0xc0 == 0x80 || alnum(b))
-    }
-    let bytes = text.as_bytes();
-    let Some(&first) = bytes.first() else { return 0 };
-    let head = usize::from(alnum(first) || own(first));
-    // Byte counts per run of 255 pairs (a byte and the one before it).
-    let pairs = bytes[1..].chunks(255).zip(bytes.chunks(255));
-    head + pairs.map(|(cur, prev)| cur.iter().zip(prev).map(|(&b, &p)| u8::from(own(b) | (alnum(b) & !alnum(p)))).sum::<u8>() as usize).sum::<usize>()
-}
-
 /// Splits a whole text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
