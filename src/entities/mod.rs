@@ -279,20 +279,24 @@ pub fn annotate(cx: &mut Context) {
 mod tests {
     use super::*;
 
+    /// A small xorshift yielding numbers below `n`, so that the randomized
+    /// tests are deterministic without a dependency.
+    fn xorshift(mut x: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        }
+    }
+
     fn e(a: usize, b: usize, label: Label) -> Entity {
         Entity { start_byte: a, end_byte: b, label, attrs: Attrs::new() }
     }
 
     #[test]
     fn fast_merge_decides_as_the_scan() {
-        // A small xorshift, so the test is deterministic without a dependency.
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let labels = [Label::Person, Label::Org, Label::Gpe, Label::Date, Label::Cardinal, Label::Money];
         for _ in 0..2000 {
             let mut named = Vec::new();
@@ -315,13 +319,7 @@ mod tests {
 
     #[test]
     fn linear_merge_decides_as_the_scan() {
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let labels = [Label::Person, Label::Org, Label::Gpe, Label::Date, Label::Cardinal, Label::Money];
         let flat = |next: &mut dyn FnMut(usize) -> usize, first: usize| {
             let mut v = Vec::new();
