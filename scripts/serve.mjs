@@ -120,17 +120,24 @@ function send(res, status, text, method) {
   res.end(method === "HEAD" ? undefined : text + "\n");
 }
 
-/** Sends the stamp of the files under `root` as they are now. */
-async function sendStamp(root, req, res) {
-  const data = Buffer.from(stampSource(await makeStamp(root)));
-  const etag = `"${createHash("sha1").update(data).digest("base64url")}"`;
-  const headers = { ...HEADERS, "Content-Type": TYPES[".js"], ETag: etag };
-  if (req.headers["if-none-match"] === etag) {
+/**
+ * Answers with `data`, or 304 when the request already holds its version
+ * (`headers.ETag`); `headers` carry no Content-Length, set here.
+ */
+function reply(req, res, headers, data) {
+  if (req.headers["if-none-match"] === headers.ETag) {
     res.writeHead(304, headers);
     return res.end();
   }
   res.writeHead(200, { ...headers, "Content-Length": data.length });
   res.end(req.method === "HEAD" ? undefined : data);
+}
+
+/** Sends the stamp of the files under `root` as they are now. */
+async function sendStamp(root, req, res) {
+  const data = Buffer.from(stampSource(await makeStamp(root)));
+  const etag = `"${createHash("sha1").update(data).digest("base64url")}"`;
+  reply(req, res, { ...HEADERS, "Content-Type": TYPES[".js"], ETag: etag }, data);
 }
 
 /** The request handler for files under `root`. */
@@ -152,18 +159,11 @@ export function handler(root = DEFAULT_ROOT) {
       const headers = {
         ...HEADERS,
         "Content-Type": TYPES[ext] || "application/octet-stream",
-        "Content-Length": data.length,
         ETag: etag,
         Vary: "Accept-Encoding",
       };
       if (encoding) headers["Content-Encoding"] = encoding;
-      if (req.headers["if-none-match"] === etag) {
-        delete headers["Content-Length"];
-        res.writeHead(304, headers);
-        return res.end();
-      }
-      res.writeHead(200, headers);
-      res.end(req.method === "HEAD" ? undefined : data);
+      return reply(req, res, headers, data);
     } catch (err) {
       if (!res.headersSent) send(res, 500, "internal error", req.method);
       else res.destroy();

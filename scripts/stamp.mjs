@@ -74,14 +74,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const file = join(root, STAMP_FILE);
   const stamp = await makeStamp(root);
   const source = stampSource(stamp);
+  const held = await readFile(file, "utf8").catch(() => null);
   if (args.includes("--check")) {
-    const held = await readFile(file, "utf8").catch(() => null);
     if (held !== source) {
       console.error(`stamp: ${file} is ${held === null ? "missing" : "stale"}; run \`make wasm\``);
       process.exit(1);
     }
   } else {
-    const held = await readFile(file, "utf8").catch(() => null);
     if (held !== source) await writeFile(file, source);
     console.log(`stamp: ${file} version ${stamp.version} (${Object.keys(stamp.files).length} files)`);
   }

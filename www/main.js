@@ -592,7 +592,6 @@ function registerServiceWorker() {
   }).catch(() => { /* offline use is optional */ });
 }
 
-
 window.addEventListener('hashchange', () => {
   import('./share.js').then(({ readShareFragment }) => readShareFragment(location.hash))
     .then((text) => { if (text !== null) setText(text); }, (err) => showNotice(err.message));
