@@ -365,6 +365,14 @@ impl Model {
         self.n == 0
     }
 
+    /// Whether [`Model::filter`] lets feature `f` through to the table (no
+    /// false negatives: a feature it turns away has no weights).
+    #[inline(always)]
+    fn may_know(&self, f: u32) -> bool {
+        let (w, bit) = filter_bit(f);
+        self.filter.get(w).is_some_and(|&x| x & bit != 0)
+    }
+
     /// Adds the weights of `feature` to `scores`, indexed by tag (lanes past
     /// the model's tags are left alone).
     #[inline]
@@ -372,8 +380,7 @@ impl Model {
         if self.slots.is_empty() {
             return;
         }
-        let (w, bit) = filter_bit(feature);
-        if feature != 0 && self.filter.get(w).is_none_or(|&x| x & bit == 0) {
+        if feature != 0 && !self.may_know(feature) {
             return;
         }
         let mut s = feature as usize & self.mask;
@@ -423,8 +430,7 @@ impl Model {
         }
         let mut x = 0;
         for &f in feats {
-            let (w, bit) = filter_bit(f);
-            let known = self.filter.get(w).is_some_and(|&x| x & bit != 0);
+            let known = self.may_know(f);
             // Slot 0 (in cache after the first) for a feature the filter turns away.
             let s = f as usize & self.mask & (known as usize).wrapping_neg();
             x ^= self.slots.get(s).map_or(0, |slot| slot.key);
