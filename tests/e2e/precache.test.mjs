@@ -79,6 +79,21 @@ function updateSettled(page) {
   });
 }
 
+/**
+ * Waits until the service worker of stamp `version` is the active one, as it
+ * becomes once no page holds the old set: a visit opened before then, racing
+ * the closing tab, would still be controlled by the old worker.
+ */
+async function takesOver(context, version) {
+  for (const t0 = Date.now(); ; await new Promise((r) => setTimeout(r, 100))) {
+    for (const sw of context.serviceWorkers()) {
+      const state = await sw.evaluate(() => `${self.PRECACHE?.version} ${self.serviceWorker?.state}`).catch(() => null);
+      if (state === `${version} activated`) return;
+    }
+    assert.ok(Date.now() - t0 < 30_000, `the rebuilt worker (${version}) did not take over once its page was closed`);
+  }
+}
+
 /** A rebuild: a new sample, new glue and a new .wasm (a custom section appended: still a valid module). */
 async function rebuild(root) {
   const sample = path.join(root, 'sample.js');
@@ -136,6 +151,7 @@ test('after a rebuild the next visit gets the new version whole, and no page mix
   // untouched also asks the waiting worker to take over and reloads; Chromium sometimes parks
   // such an activation, so that path is not what this test waits on.)
   await editing.close();
+  await takesOver(context, rebuilt.version);
   const fresh = await context.newPage();
   await fresh.goto(url);
   for (let t0 = Date.now(); !(await fresh.locator('#input').inputValue()).startsWith('UTRECHT');) {
