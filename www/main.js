@@ -21,10 +21,11 @@ import { SAMPLE } from './sample.js';
 import { render } from './render.js';
 import { LAYERS, LABELLED, LABEL_NAMES, chipText } from './labels.js';
 import { drawPanel } from './panel.js';
+import './editor.js';
 import { setupInteraction } from './interact.js';
 
 const $ = (id) => document.getElementById(id);
-const input = /** @type {HTMLTextAreaElement} */ ($('input'));
+const input = /** @type {import('./editor.js').TextEditor} */ ($('input'));
 const article = $('article');
 const errorBox = $('error');
 const statsLine = $('stats');
@@ -88,17 +89,8 @@ function wantedLayers() {
   return LAYERS.map((l) => l.name).filter((n) => n !== 'token' || !state.hidden.has('token'));
 }
 
-/**
- * A text area soft-wrapping a very long text re-lays out all of it on every
- * keystroke (about 3x slower than unwrapped in Chromium at 1 MB), so long
- * texts are shown unwrapped there; the article view still wraps.
- */
-const NOWRAP_CHARS = 200_000;
-
 /** Asks the worker for `text`. */
 function request(text) {
-  const wrap = text.length > NOWRAP_CHARS ? 'off' : 'soft';
-  if (input.wrap !== wrap) input.wrap = wrap;
   queued = { id: ++seq, text, layers: wantedLayers() };
   setBusy(true);
   if (!inFlight) sendQueued();
@@ -540,7 +532,7 @@ extras.then(([{ setupFind }, { setupExports }, { setupShare }]) => {
 
 document.addEventListener('keydown', (event) => {
   const t = event.target;
-  const typing = t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && !['checkbox', 'button'].includes(t.type));
+  const typing = (t instanceof HTMLElement && t.isContentEditable) || (t instanceof HTMLInputElement && !['checkbox', 'button'].includes(t.type));
   if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     $('find').focus();

@@ -8,8 +8,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
-  waitForRender, paste, highlights,
-} from './harness.mjs';
+  waitForRender, paste, highlights, inputText } from './harness.mjs';
 
 /** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
 const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
@@ -45,7 +44,7 @@ test('the sample is annotated on load', async () => {
   const onRequest = (req) => { if (req.url().endsWith('.wasm')) wasmRequests.push(req.url()); };
   browser.context.on('request', onRequest);
   const { page, errors } = await openPage();
-  const sample = await page.locator('#input').inputValue();
+  const sample = await inputText(page);
   assert.ok(sample.length > 1000, 'the text area is preloaded with the sample');
   await waitForRender(page, sample);
   browser.context.off('request', onRequest);
@@ -63,7 +62,7 @@ test('the sample is annotated on load', async () => {
 
 test('pasting the reference article shows its 14 sentences, exactly as the wasm cuts them', async () => {
   const { page, errors } = await openPage();
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   await paste(page, seed);
   await waitForRender(page, seed);
 
@@ -122,7 +121,7 @@ test('toggling a layer removes its highlights and brings them back', async () =>
 
 test('an error is shown, and the page keeps working afterwards', async () => {
   const { page } = await openPage();
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   // Over the core's 32 MiB limit: built in the page, handed to the text area as a paste would be.
   await page.evaluate(() => {
     const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
@@ -157,7 +156,7 @@ test('a crash (wasm trap) is shown and the annotator restarts', async () => {
   let workers = 0;
   page.on('worker', () => { workers++; });
   await page.goto(server.url);
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   await paste(page, 'TRAP this text.');
   await page.locator('#error').waitFor({ state: 'visible' });
   assert.match(await page.locator('#error').textContent(), /crashed on this text \(unreachable\); it has been restarted/);
@@ -190,7 +189,7 @@ test('on load the page draws the first pass itself, before the worker has starte
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/worker.js', async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
-  const sample = await page.locator('#input').inputValue();
+  const sample = await inputText(page);
   await page.waitForFunction(() => document.getElementById('article').dataset.status === 'done', null, { timeout: 60_000 });
   const expected = wasm.annotate(sample).spans.filter((s) => s.layer === 'sentence').map((s) => sample.slice(s.start, s.end));
   assert.deepEqual((await highlights(page, 'sentence')).map((s) => s.text), expected, 'the sentences, drawn without the worker');
@@ -213,7 +212,7 @@ test('the worker loads the core itself when the page cannot compile it', async (
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => { delete WebAssembly.compileStreaming; });
   await page.goto(server.url);
-  const sample = await page.locator('#input').inputValue();
+  const sample = await inputText(page);
   await waitForRender(page, sample);
   assert.equal(await page.evaluate(() => typeof WebAssembly.compileStreaming), 'undefined', 'the page had no compileStreaming');
   assert.equal((await highlights(page, 'sentence')).length, wasm.annotate(sample).spans.filter((s) => s.layer === 'sentence').length);
@@ -228,7 +227,7 @@ test('typing re-annotates after a pause, dropping stale results', async () => {
   await waitForRender(page, 'One sentence here.');
   await page.locator('#input').press('End');
   await page.locator('#input').pressSequentially(' Two more. And three.', { delay: 10 });
-  const text = await page.locator('#input').inputValue();
+  const text = await inputText(page);
   await waitForRender(page, text);
   const shown = (await highlights(page, 'sentence')).map((s) => s.text);
   assert.deepEqual(shown, ['One sentence here.', 'Two more.', 'And three.']);
@@ -254,7 +253,7 @@ test('a 1 MB article is drawn in slices: the first paragraphs shown early, a cli
   // is done, and a click made after the render started is handled before it
   // is done, so the render gave the main thread back between its slices.
   const { page, errors } = await openPage();
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   let big = '';
   while (big.length < 1_000_000) big += `${seed}\n\n`;
   await page.evaluate(() => {
@@ -303,7 +302,7 @@ test('render() holds its slices while hold() says so, then finishes', async () =
   // The page holds drawing a long article while the user types; checked here
   // on render() itself, with a hold that lasts until released.
   const { page, errors } = await openPage();
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   const r = await page.evaluate(async () => {
     const { render } = await import('./render.js');
     let text = '';

@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot } from './harness.mjs';
+import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot, inputText } from './harness.mjs';
 
 const { serve, handler } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const { STAMP_FILE, makeStamp, stampSource } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'stamp.mjs')).href);
@@ -48,7 +48,7 @@ async function browser() {
 async function visit(context, url) {
   const page = await context.newPage();
   await page.goto(url);
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
@@ -154,11 +154,11 @@ test('after a rebuild the next visit gets the new version whole, and no page mix
   await takesOver(context, rebuilt.version);
   const fresh = await context.newPage();
   await fresh.goto(url);
-  for (let t0 = Date.now(); !(await fresh.locator('#input').inputValue()).startsWith('UTRECHT');) {
+  for (let t0 = Date.now(); !(await inputText(fresh)).startsWith('UTRECHT');) {
     assert.ok(Date.now() - t0 < 30_000, 'the next visit did not get the rebuilt sample');
     await new Promise((r) => setTimeout(r, 100));
   }
-  await waitForRender(fresh, await fresh.locator('#input').inputValue());
+  await waitForRender(fresh, await inputText(fresh));
   assert.deepEqual(await seenHashes(fresh, paths), rebuilt.files);
   assert.deepEqual(await fresh.evaluate(() => caches.keys()), [`newslens-${rebuilt.version}`]);
   assert.equal(await fresh.locator('#update').isHidden(), true);

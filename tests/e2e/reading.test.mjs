@@ -14,8 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ROOT, startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
-  waitForRender, paste, highlights,
-} from './harness.mjs';
+  waitForRender, paste, highlights, inputText } from './harness.mjs';
 import { SAMPLE } from '../../www/sample.js';
 
 /** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
@@ -49,7 +48,7 @@ async function openSeed(text = seed) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(server.url);
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   await paste(page, text);
   await waitForRender(page, text);
   return { page, errors };
@@ -187,7 +186,7 @@ test('label filters hide highlights and are remembered across a reload', async (
   assert.equal((await highlights(page, entity.layer)).length, others);
 
   await page.reload();
-  const sample = await page.locator('#input').inputValue();
+  const sample = await inputText(page);
   await waitForRender(page, sample);
   assert.equal(await page.locator(`#legend input[value="${value}"]`).isChecked(), false, 'remembered');
   await paste(page, seed);
@@ -294,7 +293,7 @@ test('dark mode follows prefers-color-scheme until the toggle says otherwise', a
   await page.goto(server.url);
   await page.evaluate(() => localStorage.removeItem('newslens:v1:theme'));
   await page.reload();
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(18, 20, 24)');
   assert.equal(await page.locator('#theme').getAttribute('aria-pressed'), 'true');
@@ -401,7 +400,7 @@ test('a share link carries the text in the fragment and opens it again', async (
   const other = await browser.context.newPage();
   await other.goto(url);
   await waitForRender(other, seed);
-  assert.equal(await other.locator('#input').inputValue(), seed);
+  assert.equal(await inputText(other), seed);
   assert.equal((await highlights(other, 'sentence')).length, 14);
   await other.close();
 
@@ -422,7 +421,7 @@ test('a share link carries the text in the fragment and opens it again', async (
   const broken = await browser.context.newPage();
   await broken.goto(`${server.url}#text=not-a-real-link`);
   await broken.locator('#notice').waitFor({ state: 'visible' });
-  await waitForRender(broken, await broken.locator('#input').inputValue());
+  await waitForRender(broken, await inputText(broken));
   assert.match(await broken.locator('#notice').textContent(), /share link is damaged/, 'the message outlives the annotation of the sample');
   await broken.close();
   await page.close();
@@ -447,7 +446,7 @@ test('opening or dropping a file: .html is reduced to text and never run', async
     pane.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, md);
   await waitForRender(page, md);
-  assert.equal(await page.locator('#input').inputValue(), md);
+  assert.equal(await inputText(page), md);
 
   await page.locator('#file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
   await page.locator('#notice').waitFor({ state: 'visible' });
@@ -468,7 +467,7 @@ test('rich text pasted from the clipboard arrives as plain text and nothing in i
   await page.locator('#input').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
-  const text = await page.locator('#input').inputValue();
+  const text = await inputText(page);
   assert.equal(text, 'Officials said on Monday.');
   await waitForRender(page, text);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
@@ -507,7 +506,7 @@ test('print shows the article and the summary, not the controls', async () => {
 test('the page works when reloaded with the network cut', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url);
-  await waitForRender(page, await page.locator('#input').inputValue());
+  await waitForRender(page, await inputText(page));
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
@@ -515,7 +514,7 @@ test('the page works when reloaded with the network cut', async () => {
   await browser.context.setOffline(true);
   try {
     await page.reload();
-    const sample = await page.locator('#input').inputValue();
+    const sample = await inputText(page);
     await waitForRender(page, sample);
     await paste(page, seed);
     await waitForRender(page, seed);
