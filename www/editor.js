@@ -3,19 +3,21 @@
 //
 // A <textarea> holds its text in one text node, laid out as one inline
 // formatting context: in Chromium, each key typed into a 1 MB article cost
-// some 20-25 ms of CPU (editing, layout, prepaint and paint all walk the
-// whole text), and the frame after a 1 MB paste 70-190 ms. Here each line of
-// the text is its own block and every CHUNK_LINES lines share a block with
-// `content-visibility: auto` (style.css), so a key re-lays out and repaints
-// one line, and the browser skips the chunks out of view: a key in a 1 MB
-// article costs ~1.5 ms (traced in a bare page).
+// some 20-25 ms of CPU (the edit, layout, prepaint and paint all walked the
+// whole text) and the frame after a 1 MB paste ~200 ms. Here the text is
+// cut, at line ends, into chunks of some CHUNK_CHARS characters, each a
+// block holding one text node, with `content-visibility: auto` (style.css):
+// a key re-lays out one chunk, and the browser skips the chunks out of view,
+// so a key in a 1 MB article costs ~1.5 ms (traced in a bare page) and a
+// paste builds a few hundred blocks.
 //
-// The browser edits it (`contenteditable="plaintext-only"`: typing, undo,
-// selection, plain-text paste and drop), so it may split, merge and fill
-// the blocks as it likes; `value` reads whatever shape it left (a block
-// is a line, <br> a line break, text is text). Large pastes are inserted here
-// rather than by the browser, which would put them in one text node, one
-// inline layout again; they are not undoable.
+// The browser does the editing (`contenteditable="plaintext-only"`: typing,
+// undo, selection, plain-text paste and drop), so it may split, merge and
+// fill the blocks as it likes; `value` reads whatever shape it left (a
+// block is a line, <br> a line break, text is text), and is cached until
+// a MutationObserver sees a change. Large pastes are inserted here rather
+// than by the browser, which would put them in one text node, one inline
+// layout again; they cannot be undone.
 
 /**
  * Characters per chunk, rounded up to whole lines: the unit the browser
@@ -23,12 +25,12 @@
  */
 const CHUNK_CHARS = 4000;
 /**
- * Pastes longer than this are split into line blocks here; shorter ones are
+ * Pastes longer than this are cut into chunks here; shorter ones are
  * left to the browser (so that they can be undone).
  */
 const BIG_PASTE_CHARS = 10_000;
 /**
- * A line longer than this is shown unwrapped: laying out a soft-wrapped
+ * A chunk longer than this (a line nearly as long) is shown unwrapped: laying out a soft-wrapped
  * line of hundreds of thousands of characters is several times slower.
  */
 const LONG_LINE_CHARS = 100_000;

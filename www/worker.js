@@ -4,10 +4,12 @@
 // while a long paste is annotated (the core is synchronous). Protocol:
 //   in:  { module }   once: the compiled .wasm (a WebAssembly.Module), or null
 //                     to have the worker fetch it; requests wait for it
-//        { id, text, layers? }   layers: wire layer names to return
-//   out: zero or more { id, part: spans[] } (the spans, in order, in batches),
-//        then { id, doc, counts, ms, version } (doc without its spans)
-//        | { id, error, trap }   (trap: the wasm instance is broken)
+//        { id, text, layers?, port? }   layers: wire layer names to return;
+//                     port: a MessagePort for the answer (else this worker's own)
+//   out, on the port: zero or more { id, part: spans[] } (the spans, in
+//        order, in batches), then { id, doc, counts, ms, version } (doc
+//        without its spans) | { id, error, trap } (trap: the wasm instance
+//        is broken); then, on the worker's own channel, { id, idle, trap }.
 // The core's columnar API is used (2-3x faster than building one JS object
 // per span in wasm); the spans are rebuilt here and sent in batches, because
 // the page pays for each message's copy in one uninterrupted task: a 1 MB
@@ -35,7 +37,10 @@ self.onmessage = async (event) => {
     takeModule(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
     return;
   }
-  const { id, text, layers } = event.data ?? {};
+  const { id, text, layers, port } = event.data ?? {};
+  // The answer goes on the request's own channel (the page may close it unread), then a note here.
+  const out = port ?? self;
+  let trap = false;
   try {
     const { annotateColumnar, version, documentFromColumns, countSpans } = await ready;
     const v = version();
@@ -46,12 +51,13 @@ self.onmessage = async (event) => {
     const { spans } = doc;
     const counts = countSpans(spans);
     doc.spans = [];
-    for (let i = 0; i < spans.length; i += BATCH) self.postMessage({ id, part: spans.slice(i, i + BATCH) });
-    self.postMessage({ id, doc, counts, ms, version: v });
+    for (let i = 0; i < spans.length; i += BATCH) out.postMessage({ id, part: spans.slice(i, i + BATCH) });
+    out.postMessage({ id, doc, counts, ms, version: v });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // A trap means a bug in the core; the instance cannot be trusted after it.
-    const trap = err instanceof WebAssembly.RuntimeError;
-    self.postMessage({ id, trap, error: trap ? `the annotator crashed on this text (${message}); it has been restarted` : (message || 'annotation failed') });
+    trap = err instanceof WebAssembly.RuntimeError;
+    out.postMessage({ id, trap, error: trap ? `the annotator crashed on this text (${message}); it has been restarted` : (message || 'annotation failed') });
   }
+  self.postMessage({ id, idle: true, trap });
 };
