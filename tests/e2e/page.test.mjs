@@ -234,6 +234,48 @@ test('typing re-annotates after a pause, dropping stale results', async () => {
   await page.close();
 });
 
+test('a 1 MB article is held in chunks of whole lines, and edits across chunks read back as the text shown', async () => {
+  const { page, errors } = await openPage();
+  await waitForRender(page, await inputText(page));
+  let big = '';
+  while (big.length < 1_000_000) big += `${seed}\n\n`;
+  await paste(page, big);
+  assert.equal(await inputText(page), big);
+  // Laid out in pieces (what keeps a key cheap in a long text): no text node near the whole text's size.
+  const shape = await page.locator('#input').evaluate((e) => ({
+    chunks: e.childElementCount,
+    longest: Math.max(...[...e.children].map((c) => c.textContent.length)),
+  }));
+  assert.ok(shape.chunks > 100 && shape.longest < 20_000, `chunks: ${JSON.stringify(shape)}`);
+
+  // The caret after the paste is at its end; now at the start of a chunk far above it
+  // (skipped by the browser while off screen), merge it into the one before with Backspace.
+  const off = await page.locator('#input').evaluate((e) => {
+    getSelection().collapse(e.children[5].firstChild, 0);
+    return e.selectionOffsets()[0];
+  });
+  assert.equal(big[off - 1], '\n', 'a chunk starts a line');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('Z');
+  assert.equal(await inputText(page), `${big.slice(0, off - 1)}Z${big.slice(off)}`);
+  await page.keyboard.press('Enter');
+  let text = `${big.slice(0, off - 1)}Z\n${big.slice(off)}`;
+  assert.equal(await inputText(page), text);
+  // Delete at the end of a chunk joins the next one's first line to it.
+  const end = await page.locator('#input').evaluate((e) => {
+    const node = e.children[9].firstChild;
+    getSelection().collapse(node, node.data.length);
+    return e.selectionOffsets()[0];
+  });
+  assert.equal(text[end], '\n');
+  await page.keyboard.press('Delete');
+  text = text.slice(0, end) + text.slice(end + 1);
+  assert.equal(await inputText(page), text);
+  await waitForRender(page, text, 150_000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('article text is never parsed as HTML', async () => {
   const { page, errors } = await openPage();
   const evil = 'Officials said <img src=x onerror="window.__pwned=1"> was <b>bold</b>.\n<script>window.__pwned=2</script>';
