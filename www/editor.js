@@ -120,6 +120,8 @@ export class TextEditor extends HTMLElement {
     this.addEventListener('paste', (event) => this.#paste(event));
     this.addEventListener('input', () => this.#tidy());
     document.addEventListener('selectionchange', () => this.#keepNear());
+    // selectionchange comes in a task of its own, possibly after the next key: checked again before each edit.
+    this.addEventListener('beforeinput', () => this.#keepNear());
   }
 
   /** The chunks around the caret, drawn even when off screen (see #keepNear). */

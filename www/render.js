@@ -69,6 +69,14 @@ const yieldTask = () => new Promise((resolve) => {
 });
 
 /**
+ * Whether the user has pressed a key or clicked and the browser waits for
+ * the main thread to handle it (Chromium's isInputPending; false where it
+ * is missing): a slice then ends early rather than making the key wait out
+ * the rest of its time.
+ */
+const inputPending = () => Boolean(navigator.scheduling?.isInputPending?.());
+
+/**
  * In a long document only the first chunk is built in the page; the next
  * ones are built outside it and attached at most this often. Every change to
  * the page costs a frame (style, layout, prepaint, paint and commit of the
@@ -216,7 +224,7 @@ export function render(text, spans, opts = {}) {
         stack.push({ span, el });
       }
 
-      if ((bi & 31) === 31 && performance.now() > deadline) {
+      if ((bi & 31) === 31 && (performance.now() > deadline || inputPending())) {
         if (first) { first = false; opts.onFirstSlice?.(root); }
         // Slices that changed the page wait for its frame; slices building a detached chunk do not.
         if (shelf.parentNode === root || !large) await yieldToBrowser(); else await yieldTask();
