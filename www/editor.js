@@ -115,7 +115,13 @@ export class TextEditor extends HTMLElement {
   connectedCallback() {
     if (this.dataset.ready) return;
     this.dataset.ready = '';
-    if (!this.hasAttribute('contenteditable')) this.setAttribute('contenteditable', 'plaintext-only');
+    this.setAttribute('contenteditable', 'plaintext-only');
+    // A browser without plaintext-only (Firefox before 136) keeps the attribute but does not
+    // edit: rich editing then, its pastes reduced to plain text here (see #paste).
+    if (this.contentEditable !== 'plaintext-only') {
+      this.setAttribute('contenteditable', 'true');
+      this.#plainOnly = false;
+    }
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.addEventListener('paste', (event) => this.#paste(event));
     this.addEventListener('input', () => this.#tidy());
@@ -126,6 +132,8 @@ export class TextEditor extends HTMLElement {
 
   /** The chunks around the caret, drawn even when off screen (see #keepNear). */
   #near = new Set();
+  /** The browser keeps the text plain itself. */
+  #plainOnly = true;
 
   /**
    * Keeps the chunk holding the caret (or either end of the selection) and
@@ -235,7 +243,13 @@ export class TextEditor extends HTMLElement {
   /** Inserts a long plain-text paste as line blocks (the browser would make it one text node). */
   #paste(event) {
     const data = event.clipboardData?.getData('text/plain');
-    if (!data || data.length <= BIG_PASTE_CHARS) return;
+    if (data === undefined) return;
+    if (data.length <= BIG_PASTE_CHARS) {
+      if (this.#plainOnly) return;
+      event.preventDefault();
+      document.execCommand('insertText', false, data);
+      return;
+    }
     event.preventDefault();
     const [start, end] = this.selectionOffsets();
     const text = this.value;
