@@ -246,12 +246,15 @@ let pasted = false;
 const TYPING_HOLD_MS = 250;
 let typingUntil = 0;
 
-input.addEventListener('paste', () => { pasted = true; });
-input.addEventListener('input', () => {
+// Capture: before the editor's own listener, which inserts a large paste (and fires 'input') itself.
+input.addEventListener('paste', () => { pasted = true; }, true);
+input.addEventListener('input', (event) => {
   clearTimeout(timer);
-  if (!pasted) typingUntil = performance.now() + TYPING_HOLD_MS;
+  const paste = pasted || event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop';
+  pasted = false;
+  if (!paste) typingUntil = performance.now() + TYPING_HOLD_MS;
   showNotice('');
-  if (pasted) { pasted = false; debouncing = false; request(input.value); return; }
+  if (paste) { debouncing = false; request(input.value); return; }
   // The answer on its way is for the text before this key.
   if (inFlight) drop(inFlight);
   debouncing = true;

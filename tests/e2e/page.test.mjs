@@ -271,7 +271,21 @@ test('a 1 MB article is held in chunks of whole lines, and edits across chunks r
   await page.keyboard.press('Delete');
   text = text.slice(0, end) + text.slice(end + 1);
   assert.equal(await inputText(page), text);
+  // A key over a selection across many chunks (the editor replaces it itself), then the next key
+  // lands after it.
+  const [from, to] = await page.locator('#input').evaluate((e) => {
+    getSelection().setBaseAndExtent(e.children[20].firstChild, 5, e.children[40].firstChild, 7);
+    return e.selectionOffsets();
+  });
+  assert.ok(to - from > 50_000);
+  await page.keyboard.type('YW');
+  text = `${text.slice(0, from)}YW${text.slice(to)}`;
+  assert.equal(await inputText(page), text);
   await waitForRender(page, text, 150_000);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Short text.');
+  assert.equal(await inputText(page), 'Short text.');
+  await waitForRender(page, 'Short text.');
   assert.deepEqual(errors, []);
   await page.close();
 });
