@@ -1,4 +1,4 @@
-// The page: text area in, annotated article and story summary out.
+// The page: article text in (editor.js), annotated article and story summary out.
 //
 // Typing is debounced (150 ms), a paste or an opened file is annotated at
 // once. Annotation runs in a module worker (worker.js) with at most one
@@ -239,9 +239,9 @@ let debouncing = false;
 let pasted = false;
 
 /**
- * While keys come faster than this, drawing a long article pauses: each key
- * in a 1 MB text area already costs Chromium ~25 ms, and a frame that also
- * carries a slice of the article makes the key wait for its paint.
+ * While keys come faster than this, drawing a long article pauses: a frame
+ * that also styles and lays out a slice of the article (5-15 ms of CPU)
+ * makes the key wait for its paint, and the text just changed anyway.
  */
 const TYPING_HOLD_MS = 250;
 let typingUntil = 0;
