@@ -126,9 +126,12 @@ export class TextEditor extends HTMLElement {
   #observer = new MutationObserver(() => { this.#stale = true; });
   #stale = false;
 
+  /** Set up once (an element moved in the document is connected again). */
+  #wired = false;
+
   connectedCallback() {
-    if (this.dataset.ready) return;
-    this.dataset.ready = '';
+    if (this.#wired) return;
+    this.#wired = true;
     this.setAttribute('contenteditable', 'plaintext-only');
     // A browser without plaintext-only (Firefox before 136) keeps the attribute but does not
     // edit: rich editing then, its pastes reduced to plain text here (see #paste).
