@@ -17,7 +17,7 @@
 // block is a line, <br> a line break, text is text), and is cached until
 // a MutationObserver sees a change. Large pastes are inserted here rather
 // than by the browser, which would put them in one text node, one inline
-// layout again; they cannot be undone.
+// layout again; the editor keeps their undo itself (see #undo).
 
 /**
  * Characters per chunk, rounded up to whole lines: the unit the browser
@@ -29,6 +29,8 @@ const CHUNK_CHARS = 4000;
  * left to the browser (so that they can be undone).
  */
 const BIG_PASTE_CHARS = 10_000;
+/** Edits the editor made itself that Ctrl+Z can take back, at most (each holds the text before it). */
+const UNDO_STEPS = 10;
 /** A selection over more chunks than this is replaced here (see #editAcross). */
 const SPAN_CHUNKS = 2;
 /** Edits #editAcross does itself: inputType -> what replaces the selection (null: the event's data). */
@@ -141,11 +143,24 @@ export class TextEditor extends HTMLElement {
     }
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.addEventListener('paste', (event) => this.#paste(event));
-    this.addEventListener('input', () => this.#tidy());
+    this.addEventListener('input', (event) => {
+      if (event.isTrusted && !event.inputType.startsWith('history')) {
+        // The browser's own edit: its undo comes before the editor's (see #undo).
+        this.#nativeSince = true;
+        this.#redo.length = 0;
+      }
+      this.#tidy();
+    });
+    this.addEventListener('keydown', (event) => this.#historyKey(event));
     document.addEventListener('selectionchange', () => this.#keepNear());
     // selectionchange comes in a task of its own, possibly after the next key: checked again before each edit.
     this.addEventListener('beforeinput', (event) => {
       this.#keepNear();
+      // Undo or redo from a menu (keys come through #historyKey).
+      if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') {
+        if (!this.#nativeSince && this.#history(event.inputType)) event.preventDefault();
+        return;
+      }
       this.#editAcross(event);
     });
   }
@@ -186,8 +201,13 @@ export class TextEditor extends HTMLElement {
     return this.#text;
   }
 
-  /** Replaces the text (CR LF and CR become LF, as in a textarea); the caret goes to the end. */
+  /**
+   * Replaces the text (CR LF and CR become LF, as in a textarea); the caret goes to the end and,
+   * as a textarea's, the undo history is forgotten.
+   */
   set value(value) {
+    this.#undo.length = this.#redo.length = 0;
+    this.#nativeSince = false;
     const text = this.#fill(String(value ?? ''));
     if (this.contains(document.activeElement) || document.activeElement === this) this.setCaret(text.length);
   }
@@ -275,10 +295,60 @@ export class TextEditor extends HTMLElement {
     return start >= 0 && end >= 0 && end - start > SPAN_CHUNKS;
   }
 
+  /**
+   * The editor's own edits (a large paste, a key over a wide selection), newest last, as
+   * {text before, selection before}. The browser's undo history does not know them (the chunks
+   * were rebuilt; its older steps point at chunks no longer in the editor and change nothing), so
+   * Ctrl+Z steps back through them here once the browser has undone its own edits made since:
+   * typing after select all, then Ctrl+Z, takes back the typing, then the whole article is back.
+   * Ctrl+Shift+Z (Ctrl+Y) redoes what was undone here, until the next edit.
+   */
+  #undo = [];
+  #redo = [];
+  /** The browser made an edit since the editor's last own edit, undo or redo. */
+  #nativeSince = false;
+
+  /** Ctrl+Z / Cmd+Z, Ctrl+Shift+Z, Ctrl+Y: the editor's own history when its turn (see #undo). */
+  #historyKey(event) {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const type = key === 'z' ? (event.shiftKey ? 'historyRedo' : 'historyUndo') : key === 'y' && !event.shiftKey ? 'historyRedo' : null;
+    if (!type) return;
+    if (!this.#nativeSince) {
+      if (this.#history(type)) event.preventDefault();
+      return;
+    }
+    if (type === 'historyRedo' || !this.#undo.length) return;
+    // The browser undoes first; when its undo changed nothing, it had no more of its own.
+    const before = this.value;
+    setTimeout(() => {
+      if (this.value !== before) return;
+      this.#nativeSince = false;
+      this.#history(type);
+    });
+  }
+
+  /** Undoes or redoes the editor's latest own edit; false when there is none. */
+  #history(inputType) {
+    const [from, to] = inputType === 'historyUndo' ? [this.#undo, this.#redo] : [this.#redo, this.#undo];
+    const step = from.pop();
+    if (!step) return false;
+    to.push({ text: this.value, selection: this.selectionOffsets() });
+    this.#nativeSince = false;
+    this.#fill(step.text);
+    this.setCaret(step.selection[1]);
+    this.dispatchEvent(new InputEvent('input', { bubbles: true, inputType }));
+    return true;
+  }
+
   /** Replaces the selection with `data` here, the text rebuilt in chunks, and says so with an input event. */
   #replaceSelection(data, inputType) {
     const [start, end] = this.selectionOffsets();
     const text = this.value;
+    this.#undo.push({ text, selection: [start, end] });
+    if (this.#undo.length > UNDO_STEPS) this.#undo.shift();
+    this.#redo.length = 0;
+    this.#nativeSince = false;
     this.#fill(text.slice(0, start) + data + text.slice(end));
     this.setCaret(start + data.length);
     this.dispatchEvent(new InputEvent('input', { bubbles: true, inputType, data: inputType === 'insertText' ? data : null }));
@@ -287,7 +357,7 @@ export class TextEditor extends HTMLElement {
   /**
    * Typing or deleting over a selection of many chunks (select all, then a
    * key) is done here: Chromium's own edit took 1.4 s of CPU on a 1 MB
-   * article, the rebuild takes a paste's time. (Not undoable, as a large paste.)
+   * article, the rebuild takes a paste's time. (Undone by the editor, as a large paste.)
    */
   #editAcross(event) {
     if (!EDITS.has(event.inputType) || !this.#selectionIsWide()) return;

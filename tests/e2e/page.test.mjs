@@ -236,11 +236,17 @@ test('typing re-annotates after a pause, dropping stale results', async () => {
 
 test('a 1 MB article is held in chunks of whole lines, and edits across chunks read back as the text shown', async () => {
   const { page, errors } = await openPage();
-  await waitForRender(page, await inputText(page));
+  const sample = await inputText(page);
+  await waitForRender(page, sample);
   let big = '';
   while (big.length < 1_000_000) big += `${seed}\n\n`;
   await paste(page, big);
   assert.equal(await inputText(page), big);
+  // The editor inserts a large paste itself, and undoes and redoes it itself.
+  await page.keyboard.press('Control+Z');
+  assert.equal(await inputText(page), sample, 'Ctrl+Z takes the paste back');
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await inputText(page), big, 'Ctrl+Shift+Z pastes it again');
   // Laid out in pieces (what keeps a key cheap in a long text): no text node near the whole text's size.
   const shape = await page.locator('#input').evaluate((e) => ({
     chunks: e.childElementCount,
@@ -286,6 +292,18 @@ test('a 1 MB article is held in chunks of whole lines, and edits across chunks r
   await page.keyboard.type('Short text.');
   assert.equal(await inputText(page), 'Short text.');
   await waitForRender(page, 'Short text.');
+  // Ctrl+Z takes back the typing (the browser's), then the key that replaced all of the article
+  // (the editor's): the article is back, never lost to a stray key after select all.
+  const seen = [];
+  for (let i = 0; i < 4 && (await inputText(page)) !== text; i++) {
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(50);
+    seen.push(await inputText(page));
+  }
+  assert.equal(seen.at(-1), text, 'undo brings the 1 MB article back');
+  for (const v of seen.slice(0, -1)) assert.ok('Short text.'.startsWith(v), `undo went through ${JSON.stringify(v.slice(0, 40))}`);
+  await page.keyboard.press('Control+Y');
+  assert.ok('Short text.'.startsWith(await inputText(page)), 'Ctrl+Y redoes the replacement');
   assert.deepEqual(errors, []);
   await page.close();
 });
