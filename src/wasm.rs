@@ -27,7 +27,7 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         stats: &'a crate::Stats,
         spans: [(); 0],
         #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        summaries: &'a crate::doc::Summaries,
     }
     let out = parse_json(&Head { version: wire.version, stats: wire.stats, spans: [], summaries: wire.summaries })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -81,7 +81,7 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
         version: &'static str,
         stats: &'a crate::Stats,
         #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        summaries: &'a crate::doc::Summaries,
         layer_names: [&'static str; Layer::ALL.len()],
         label_names: Vec<&'static str>,
         columns: (),

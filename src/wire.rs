@@ -3,11 +3,9 @@
 //! This is the only place where byte offsets become UTF-16 offsets, so the
 //! wasm API and the command line agree exactly by construction.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use crate::doc::{Attrs, Document, Label, Layer, Parts, Row, SpanId, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, Row, SpanId, Stats, Summaries};
 use crate::error::Error;
 use crate::text::OffsetIndex;
 
@@ -44,7 +42,7 @@ pub struct WireDocument<'a> {
     pub spans: Vec<WireSpan<'a>>,
     /// Layer summaries, e.g. `sourcing` and `entities`.
     #[serde(flatten)]
-    pub summaries: &'a BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: &'a Summaries,
 }
 
 /// Converts `doc`, computed over `text`, to its wire form.
@@ -74,7 +72,7 @@ pub struct WireParts<'a> {
     pub spans: WireSpans<'a>,
     /// Layer summaries, e.g. `sourcing` and `entities`.
     #[serde(flatten)]
-    pub summaries: &'a BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: &'a Summaries,
 }
 
 /// The spans of a [`Parts`], serialized as a list of [`WireSpan`]s; see

@@ -42,7 +42,7 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use serde_json::json;
+use serde::Serialize;
 
 pub use lexicon::Gender;
 use lexicon::{PlaceKind, lower_into};
@@ -820,7 +820,7 @@ pub fn annotate(cx: &mut Context) {
     let seg = &cx.seg;
     let mut mentions = collect_mentions(text, seg, &cx.sink);
     if mentions.is_empty() {
-        cx.summaries.insert("entities", json!([]));
+        cx.summaries.set_entities(Vec::new());
         return;
     }
     let in_quote = quote_mask(text, seg);
@@ -1464,9 +1464,9 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         .min()
         .unwrap_or(0)
         .min(cx.seg.paragraphs.len().saturating_sub(1));
-    let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::with_capacity(order.len());
-    // Scratch lists reused for every entity: an allocation each per entity
-    // was a fifth of this function's allocations on a long text.
+    let mut cards: Vec<(usize, EntityCard)> = Vec::with_capacity(order.len());
+    // Scratch list reused for every entity: an allocation per entity was a
+    // fifth of this function's allocations on a long text.
     let mut ms: Vec<&Mention> = Vec::new();
     for &e in &order {
         let ent = &linker.entities[e];
@@ -1485,10 +1485,9 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
                     .then(a.len().cmp(&b.len()))
                     .then(std::cmp::Ordering::Greater)
             })
-            .map(str::to_string)
-            .or_else(|| ent.expansion.map(str::to_string))
-            .or_else(|| ent.country.map(str::to_string))
-            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")).to_string());
+            .or(ent.expansion)
+            .or(ent.country)
+            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
         let speakers = ms.iter().filter(|m| m.speaker).count();
         let in_first = ms.iter().any(|m| m.para == 0 || m.para == first_para);
         let salience = ms.len() as f64
@@ -1496,37 +1495,78 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
             + 0.5 * speakers as f64
             + (1.0 - firstm.sent as f64 / n_sent as f64).max(0.0);
         let salience = (salience * 100.0).round() / 100.0;
-        // The card's fields moved in, not serialized from references as
-        // `json!` does (a copy of every string and of the id list).
-        let mut obj = serde_json::Map::new();
-        obj.insert("id".into(), serde_json::Value::String(id_of[e].clone()));
-        obj.insert("name".into(), serde_json::Value::String(name));
-        obj.insert("type".into(), json!(ent.label.unwrap_or(firstm.label).name()));
-        obj.insert("mentions".into(), serde_json::Value::Array(ms.iter().map(|m| json!(m.span)).collect()));
-        obj.insert("first_mention".into(), json!(firstm.span));
-        obj.insert("salience".into(), json!(salience));
-        if let Some(a) = &ent.acronym {
-            obj.insert("acronym".into(), json!(a));
-        }
-        if let Some(country) = ent.refers_to {
-            obj.insert("refers_to".into(), json!(format!("{country} government")));
-        }
-        if let Some(g) = ent.gender {
-            obj.insert("gender".into(), json!(if g == Gender::Male { "male" } else { "female" }));
-        }
-        if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
-            obj.insert("country".into(), json!(c));
-            if let Some(ce) = ent.iso2.and_then(country_entity) {
-                obj.insert("country_entity".into(), json!(ce));
-            }
-        }
-        cards.push((salience, firstm.start, serde_json::Value::Object(obj)));
+        let country = ent.country.filter(|_| ent.place.is_none());
+        let card = EntityCard {
+            acronym: ent.acronym.map(str::to_string),
+            country,
+            country_entity: country.and(ent.iso2).and_then(country_entity),
+            first_mention: firstm.span,
+            gender: ent.gender,
+            id: id_of[e].clone(),
+            mentions: ms.iter().map(|m| m.span).collect(),
+            name: name.to_string(),
+            refers_to: ent.refers_to.map(Government),
+            salience,
+            label: ent.label.unwrap_or(firstm.label),
+        };
+        cards.push((firstm.start, card));
     }
-    cards.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    cx.summaries.insert(
-        "entities",
-        serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()),
-    );
+    cards.sort_by(|a, b| b.1.salience.total_cmp(&a.1.salience).then(a.0.cmp(&b.0)));
+    cx.summaries.set_entities(cards.into_iter().map(|c| c.1).collect());
+}
+
+/// One document entity as the `entities` summary lists it.
+///
+/// The fields are in the order in which they are written, alphabetical, as
+/// they were when the cards were `serde_json` maps (the JSON is the same).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCard {
+    /// The long form, when the entity is named by an acronym too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// For a nationality: the country's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<&'static str>,
+    /// For a nationality: the id of the country's entity, when the text
+    /// names the country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_entity: Option<String>,
+    /// The span id of the first mention.
+    pub first_mention: SpanId,
+    /// For a person, when a given name or a pronoun tells.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// "e1", "e2", ... numbered by first mention.
+    pub id: String,
+    /// The span ids of every mention, in text order.
+    pub mentions: Vec<SpanId>,
+    /// The fullest form used.
+    pub name: String,
+    /// For a capital used for its government: "<country> government".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<Government>,
+    /// How central the entity is to the text (see the module's doc).
+    pub salience: f64,
+    /// The entity's label.
+    #[serde(rename = "type")]
+    pub label: Label,
+}
+
+/// "<country> government", written without being made: the `refers_to`
+/// of a capital used for its government.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Government(pub &'static str);
+
+impl std::fmt::Display for Government {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} government", self.0)
+    }
+}
+
+impl Serialize for Government {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// "e" and `n` in decimal: the id of the `n`th entity. Written digit by
