@@ -56,6 +56,15 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     let (starts, ends) = (js_sys::Uint32Array::new_with_length(n), js_sys::Uint32Array::new_with_length(n));
     crate::wire::parts_to_column_chunks(&text, &doc, |at, c| {
         let (a, b) = (at as u32, (at + c.ids.len()) as u32);
+        if (a, b) == (0, n) {
+            // One chunk (any article): no view of each array to copy into.
+            ids.copy_from(&c.ids);
+            layers.copy_from(&c.layers);
+            labels.copy_from(&c.labels);
+            starts.copy_from(&c.starts);
+            ends.copy_from(&c.ends);
+            return;
+        }
         ids.subarray(a, b).copy_from(&c.ids);
         layers.subarray(a, b).copy_from(&c.layers);
         labels.subarray(a, b).copy_from(&c.labels);
@@ -75,15 +84,15 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     // Same values: the serializer below is the JSON-compatible one, and
     // `JSON.parse` reads back the very f64 that serde_json wrote. The JSON
     // holds `"columns":null` so that setting the columns keeps the keys'
-    // order.
+    // order; so do the name tables, set from arrays made once.
     #[derive(Serialize)]
     struct Out<'a> {
         version: &'static str,
         stats: &'a crate::Stats,
         #[serde(flatten)]
         summaries: &'a crate::doc::Summaries,
-        layer_names: [&'static str; Layer::ALL.len()],
-        label_names: Vec<&'static str>,
+        layer_names: (),
+        label_names: (),
         columns: (),
         attrs: AllAttrs<'a>,
     }
@@ -98,32 +107,100 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
         version: crate::VERSION,
         stats: &doc.stats,
         summaries: &doc.summaries,
-        layer_names: Layer::ALL.map(Layer::name),
-        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
+        layer_names: (),
+        label_names: (),
         columns: (),
         attrs: AllAttrs(&doc.spans),
     })?;
     let columns = js_sys::Object::new();
-    COLUMN_KEYS.with(|[key_columns, keys @ ..]| {
+    COLUMNAR.with(|c| {
+        let [key_columns, keys @ ..] = &c.keys;
         for (key, value) in keys.iter().zip([ids.into(), layers.into(), labels.into(), starts.into(), ends.into()] as [JsValue; 5]) {
             js_sys::Reflect::set(&columns, key, &value)?;
         }
-        js_sys::Reflect::set(&out, key_columns, &columns)
+        js_sys::Reflect::set(&out, key_columns, &columns)?;
+        // Copies, so that a caller who changes one result's tables does not
+        // change the next result's.
+        js_sys::Reflect::set(&out, &c.key_layer_names, &c.layer_names.slice(0, c.layer_names.length()))?;
+        js_sys::Reflect::set(&out, &c.key_label_names, &c.label_names.slice(0, c.label_names.length()))
     })
     .map_err(fail)?;
     Ok(out)
 }
 
+/// What `annotateColumnar` puts in every result, made once: a fresh
+/// `JsValue` from a `&str` is a string decode in JS each time, and the name
+/// tables in the JSON were 530 bytes to parse into 55 strings per call
+/// (copying an array is a fraction of that).
+struct Columnar {
+    keys: [JsValue; 6],
+    key_layer_names: JsValue,
+    key_label_names: JsValue,
+    layer_names: js_sys::Array,
+    label_names: js_sys::Array,
+}
+
 thread_local! {
-    /// The keys `annotateColumnar` sets, made once: a fresh `JsValue` from
-    /// a `&str` is a string decode in JS each time.
-    static COLUMN_KEYS: [JsValue; 6] = ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str);
+    static COLUMNAR: Columnar = Columnar {
+        keys: ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str),
+        key_layer_names: JsValue::from_str("layer_names"),
+        key_label_names: JsValue::from_str("label_names"),
+        layer_names: Layer::ALL.iter().map(|l| JsValue::from_str(l.name())).collect(),
+        label_names: Label::ALL.iter().map(|l| JsValue::from_str(l.name())).collect(),
+    };
 }
 
 /// `value` as JSON, parsed by JS.
+///
+/// The JSON is pure ASCII (see [`Ascii`]), and written into a buffer kept
+/// between calls while it is small (an article's is ~9 KB, built by
+/// doubling from 128 bytes each call before).
 fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not parse the result JSON"))
+    /// Kept between calls up to this capacity; a long text's JSON (MBs)
+    /// goes back to the allocator.
+    const KEEP: usize = 64 * 1024;
+    thread_local! {
+        static BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut buf = BUF.take();
+    buf.clear();
+    let written = value.serialize(&mut serde_json::Serializer::with_formatter(&mut buf, Ascii));
+    let parsed = written.map_err(JsError::from).and_then(|()| {
+        let json = std::str::from_utf8(&buf).map_err(|_| JsError::new("could not write the result JSON"))?;
+        js_sys::JSON::parse(json).map_err(|_| JsError::new("could not parse the result JSON"))
+    });
+    if buf.capacity() <= KEEP {
+        BUF.set(buf);
+    }
+    parsed
+}
+
+/// serde_json's compact format with every non-ASCII character written as
+/// `\uXXXX` (a surrogate pair past U+FFFF): `JSON.parse` gives the same
+/// strings. The glue decodes the JSON with `TextDecoder`, which takes ~7x
+/// longer when any byte is not ASCII (an article's curly apostrophes in
+/// names and quotes), and `JSON.parse` of a string with one two-byte
+/// character in it is slower too: ~58 -> ~44 us per call on the reference
+/// article, in Node.
+struct Ascii;
+
+impl serde_json::ser::Formatter for Ascii {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, fragment: &str) -> std::io::Result<()> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut rest = fragment;
+        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+            let (ascii, tail) = rest.split_at(at);
+            writer.write_all(ascii.as_bytes())?;
+            let mut chars = tail.chars();
+            let Some(c) = chars.next() else { break };
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let u = usize::from(*unit);
+                writer.write_all(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]])?;
+            }
+            rest = chars.as_str();
+        }
+        writer.write_all(rest.as_bytes())
+    }
 }
 
 /// The crate version.
