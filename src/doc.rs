@@ -286,6 +286,13 @@ impl Attrs {
         }
     }
 
+    /// Makes room for `additional` more attrs, exactly: a layer that sets
+    /// several on a span says so once rather than growing the list by one
+    /// at each [`Attrs::insert`].
+    pub fn reserve(&mut self, additional: usize) {
+        self.0.reserve_exact(additional);
+    }
+
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.find(key).ok().map(|i| &self.0[i].1)
@@ -335,7 +342,7 @@ impl Serialize for Attrs {
 
 impl<const N: usize> From<[(&'static str, Value); N]> for Attrs {
     fn from(pairs: [(&'static str, Value); N]) -> Attrs {
-        let mut attrs = Attrs::new();
+        let mut attrs = Attrs(Vec::with_capacity(N));
         for (k, v) in pairs {
             attrs.insert(k, v);
         }

@@ -1398,11 +1398,13 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
             continue;
         }
         let m = &mentions[i];
-        let mut attrs = Attrs::new();
-        if let Some((a, c)) = m.antecedent {
-            attrs.insert("antecedent", Value::Int(i64::from(mentions[a as usize].span)));
-            attrs.insert("confidence", Value::Num(f64::from(c) / 100.0));
-        }
+        let attrs = match m.antecedent {
+            Some((a, c)) => Attrs::from([
+                ("antecedent", Value::Int(i64::from(mentions[a as usize].span))),
+                ("confidence", Value::Num(f64::from(c) / 100.0)),
+            ]),
+            None => Attrs::new(),
+        };
         let span = cx.sink.push(Layer::Mention, m.label, m.start, m.end, attrs);
         mentions[i].span = span;
     }
@@ -1427,7 +1429,17 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
     for (n, &e) in order.iter().enumerate() {
         id_of[e] = entity_id(n + 1);
     }
-    let country_entity = |iso2: &str| linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].clone());
+    // The id of each entity's country's entity (for a nationality or a
+    // capital), looked up once per entity rather than once per mention.
+    let country_ids: Vec<Option<&str>> = linker
+        .entities
+        .iter()
+        .map(|ent| {
+            let iso2 = ent.iso2?;
+            linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].as_str())
+        })
+        .collect();
+    let country_entity = |e: usize| country_ids.get(e).copied().flatten().map(str::to_string);
 
     for m in &mentions {
         let Some(id) = id_of.get(m.entity).filter(|s| !s.is_empty()) else {
@@ -1437,24 +1449,29 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         let Some(span) = cx.sink.get_mut(m.span) else {
             continue;
         };
+        let country = (ent.place.is_none() && m.origin == Origin::Entity && ent.iso2.is_some())
+            .then_some(ent.country)
+            .flatten();
+        // Room for every attr set below at once, not one at a time.
+        let has_country_entity = (m.refers_to.is_some() || country.is_some()) && country_ids[m.entity].is_some();
+        span.attrs.reserve(
+            1 + usize::from(m.expansion.is_some())
+                + usize::from(m.refers_to.is_some())
+                + usize::from(country.is_some())
+                + usize::from(has_country_entity),
+        );
         span.attrs.insert("entity", Value::Str(id.clone()));
         if let Some(x) = m.expansion {
             span.attrs.insert("expansion", Value::from(x));
         }
         if let Some(country) = m.refers_to {
             span.attrs.insert("refers_to", Value::Str(format!("{country} government")));
-            if let Some(c) = ent.iso2.and_then(country_entity) {
-                span.attrs.insert("country_entity", Value::Str(c));
-            }
         }
-        if ent.place.is_none()
-            && m.origin == Origin::Entity
-            && let (Some(iso2), Some(country)) = (ent.iso2, ent.country)
-        {
-            span.attrs.insert("country", Value::Str(country.to_string()));
-            if let Some(c) = country_entity(iso2) {
-                span.attrs.insert("country_entity", Value::Str(c));
-            }
+        if let Some(country) = country {
+            span.attrs.insert("country", Value::from(country));
+        }
+        if has_country_entity && let Some(c) = country_entity(m.entity) {
+            span.attrs.insert("country_entity", Value::Str(c));
         }
     }
 
@@ -1499,7 +1516,7 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         let card = EntityCard {
             acronym: ent.acronym.map(str::to_string),
             country,
-            country_entity: country.and(ent.iso2).and_then(country_entity),
+            country_entity: country.and_then(|_| country_entity(e)),
             first_mention: firstm.span,
             gender: ent.gender,
             id: id_of[e].clone(),
