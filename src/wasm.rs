@@ -94,23 +94,19 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
         layer_names: (),
         label_names: (),
         columns: (),
-        attrs: AllAttrs<'a>,
     }
-    // Keyed by span id, as a JS object keys them: "438": {...}.
-    struct AllAttrs<'a>(&'a [crate::Span]);
-    impl Serialize for AllAttrs<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_map(self.0.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)))
+    let head = Out { version: crate::VERSION, stats: &doc.stats, summaries: &doc.summaries, layer_names: (), label_names: (), columns: () };
+    let out = parse_json_with(|buf| {
+        write_json(buf, &head)?;
+        // The attrs go last, written by hand (see `write_attrs_json`), in
+        // place of the head's closing brace: `"attrs":{"438":{...},...}}`.
+        if buf.pop() != Some(b'}') {
+            return Err(JsError::new("could not write the result JSON"));
         }
-    }
-    let out = parse_json(&Out {
-        version: crate::VERSION,
-        stats: &doc.stats,
-        summaries: &doc.summaries,
-        layer_names: (),
-        label_names: (),
-        columns: (),
-        attrs: AllAttrs(&doc.spans),
+        buf.extend_from_slice(b",\"attrs\":");
+        crate::wire::write_attrs_json(buf, &doc.spans);
+        buf.push(b'}');
+        Ok(())
     })?;
     let columns = js_sys::Object::new();
     COLUMNAR.with(|c| {
@@ -151,11 +147,21 @@ thread_local! {
 }
 
 /// `value` as JSON, parsed by JS.
-///
-/// The JSON is pure ASCII (see [`Ascii`]), and written into a buffer kept
-/// between calls while it is small (an article's is ~9 KB, built by
-/// doubling from 128 bytes each call before).
 fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
+    parse_json_with(|buf| write_json(buf, value))
+}
+
+/// `value` as JSON in ASCII ([`crate::wire::AsciiFormatter`]), appended to `buf`.
+fn write_json(buf: &mut Vec<u8>, value: &impl Serialize) -> Result<(), JsError> {
+    Ok(value.serialize(&mut serde_json::Serializer::with_formatter(buf, crate::wire::AsciiFormatter))?)
+}
+
+/// The JSON that `write` makes, parsed by JS.
+///
+/// The JSON is written into a buffer kept between calls while it is small
+/// (an article's is ~9 KB, grown by doubling from 128 bytes each call
+/// before).
+fn parse_json_with(write: impl FnOnce(&mut Vec<u8>) -> Result<(), JsError>) -> Result<JsValue, JsError> {
     /// Kept between calls up to this capacity; a long text's JSON (MBs)
     /// goes back to the allocator.
     const KEEP: usize = 64 * 1024;
@@ -164,8 +170,7 @@ fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
     }
     let mut buf = BUF.take();
     buf.clear();
-    let written = value.serialize(&mut serde_json::Serializer::with_formatter(&mut buf, Ascii));
-    let parsed = written.map_err(JsError::from).and_then(|()| {
+    let parsed = write(&mut buf).and_then(|()| {
         let json = std::str::from_utf8(&buf).map_err(|_| JsError::new("could not write the result JSON"))?;
         js_sys::JSON::parse(json).map_err(|_| JsError::new("could not parse the result JSON"))
     });
@@ -173,34 +178,6 @@ fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
         BUF.set(buf);
     }
     parsed
-}
-
-/// serde_json's compact format with every non-ASCII character written as
-/// `\uXXXX` (a surrogate pair past U+FFFF): `JSON.parse` gives the same
-/// strings. The glue decodes the JSON with `TextDecoder`, which takes ~7x
-/// longer when any byte is not ASCII (an article's curly apostrophes in
-/// names and quotes), and `JSON.parse` of a string with one two-byte
-/// character in it is slower too: ~58 -> ~44 us per call on the reference
-/// article, in Node.
-struct Ascii;
-
-impl serde_json::ser::Formatter for Ascii {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, fragment: &str) -> std::io::Result<()> {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut rest = fragment;
-        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
-            let (ascii, tail) = rest.split_at(at);
-            writer.write_all(ascii.as_bytes())?;
-            let mut chars = tail.chars();
-            let Some(c) = chars.next() else { break };
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                let u = usize::from(*unit);
-                writer.write_all(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]])?;
-            }
-            rest = chars.as_str();
-        }
-        writer.write_all(rest.as_bytes())
-    }
 }
 
 /// The crate version.
