@@ -444,15 +444,20 @@ impl Linker<'_> {
         let Some(pn) = names::person(surface) else {
             return self.keyed_fold(&["p:"], surface, Label::Person);
         };
-        let full_key = format!("p:{}", pn.full);
-        let found = if let Some(&e) = self.keys.get(&full_key) {
-            Some(e)
+        // The key in scratch space: copied into the map only when new.
+        let mut full_key = std::mem::take(&mut self.key_buf);
+        full_key.clear();
+        full_key.push_str("p:");
+        full_key.push_str(&pn.full);
+        let known = self.keys.get(full_key.as_str()).copied();
+        let found = if known.is_some() {
+            known
         } else if pn.len >= 2 {
             // A fuller name joins an earlier person with the same surname
             // whose given name agrees (or who was named by surname alone).
-            let cands = self.surnames.get(&pn.surname).cloned().unwrap_or_default();
+            let cands = self.surnames.get(&pn.surname).map_or(&[][..], Vec::as_slice);
             let mut best: Option<usize> = None;
-            for e in cands {
+            for &e in cands {
                 let ent = &self.entities[e];
                 let fits = match (&ent.given, &pn.given) {
                     (None, _) => true,
@@ -469,7 +474,10 @@ impl Linker<'_> {
                 .or_else(|| self.most_recent(self.givens.get(&pn.surname)))
         };
         let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
-        self.keys.entry(full_key).or_insert(e);
+        if known.is_none() {
+            self.keys.insert(full_key.clone(), e);
+        }
+        self.key_buf = full_key;
         Self::push_unique(&mut self.surnames, &pn.surname, e);
         if let Some(g) = &pn.given {
             Self::push_unique(&mut self.givens, g, e);
@@ -490,12 +498,13 @@ impl Linker<'_> {
 
     fn link_org(&mut self, surface: &str) -> usize {
         let (full, alt) = names::org_keys(surface);
-        let key = format!("o:{full}");
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        key.push_str("o:");
+        key.push_str(&full);
         let single = !full.contains(' ');
-        let found = self
-            .keys
-            .get(&key)
-            .copied()
+        let known = self.keys.get(key.as_str()).copied();
+        let found = known
             .or_else(|| alt.as_ref().and_then(|a| self.keys.get(&format!("o:{a}")).copied()))
             .or_else(|| {
                 if single {
@@ -526,7 +535,10 @@ impl Linker<'_> {
                 (self.entities[e].label == Some(Label::Org)).then_some(e)
             });
         let e = found.unwrap_or_else(|| self.new_entity(Label::Org));
-        self.keys.entry(key).or_insert(e);
+        if known.is_none() {
+            self.keys.insert(key.clone(), e);
+        }
+        self.key_buf = key;
         if let Some(a) = alt {
             self.keys.entry(format!("o:{a}")).or_insert(e);
         }
