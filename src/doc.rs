@@ -286,6 +286,13 @@ impl Attrs {
         }
     }
 
+    /// Makes room for `additional` more attrs, exactly: a layer that sets
+    /// several on a span says so once rather than growing the list by one
+    /// at each [`Attrs::insert`].
+    pub fn reserve(&mut self, additional: usize) {
+        self.0.reserve_exact(additional);
+    }
+
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.find(key).ok().map(|i| &self.0[i].1)
@@ -335,7 +342,7 @@ impl Serialize for Attrs {
 
 impl<const N: usize> From<[(&'static str, Value); N]> for Attrs {
     fn from(pairs: [(&'static str, Value); N]) -> Attrs {
-        let mut attrs = Attrs::new();
+        let mut attrs = Attrs(Vec::with_capacity(N));
         for (k, v) in pairs {
             attrs.insert(k, v);
         }
@@ -394,7 +401,75 @@ pub struct Document {
     /// All spans of the requested layers.
     pub spans: Vec<Span>,
     /// Summaries computed by layers (e.g. `sourcing`), keyed by name.
-    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: Summaries,
+}
+
+/// The layers' summaries of the whole document, serialized as one JSON
+/// object keyed by name (flattened into the result beside `stats`).
+///
+/// The coreference layer's `entities` cards are typed
+/// ([`crate::coref::EntityCard`]); the others are JSON values. The cards
+/// were a `serde_json::Value` each, a map of freshly allocated keys and
+/// values: ~60,000 allocations and ~42M instructions on a 1 MB article,
+/// for JSON that the struct writes the same, byte for byte.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summaries {
+    entities: Option<Vec<crate::coref::EntityCard>>,
+    other: BTreeMap<&'static str, serde_json::Value>,
+}
+
+impl Summaries {
+    /// The key of the coreference layer's cards.
+    pub const ENTITIES: &'static str = "entities";
+
+    /// Sets the JSON summary `key` (not [`Summaries::ENTITIES`], which
+    /// [`Summaries::set_entities`] sets), returning the value it replaces.
+    pub fn insert(&mut self, key: &'static str, value: serde_json::Value) -> Option<serde_json::Value> {
+        debug_assert_ne!(key, Self::ENTITIES, "the entity cards are typed: use set_entities");
+        self.other.insert(key, value)
+    }
+
+    /// The JSON summary `key`; the entity cards are [`Summaries::entities`].
+    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.other.get(key)
+    }
+
+    /// Sets the coreference layer's cards, most salient first.
+    pub fn set_entities(&mut self, cards: Vec<crate::coref::EntityCard>) {
+        self.entities = Some(cards);
+    }
+
+    /// The coreference layer's cards, when it ran.
+    pub fn entities(&self) -> Option<&[crate::coref::EntityCard]> {
+        self.entities.as_deref()
+    }
+
+    /// Whether no layer left a summary.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_none() && self.other.is_empty()
+    }
+}
+
+impl Serialize for Summaries {
+    /// As a map sorted by key, as a `BTreeMap` of JSON values was.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let n = self.other.len() + usize::from(self.entities.is_some());
+        let mut map = serializer.serialize_map(Some(n))?;
+        let mut entities = self.entities.as_ref();
+        for (k, v) in &self.other {
+            if *k > Self::ENTITIES
+                && let Some(cards) = entities.take()
+            {
+                map.serialize_entry(Self::ENTITIES, cards)?;
+            }
+            map.serialize_entry(k, v)?;
+        }
+        if let Some(cards) = entities {
+            map.serialize_entry(Self::ENTITIES, cards)?;
+        }
+        map.end()
+    }
 }
 
 /// Collects spans while layers run, handing out ids.
@@ -583,7 +658,7 @@ pub struct Parts {
     /// The id of the first token span, when tokens are requested.
     pub first_token_id: Option<SpanId>,
     /// Summaries computed by layers.
-    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: Summaries,
 }
 
 impl Parts {

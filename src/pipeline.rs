@@ -4,9 +4,7 @@
 //! spans of an earlier one (entities) by id. A layer that is not returned is
 //! still computed when a returned layer depends on it.
 
-use std::collections::BTreeMap;
-
-use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats, Summaries};
 use crate::options::Options;
 use crate::text::{self, Segmentation};
 
@@ -19,7 +17,7 @@ pub struct Context<'a> {
     /// Spans so far.
     pub sink: SpanSink,
     /// Summaries so far (e.g. `sourcing`).
-    pub summaries: BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: Summaries,
 }
 
 /// Runs every layer that `options` needs over `text`.
@@ -30,7 +28,7 @@ pub fn run(text: &str, options: &Options) -> Document {
 /// [`run`], without making a `Span` per token: for the columnar output.
 pub fn run_parts(text: &str, options: &Options) -> Parts {
     let seg = text::segment(text);
-    let mut cx = Context { text, seg, sink: SpanSink::new(), summaries: BTreeMap::new() };
+    let mut cx = Context { text, seg, sink: SpanSink::new(), summaries: Summaries::default() };
 
     if options.wants(Layer::Paragraph) {
         for p in &cx.seg.paragraphs {

@@ -27,7 +27,7 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         stats: &'a crate::Stats,
         spans: [(); 0],
         #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
+        summaries: &'a crate::doc::Summaries,
     }
     let out = parse_json(&Head { version: wire.version, stats: wire.stats, spans: [], summaries: wire.summaries })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -56,6 +56,15 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     let (starts, ends) = (js_sys::Uint32Array::new_with_length(n), js_sys::Uint32Array::new_with_length(n));
     crate::wire::parts_to_column_chunks(&text, &doc, |at, c| {
         let (a, b) = (at as u32, (at + c.ids.len()) as u32);
+        if (a, b) == (0, n) {
+            // One chunk (any article): no view of each array to copy into.
+            ids.copy_from(&c.ids);
+            layers.copy_from(&c.layers);
+            labels.copy_from(&c.labels);
+            starts.copy_from(&c.starts);
+            ends.copy_from(&c.ends);
+            return;
+        }
         ids.subarray(a, b).copy_from(&c.ids);
         layers.subarray(a, b).copy_from(&c.layers);
         labels.subarray(a, b).copy_from(&c.labels);
@@ -75,55 +84,100 @@ pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsE
     // Same values: the serializer below is the JSON-compatible one, and
     // `JSON.parse` reads back the very f64 that serde_json wrote. The JSON
     // holds `"columns":null` so that setting the columns keeps the keys'
-    // order.
+    // order; so do the name tables, set from arrays made once.
     #[derive(Serialize)]
     struct Out<'a> {
         version: &'static str,
         stats: &'a crate::Stats,
         #[serde(flatten)]
-        summaries: &'a std::collections::BTreeMap<&'static str, serde_json::Value>,
-        layer_names: [&'static str; Layer::ALL.len()],
-        label_names: Vec<&'static str>,
+        summaries: &'a crate::doc::Summaries,
+        layer_names: (),
+        label_names: (),
         columns: (),
-        attrs: AllAttrs<'a>,
     }
-    // Keyed by span id, as a JS object keys them: "438": {...}.
-    struct AllAttrs<'a>(&'a [crate::Span]);
-    impl Serialize for AllAttrs<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_map(self.0.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)))
+    let head = Out { version: crate::VERSION, stats: &doc.stats, summaries: &doc.summaries, layer_names: (), label_names: (), columns: () };
+    let out = parse_json_with(|buf| {
+        write_json(buf, &head)?;
+        // The attrs go last, written by hand (see `write_attrs_json`), in
+        // place of the head's closing brace: `"attrs":{"438":{...},...}}`.
+        if buf.pop() != Some(b'}') {
+            return Err(JsError::new("could not write the result JSON"));
         }
-    }
-    let out = parse_json(&Out {
-        version: crate::VERSION,
-        stats: &doc.stats,
-        summaries: &doc.summaries,
-        layer_names: Layer::ALL.map(Layer::name),
-        label_names: Label::ALL.iter().map(|l| l.name()).collect(),
-        columns: (),
-        attrs: AllAttrs(&doc.spans),
+        buf.extend_from_slice(b",\"attrs\":");
+        crate::wire::write_attrs_json(buf, &doc.spans);
+        buf.push(b'}');
+        Ok(())
     })?;
     let columns = js_sys::Object::new();
-    COLUMN_KEYS.with(|[key_columns, keys @ ..]| {
+    COLUMNAR.with(|c| {
+        let [key_columns, keys @ ..] = &c.keys;
         for (key, value) in keys.iter().zip([ids.into(), layers.into(), labels.into(), starts.into(), ends.into()] as [JsValue; 5]) {
             js_sys::Reflect::set(&columns, key, &value)?;
         }
-        js_sys::Reflect::set(&out, key_columns, &columns)
+        js_sys::Reflect::set(&out, key_columns, &columns)?;
+        // Copies, so that a caller who changes one result's tables does not
+        // change the next result's.
+        js_sys::Reflect::set(&out, &c.key_layer_names, &c.layer_names.slice(0, c.layer_names.length()))?;
+        js_sys::Reflect::set(&out, &c.key_label_names, &c.label_names.slice(0, c.label_names.length()))
     })
     .map_err(fail)?;
     Ok(out)
 }
 
+/// What `annotateColumnar` puts in every result, made once: a fresh
+/// `JsValue` from a `&str` is a string decode in JS each time, and the name
+/// tables in the JSON were 530 bytes to parse into 55 strings per call
+/// (copying an array is a fraction of that).
+struct Columnar {
+    keys: [JsValue; 6],
+    key_layer_names: JsValue,
+    key_label_names: JsValue,
+    layer_names: js_sys::Array,
+    label_names: js_sys::Array,
+}
+
 thread_local! {
-    /// The keys `annotateColumnar` sets, made once: a fresh `JsValue` from
-    /// a `&str` is a string decode in JS each time.
-    static COLUMN_KEYS: [JsValue; 6] = ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str);
+    static COLUMNAR: Columnar = Columnar {
+        keys: ["columns", "id", "layer", "label", "start", "end"].map(JsValue::from_str),
+        key_layer_names: JsValue::from_str("layer_names"),
+        key_label_names: JsValue::from_str("label_names"),
+        layer_names: Layer::ALL.iter().map(|l| JsValue::from_str(l.name())).collect(),
+        label_names: Label::ALL.iter().map(|l| JsValue::from_str(l.name())).collect(),
+    };
 }
 
 /// `value` as JSON, parsed by JS.
 fn parse_json(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not parse the result JSON"))
+    parse_json_with(|buf| write_json(buf, value))
+}
+
+/// `value` as JSON in ASCII ([`crate::wire::AsciiFormatter`]), appended to `buf`.
+fn write_json(buf: &mut Vec<u8>, value: &impl Serialize) -> Result<(), JsError> {
+    Ok(value.serialize(&mut serde_json::Serializer::with_formatter(buf, crate::wire::AsciiFormatter))?)
+}
+
+/// The JSON that `write` makes, parsed by JS.
+///
+/// The JSON is written into a buffer kept between calls while it is small
+/// (an article's is ~9 KB, grown by doubling from 128 bytes each call
+/// before).
+fn parse_json_with(write: impl FnOnce(&mut Vec<u8>) -> Result<(), JsError>) -> Result<JsValue, JsError> {
+    /// Kept between calls up to this capacity; a long text's JSON (MBs)
+    /// goes back to the allocator.
+    const KEEP: usize = 64 * 1024;
+    thread_local! {
+        static BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut buf = BUF.take();
+    buf.clear();
+    let parsed = write(&mut buf).and_then(|()| {
+        let json = std::str::from_utf8(&buf).map_err(|_| JsError::new("could not write the result JSON"))?;
+        js_sys::JSON::parse(json).map_err(|_| JsError::new("could not parse the result JSON"))
+    });
+    if buf.capacity() <= KEEP {
+        BUF.set(buf);
+    }
+    parsed
 }
 
 /// The crate version.

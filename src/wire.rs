@@ -3,11 +3,9 @@
 //! This is the only place where byte offsets become UTF-16 offsets, so the
 //! wasm API and the command line agree exactly by construction.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use crate::doc::{Attrs, Document, Label, Layer, Parts, Row, SpanId, Stats};
+use crate::doc::{Attrs, Document, Label, Layer, Parts, Row, SpanId, Stats, Summaries, Value};
 use crate::error::Error;
 use crate::text::OffsetIndex;
 
@@ -44,7 +42,7 @@ pub struct WireDocument<'a> {
     pub spans: Vec<WireSpan<'a>>,
     /// Layer summaries, e.g. `sourcing` and `entities`.
     #[serde(flatten)]
-    pub summaries: &'a BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: &'a Summaries,
 }
 
 /// Converts `doc`, computed over `text`, to its wire form.
@@ -74,7 +72,7 @@ pub struct WireParts<'a> {
     pub spans: WireSpans<'a>,
     /// Layer summaries, e.g. `sourcing` and `entities`.
     #[serde(flatten)]
-    pub summaries: &'a BTreeMap<&'static str, serde_json::Value>,
+    pub summaries: &'a Summaries,
 }
 
 /// The spans of a [`Parts`], serialized as a list of [`WireSpan`]s; see
@@ -213,10 +211,252 @@ fn column_chunks(text: &str, chunk: usize, rows: impl Iterator<Item = Row>, mut 
     Ok(())
 }
 
+/// serde_json's compact format with every non-ASCII character written as
+/// `\uXXXX` (a surrogate pair past U+FFFF): `JSON.parse` gives the same
+/// strings. For JSON that JS parses: the wasm glue decodes it with
+/// `TextDecoder`, which took ~7x longer when any byte was not ASCII (an
+/// article's curly apostrophes in names and quotes), and `JSON.parse` of a
+/// string with one two-byte character in it is slower too (decode and parse
+/// ~58 -> ~44 us per call on the reference article, in Node).
+pub struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+            let (ascii, tail) = rest.split_at(at);
+            writer.write_all(ascii.as_bytes())?;
+            let mut chars = tail.chars();
+            let Some(c) = chars.next() else { break };
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                writer.write_all(&unicode_escape(*unit))?;
+            }
+            rest = chars.as_str();
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// `\uXXXX` for one UTF-16 code unit, lower-case hex as serde_json writes it.
+fn unicode_escape(unit: u16) -> [u8; 6] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let u = usize::from(unit);
+    [b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]
+}
+
+/// Appends the attrs of `spans` as a JSON object keyed by span id
+/// (`{"438":{"entity":"e1"},...}`, spans without attrs left out), byte for
+/// byte what serde_json with [`AsciiFormatter`] writes for that map.
+///
+/// Written by hand: through serde, every key, value and bracket was a call
+/// through `io::Write` and every key was scanned for escapes, ~2x the time
+/// of this loop over mostly short plain strings.
+pub fn write_attrs_json(out: &mut Vec<u8>, spans: &[crate::Span]) {
+    let mut first = true;
+    out.push(b'{');
+    for s in spans.iter().filter(|s| !s.attrs.is_empty()) {
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        out.push(b'"');
+        write_json_u32(out, s.id);
+        out.extend_from_slice(b"\":");
+        write_attrs_map(out, &s.attrs, true);
+    }
+    out.push(b'}');
+}
+
+/// One span's attrs as a JSON object, as serde_json writes them (with
+/// [`AsciiFormatter`] when `ascii`).
+fn write_attrs_map(out: &mut Vec<u8>, attrs: &Attrs, ascii: bool) {
+    use serde_json::ser::Formatter as _;
+    out.push(b'{');
+    for (i, (k, v)) in attrs.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_json_str_as(out, k, ascii);
+        out.push(b':');
+        match v {
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            // Writing to a Vec cannot fail.
+            Value::Int(n) => drop(serde_json::ser::CompactFormatter.write_i64(out, *n)),
+            Value::Num(x) if x.is_finite() => drop(serde_json::ser::CompactFormatter.write_f64(out, *x)),
+            Value::Num(_) => out.extend_from_slice(b"null"),
+            Value::Str(text) => write_json_str_as(out, text, ascii),
+            Value::Ids(ids) => {
+                out.push(b'[');
+                for (j, id) in ids.iter().enumerate() {
+                    if j > 0 {
+                        out.push(b',');
+                    }
+                    write_json_u32(out, *id);
+                }
+                out.push(b']');
+            }
+        }
+    }
+    out.push(b'}');
+}
+
+/// Writes [`parts_to_wire`]`(text, parts)` as serde_json writes it
+/// (compact, byte for byte; a test compares the two), the spans by hand:
+/// through serde each span was six keys scanned for escapes and a dozen
+/// calls through `io::Write`, a third of the command line's time on 1 MB.
+///
+/// # Errors
+/// When `out` fails, or a span's offset is not on a character boundary.
+pub fn write_parts_json(out: &mut impl std::io::Write, text: &str, parts: &Parts) -> std::io::Result<()> {
+    /// Handed to `out` in pieces of about this size.
+    const FLUSH: usize = 64 * 1024;
+    let bad_offset = |byte| std::io::Error::other(Error::bad_offset(byte));
+    let mut buf = Vec::with_capacity(FLUSH + 1024);
+    buf.extend_from_slice(b"{\"version\":");
+    write_json_str_as(&mut buf, crate::VERSION, false);
+    buf.extend_from_slice(b",\"stats\":");
+    serde_json::to_writer(&mut buf, &parts.stats)?;
+    buf.extend_from_slice(b",\"spans\":[");
+    let index = OffsetIndex::new(text);
+    let (mut starts, mut ends) = (index.cursor(), index.cursor());
+    for (n, (s, attrs)) in parts.rows_with_attrs().enumerate() {
+        let start = starts.to_utf16(s.start_byte).ok_or_else(|| bad_offset(s.start_byte))?;
+        let end = ends.to_utf16(s.end_byte).ok_or_else(|| bad_offset(s.end_byte))?;
+        if n > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"id\":");
+        write_json_u32(&mut buf, s.id);
+        // Layer and label names are plain ASCII, written as serde writes them.
+        buf.extend_from_slice(b",\"layer\":\"");
+        buf.extend_from_slice(s.layer.name().as_bytes());
+        buf.extend_from_slice(b"\",\"label\":\"");
+        buf.extend_from_slice(s.label.name().as_bytes());
+        buf.extend_from_slice(b"\",\"start\":");
+        write_json_usize(&mut buf, start);
+        buf.extend_from_slice(b",\"end\":");
+        write_json_usize(&mut buf, end);
+        if !attrs.is_empty() {
+            buf.extend_from_slice(b",\"attrs\":");
+            write_attrs_map(&mut buf, attrs, false);
+        }
+        buf.push(b'}');
+        if buf.len() >= FLUSH {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    buf.push(b']');
+    // The summaries are flattened into the top level: their map's entries
+    // without its braces.
+    let mut summaries = Vec::new();
+    serde_json::to_writer(&mut summaries, &parts.summaries)?;
+    if let Some(entries) = summaries.get(1..summaries.len().saturating_sub(1)).filter(|e| !e.is_empty()) {
+        buf.push(b',');
+        buf.extend_from_slice(entries);
+    }
+    buf.push(b'}');
+    out.write_all(&buf)
+}
+
+fn write_json_usize(out: &mut Vec<u8>, n: usize) {
+    use serde_json::ser::Formatter as _;
+    drop(serde_json::ser::CompactFormatter.write_u64(out, n as u64));
+}
+
+fn write_json_u32(out: &mut Vec<u8>, n: u32) {
+    use serde_json::ser::Formatter as _;
+    drop(serde_json::ser::CompactFormatter.write_u32(out, n));
+}
+
+/// `text` as a JSON string escaped as serde_json escapes; past ASCII as
+/// `\uXXXX` when `ascii` ([`AsciiFormatter`]), else as it is (serde_json's
+/// own output). Plain runs are copied whole.
+fn write_json_str_as(out: &mut Vec<u8>, text: &str, ascii: bool) {
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let (mut i, mut plain_from) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x20 && b != b'"' && b != b'\\' && (b < 0x80 || !ascii) {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&bytes[plain_from..i]);
+        if b.is_ascii() {
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => out.extend_from_slice(&unicode_escape(u16::from(b))),
+            }
+            i += 1;
+        } else {
+            // `i` is a character boundary: only whole characters are stepped over.
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.extend_from_slice(&unicode_escape(*unit));
+            }
+            i += c.len_utf8();
+        }
+        plain_from = i;
+    }
+    out.extend_from_slice(bytes.get(plain_from..).unwrap_or_default());
+    out.push(b'"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Options, annotate};
+
+    #[test]
+    fn hand_written_attrs_json_is_serde_json_s() {
+        use crate::doc::{Span, Value};
+        use serde::Serialize;
+        let span = |id, attrs| Span { id, layer: Layer::Entity, label: Label::Person, start_byte: 0, end_byte: 0, attrs };
+        let odd = "q\"b\\s/ \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é ’ 北京 👍🏽 \u{fffd}";
+        let spans = [
+            span(3, Attrs::from([("entity", Value::from("e1")), ("country", Value::from("Iraq"))])),
+            span(7, Attrs::new()),
+            span(9, Attrs::from([("name", Value::from(odd)), ("kind", Value::from("")), ("pronoun", Value::Bool(true)), ("no", Value::Bool(false))])),
+            span(u32::MAX, Attrs::from([("cue", Value::Int(-42)), ("group", Value::Int(i64::MAX)), ("confidence", Value::Num(0.85)), ("big", Value::Num(1e300)), ("third", Value::Num(1.0 / 3.0)), ("whole", Value::Num(3.0)), ("nan", Value::Num(f64::NAN)), ("inf", Value::Num(f64::INFINITY))])),
+            span(12, Attrs::from([("ids", Value::Ids(vec![1, 22, 333])), ("none", Value::Ids(vec![]))])),
+        ];
+        for spans in [&spans[..], &spans[1..2], &[]] {
+            let mut hand = Vec::new();
+            write_attrs_json(&mut hand, spans);
+            let map: ById = spans.iter().filter(|s| !s.attrs.is_empty()).map(|s| (s.id, &s.attrs)).collect();
+            let mut serde = Vec::new();
+            map.serialize(&mut serde_json::Serializer::with_formatter(&mut serde, AsciiFormatter)).expect("json");
+            assert_eq!(String::from_utf8_lossy(&hand), String::from_utf8_lossy(&serde));
+            assert!(hand.is_ascii());
+            // And it reads back as what plain serde_json writes.
+            let plain: serde_json::Value = serde_json::from_str(&serde_json::to_string(&map).expect("json")).expect("parse");
+            assert_eq!(serde_json::from_slice::<serde_json::Value>(&hand).expect("parse"), plain);
+            // Without the ASCII escapes, what the command line writes.
+            for s in spans {
+                let mut hand = Vec::new();
+                write_attrs_map(&mut hand, &s.attrs, false);
+                assert_eq!(String::from_utf8_lossy(&hand), serde_json::to_string(&s.attrs).expect("json"));
+            }
+        }
+    }
+
+    /// Span ids and attrs in order, serialized as a JSON object.
+    struct ById<'a>(Vec<(u32, &'a Attrs)>);
+    impl<'a> FromIterator<(u32, &'a Attrs)> for ById<'a> {
+        fn from_iter<I: IntoIterator<Item = (u32, &'a Attrs)>>(iter: I) -> Self {
+            ById(iter.into_iter().collect())
+        }
+    }
+    impl Serialize for ById<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().map(|(id, attrs)| (id, attrs)))
+        }
+    }
 
     #[test]
     fn columns_agree_with_the_object_form() {
@@ -238,6 +478,9 @@ mod tests {
             assert_eq!(doc, annotate(text, &options).expect("annotate"));
             let json = serde_json::to_string(&to_wire(text, &doc).expect("wire")).expect("json");
             assert_eq!(serde_json::to_string(&parts_to_wire(text, &parts)).expect("json"), json);
+            let mut hand = Vec::new();
+            write_parts_json(&mut hand, text, &parts).expect("write");
+            assert_eq!(String::from_utf8_lossy(&hand), json);
             let whole = parts_to_columns(text, &parts).expect("columns");
             assert_eq!(whole, to_columns(text, &doc).expect("columns"));
             // In pieces of 1, 3 and 7 rows, as the wasm export copies them out.

@@ -24,7 +24,7 @@ fn coref<'a>(text: &'a str, spans: &[(usize, usize, Label)]) -> Context<'a> {
         text,
         seg: newslens::text::segment(text),
         sink,
-        summaries: BTreeMap::new(),
+        summaries: Default::default(),
     };
     newslens::coref::annotate(&mut cx);
     cx
@@ -152,7 +152,8 @@ fn reference_article_chains() {
         }
     }
     // The summary: one card per entity, canonical names, sorted by salience.
-    let cards = cx.summaries["entities"].as_array().unwrap();
+    let cards = serde_json::to_value(cx.summaries.entities().unwrap()).unwrap();
+    let cards = cards.as_array().unwrap();
     assert_eq!(cards.len(), forms.len());
     let card = |id: &str| cards.iter().find(|c| c["id"] == id).unwrap();
     assert_eq!(card(&sudani)["name"], "Mohammed Shia al-Sudani");
@@ -227,12 +228,8 @@ fn pipeline_puts_entities_on_the_wire() {
     let text =
         "Maria Delgado, the mayor of Phoenix, said on Friday that the city would sue. \"We are ready,\" she said.";
     let doc = newslens::annotate(text, &newslens::Options::default()).unwrap();
-    let cards = doc
-        .summaries
-        .get("entities")
-        .and_then(|v| v.as_array())
-        .cloned()
-        .unwrap_or_default();
+    let wire = serde_json::to_value(newslens::wire::to_wire(text, &doc).unwrap()).unwrap();
+    let cards = wire["entities"].as_array().cloned().unwrap_or_default();
     // Whatever the entity layer finds, every named entity span gets an id
     // that a card lists, and every card's mentions carry its id.
     let ids: std::collections::HashSet<String> = cards.iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();

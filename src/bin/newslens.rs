@@ -89,7 +89,7 @@ fn run() -> Result<(), String> {
     let parts = annotate_parts(&text, &args.options).map_err(|e| e.to_string())?;
     match args.format {
         Format::Json => {
-            serde_json::to_writer(&mut out, &wire::parts_to_wire(&text, &parts)).map_err(|e| e.to_string())?;
+            wire::write_parts_json(&mut out, &text, &parts).map_err(|e| e.to_string())?;
             writeln!(out).map_err(|e| e.to_string())?;
         }
         Format::Ansi => write_ansi(&mut out, &text, &parts.into_document().spans).map_err(|e| e.to_string())?,

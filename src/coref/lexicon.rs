@@ -105,8 +105,10 @@ fn title_case(s: &str) -> String {
     out
 }
 
-/// A person's sex as a pronoun would show it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A person's sex as a pronoun would show it. Serialized as "male" or
+/// "female".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Gender {
     /// he, him.
     Male,

@@ -42,7 +42,7 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use serde_json::json;
+use serde::Serialize;
 
 pub use lexicon::Gender;
 use lexicon::{PlaceKind, lower_into};
@@ -444,15 +444,20 @@ impl Linker<'_> {
         let Some(pn) = names::person(surface) else {
             return self.keyed_fold(&["p:"], surface, Label::Person);
         };
-        let full_key = format!("p:{}", pn.full);
-        let found = if let Some(&e) = self.keys.get(&full_key) {
-            Some(e)
+        // The key in scratch space: copied into the map only when new.
+        let mut full_key = std::mem::take(&mut self.key_buf);
+        full_key.clear();
+        full_key.push_str("p:");
+        full_key.push_str(&pn.full);
+        let known = self.keys.get(full_key.as_str()).copied();
+        let found = if known.is_some() {
+            known
         } else if pn.len >= 2 {
             // A fuller name joins an earlier person with the same surname
             // whose given name agrees (or who was named by surname alone).
-            let cands = self.surnames.get(&pn.surname).cloned().unwrap_or_default();
+            let cands = self.surnames.get(&pn.surname).map_or(&[][..], Vec::as_slice);
             let mut best: Option<usize> = None;
-            for e in cands {
+            for &e in cands {
                 let ent = &self.entities[e];
                 let fits = match (&ent.given, &pn.given) {
                     (None, _) => true,
@@ -469,7 +474,10 @@ impl Linker<'_> {
                 .or_else(|| self.most_recent(self.givens.get(&pn.surname)))
         };
         let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
-        self.keys.entry(full_key).or_insert(e);
+        if known.is_none() {
+            self.keys.insert(full_key.clone(), e);
+        }
+        self.key_buf = full_key;
         Self::push_unique(&mut self.surnames, &pn.surname, e);
         if let Some(g) = &pn.given {
             Self::push_unique(&mut self.givens, g, e);
@@ -490,12 +498,13 @@ impl Linker<'_> {
 
     fn link_org(&mut self, surface: &str) -> usize {
         let (full, alt) = names::org_keys(surface);
-        let key = format!("o:{full}");
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        key.push_str("o:");
+        key.push_str(&full);
         let single = !full.contains(' ');
-        let found = self
-            .keys
-            .get(&key)
-            .copied()
+        let known = self.keys.get(key.as_str()).copied();
+        let found = known
             .or_else(|| alt.as_ref().and_then(|a| self.keys.get(&format!("o:{a}")).copied()))
             .or_else(|| {
                 if single {
@@ -526,7 +535,10 @@ impl Linker<'_> {
                 (self.entities[e].label == Some(Label::Org)).then_some(e)
             });
         let e = found.unwrap_or_else(|| self.new_entity(Label::Org));
-        self.keys.entry(key).or_insert(e);
+        if known.is_none() {
+            self.keys.insert(key.clone(), e);
+        }
+        self.key_buf = key;
         if let Some(a) = alt {
             self.keys.entry(format!("o:{a}")).or_insert(e);
         }
@@ -820,7 +832,7 @@ pub fn annotate(cx: &mut Context) {
     let seg = &cx.seg;
     let mut mentions = collect_mentions(text, seg, &cx.sink);
     if mentions.is_empty() {
-        cx.summaries.insert("entities", json!([]));
+        cx.summaries.set_entities(Vec::new());
         return;
     }
     let in_quote = quote_mask(text, seg);
@@ -1398,11 +1410,13 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
             continue;
         }
         let m = &mentions[i];
-        let mut attrs = Attrs::new();
-        if let Some((a, c)) = m.antecedent {
-            attrs.insert("antecedent", Value::Int(i64::from(mentions[a as usize].span)));
-            attrs.insert("confidence", Value::Num(f64::from(c) / 100.0));
-        }
+        let attrs = match m.antecedent {
+            Some((a, c)) => Attrs::from([
+                ("antecedent", Value::Int(i64::from(mentions[a as usize].span))),
+                ("confidence", Value::Num(f64::from(c) / 100.0)),
+            ]),
+            None => Attrs::new(),
+        };
         let span = cx.sink.push(Layer::Mention, m.label, m.start, m.end, attrs);
         mentions[i].span = span;
     }
@@ -1427,7 +1441,17 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
     for (n, &e) in order.iter().enumerate() {
         id_of[e] = entity_id(n + 1);
     }
-    let country_entity = |iso2: &str| linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].clone());
+    // The id of each entity's country's entity (for a nationality or a
+    // capital), looked up once per entity rather than once per mention.
+    let country_ids: Vec<Option<&str>> = linker
+        .entities
+        .iter()
+        .map(|ent| {
+            let iso2 = ent.iso2?;
+            linker.keys.get(&format!("c:{iso2}")).map(|&e| id_of[e].as_str())
+        })
+        .collect();
+    let country_entity = |e: usize| country_ids.get(e).copied().flatten().map(str::to_string);
 
     for m in &mentions {
         let Some(id) = id_of.get(m.entity).filter(|s| !s.is_empty()) else {
@@ -1437,24 +1461,29 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         let Some(span) = cx.sink.get_mut(m.span) else {
             continue;
         };
+        let country = (ent.place.is_none() && m.origin == Origin::Entity && ent.iso2.is_some())
+            .then_some(ent.country)
+            .flatten();
+        // Room for every attr set below at once, not one at a time.
+        let has_country_entity = (m.refers_to.is_some() || country.is_some()) && country_ids[m.entity].is_some();
+        span.attrs.reserve(
+            1 + usize::from(m.expansion.is_some())
+                + usize::from(m.refers_to.is_some())
+                + usize::from(country.is_some())
+                + usize::from(has_country_entity),
+        );
         span.attrs.insert("entity", Value::Str(id.clone()));
         if let Some(x) = m.expansion {
             span.attrs.insert("expansion", Value::from(x));
         }
         if let Some(country) = m.refers_to {
             span.attrs.insert("refers_to", Value::Str(format!("{country} government")));
-            if let Some(c) = ent.iso2.and_then(country_entity) {
-                span.attrs.insert("country_entity", Value::Str(c));
-            }
         }
-        if ent.place.is_none()
-            && m.origin == Origin::Entity
-            && let (Some(iso2), Some(country)) = (ent.iso2, ent.country)
-        {
-            span.attrs.insert("country", Value::Str(country.to_string()));
-            if let Some(c) = country_entity(iso2) {
-                span.attrs.insert("country_entity", Value::Str(c));
-            }
+        if let Some(country) = country {
+            span.attrs.insert("country", Value::from(country));
+        }
+        if has_country_entity && let Some(c) = country_entity(m.entity) {
+            span.attrs.insert("country_entity", Value::Str(c));
         }
     }
 
@@ -1464,9 +1493,9 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         .min()
         .unwrap_or(0)
         .min(cx.seg.paragraphs.len().saturating_sub(1));
-    let mut cards: Vec<(f64, usize, serde_json::Value)> = Vec::with_capacity(order.len());
-    // Scratch lists reused for every entity: an allocation each per entity
-    // was a fifth of this function's allocations on a long text.
+    let mut cards: Vec<(usize, EntityCard)> = Vec::with_capacity(order.len());
+    // Scratch list reused for every entity: an allocation per entity was a
+    // fifth of this function's allocations on a long text.
     let mut ms: Vec<&Mention> = Vec::new();
     for &e in &order {
         let ent = &linker.entities[e];
@@ -1485,10 +1514,9 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
                     .then(a.len().cmp(&b.len()))
                     .then(std::cmp::Ordering::Greater)
             })
-            .map(str::to_string)
-            .or_else(|| ent.expansion.map(str::to_string))
-            .or_else(|| ent.country.map(str::to_string))
-            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")).to_string());
+            .or(ent.expansion)
+            .or(ent.country)
+            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
         let speakers = ms.iter().filter(|m| m.speaker).count();
         let in_first = ms.iter().any(|m| m.para == 0 || m.para == first_para);
         let salience = ms.len() as f64
@@ -1496,37 +1524,78 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
             + 0.5 * speakers as f64
             + (1.0 - firstm.sent as f64 / n_sent as f64).max(0.0);
         let salience = (salience * 100.0).round() / 100.0;
-        // The card's fields moved in, not serialized from references as
-        // `json!` does (a copy of every string and of the id list).
-        let mut obj = serde_json::Map::new();
-        obj.insert("id".into(), serde_json::Value::String(id_of[e].clone()));
-        obj.insert("name".into(), serde_json::Value::String(name));
-        obj.insert("type".into(), json!(ent.label.unwrap_or(firstm.label).name()));
-        obj.insert("mentions".into(), serde_json::Value::Array(ms.iter().map(|m| json!(m.span)).collect()));
-        obj.insert("first_mention".into(), json!(firstm.span));
-        obj.insert("salience".into(), json!(salience));
-        if let Some(a) = &ent.acronym {
-            obj.insert("acronym".into(), json!(a));
-        }
-        if let Some(country) = ent.refers_to {
-            obj.insert("refers_to".into(), json!(format!("{country} government")));
-        }
-        if let Some(g) = ent.gender {
-            obj.insert("gender".into(), json!(if g == Gender::Male { "male" } else { "female" }));
-        }
-        if let Some(c) = ent.country.filter(|_| ent.place.is_none()) {
-            obj.insert("country".into(), json!(c));
-            if let Some(ce) = ent.iso2.and_then(country_entity) {
-                obj.insert("country_entity".into(), json!(ce));
-            }
-        }
-        cards.push((salience, firstm.start, serde_json::Value::Object(obj)));
+        let country = ent.country.filter(|_| ent.place.is_none());
+        let card = EntityCard {
+            acronym: ent.acronym.map(str::to_string),
+            country,
+            country_entity: country.and_then(|_| country_entity(e)),
+            first_mention: firstm.span,
+            gender: ent.gender,
+            id: id_of[e].clone(),
+            mentions: ms.iter().map(|m| m.span).collect(),
+            name: name.to_string(),
+            refers_to: ent.refers_to.map(Government),
+            salience,
+            label: ent.label.unwrap_or(firstm.label),
+        };
+        cards.push((firstm.start, card));
     }
-    cards.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    cx.summaries.insert(
-        "entities",
-        serde_json::Value::Array(cards.into_iter().map(|c| c.2).collect()),
-    );
+    cards.sort_by(|a, b| b.1.salience.total_cmp(&a.1.salience).then(a.0.cmp(&b.0)));
+    cx.summaries.set_entities(cards.into_iter().map(|c| c.1).collect());
+}
+
+/// One document entity as the `entities` summary lists it.
+///
+/// The fields are in the order in which they are written, alphabetical, as
+/// they were when the cards were `serde_json` maps (the JSON is the same).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCard {
+    /// The long form, when the entity is named by an acronym too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// For a nationality: the country's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<&'static str>,
+    /// For a nationality: the id of the country's entity, when the text
+    /// names the country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_entity: Option<String>,
+    /// The span id of the first mention.
+    pub first_mention: SpanId,
+    /// For a person, when a given name or a pronoun tells.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// "e1", "e2", ... numbered by first mention.
+    pub id: String,
+    /// The span ids of every mention, in text order.
+    pub mentions: Vec<SpanId>,
+    /// The fullest form used.
+    pub name: String,
+    /// For a capital used for its government: "<country> government".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<Government>,
+    /// How central the entity is to the text (see the module's doc).
+    pub salience: f64,
+    /// The entity's label.
+    #[serde(rename = "type")]
+    pub label: Label,
+}
+
+/// "<country> government", written without being made: the `refers_to`
+/// of a capital used for its government.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Government(pub &'static str);
+
+impl std::fmt::Display for Government {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} government", self.0)
+    }
+}
+
+impl Serialize for Government {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// "e" and `n` in decimal: the id of the `n`th entity. Written digit by

@@ -119,7 +119,7 @@ pub struct Earlier<'s> {
 
 impl<'s> Earlier<'s> {
     /// Reads what earlier layers left in `sink` and `summaries`.
-    pub fn read(sink: &'s SpanSink, summaries: &std::collections::BTreeMap<&'static str, serde_json::Value>) -> Earlier<'s> {
+    pub fn read(sink: &'s SpanSink, summaries: &crate::doc::Summaries) -> Earlier<'s> {
         let mut entities = Vec::new();
         let mut mentions = Vec::new();
         for s in sink.spans() {
@@ -150,18 +150,9 @@ impl<'s> Earlier<'s> {
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         mentions.sort_by_key(|m| m.start);
         let mut names = FnvMap::default();
-        // Coref may list document entities as [{id, name|canonical, ...}].
-        if let Some(serde_json::Value::Array(list)) = summaries.get("entities") {
-            for e in list {
-                let id = e.get("id").map(|v| match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                });
-                let name = e.get("canonical").or_else(|| e.get("name")).and_then(|v| v.as_str());
-                if let (Some(id), Some(name)) = (id, name) {
-                    names.insert(id, name.to_string());
-                }
-            }
+        // Coref's cards name the document entities.
+        for e in summaries.entities().unwrap_or_default() {
+            names.insert(e.id.clone(), e.name.clone());
         }
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         Earlier { entities, mentions, names, by_id }

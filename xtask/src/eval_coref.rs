@@ -287,7 +287,7 @@ fn coref_with_mentions<'a>(text: &'a str, mentions: &[(usize, usize, Label)]) ->
         text,
         seg: newslens::text::segment(text),
         sink,
-        summaries: BTreeMap::new(),
+        summaries: Default::default(),
     };
     newslens::coref::annotate(&mut cx);
     cx
@@ -430,7 +430,7 @@ fn seed_article() -> Result<(), String> {
                 .iter()
                 .map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone()))
                 .collect();
-            (spans, cx.summaries.get("entities").cloned().unwrap_or(Json::Null))
+            (spans, cards_json(&cx.summaries))
         } else {
             let doc = newslens::annotate(&text, &newslens::Options::default()).map_err(|e| e.to_string())?;
             let spans = doc
@@ -438,7 +438,7 @@ fn seed_article() -> Result<(), String> {
                 .iter()
                 .map(|s| (s.start_byte, s.end_byte, s.layer, s.attrs.clone()))
                 .collect();
-            (spans, doc.summaries.get("entities").cloned().unwrap_or(Json::Null))
+            (spans, cards_json(&doc.summaries))
         };
         println!(
             "reference article ../shared/data/seed-article.txt, {}:",
@@ -682,7 +682,7 @@ fn bench() -> Result<(), String> {
                 text,
                 seg,
                 sink,
-                summaries: BTreeMap::new(),
+                summaries: Default::default(),
             };
             let t = cpu_ms();
             newslens::coref::annotate(&mut cx);
@@ -702,4 +702,9 @@ fn bench() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Coref's `entities` summary as JSON (null when coref did not run).
+fn cards_json(summaries: &newslens::doc::Summaries) -> Json {
+    summaries.entities().map_or(Json::Null, |cards| serde_json::to_value(cards).unwrap_or(Json::Null))
 }
