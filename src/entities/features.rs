@@ -588,6 +588,16 @@ pub mod roles {
     }
 }
 
+/// The most features one token can have: what [`extract`] lists for it
+/// plus the four [`tag_features`]. Counted from the templates: 22 that
+/// give at most one feature each (bias, five words, two word bigrams, five
+/// affixes, three shapes, two shape bigrams, the initial and two headline
+/// variants, the kind), and five that give one per gazetteer class (the
+/// word's, with the flags, the neighbours', the span's). A decoder sums a
+/// token's weights in `i16` lanes only when this many of the model's
+/// largest weight cannot overflow them (see `tagger::Decoder`).
+pub const MAX_FEATURES: usize = 22 + 5 * Class::ALL.len() + 4;
+
 /// The tag-history features of token `i` given the two previous tags.
 pub fn tag_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u32; 4] {
     let p = prev as u64 + 1;
@@ -690,6 +700,7 @@ mod tests {
             extract(text, &toks, &mut sf);
             for i in 0..toks.len() {
                 let mut want = sf.token(i).to_vec();
+                assert!(want.len() + tag_features(&sf.info[i], O, O).len() <= MAX_FEATURES);
                 let mut got = role_features(text, &toks, &sf, i);
                 want.sort_unstable();
                 got.sort_unstable();
