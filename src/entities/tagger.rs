@@ -690,6 +690,8 @@ pub struct Decoder<'m, 't> {
     /// Per token of the sentence: its two [`roles::bigrams`].
     bigrams: Vec<u32>,
     feats: Vec<u32>,
+    /// Features of a word that depend on its shape alone (see [`roles`]).
+    shapes: Vec<u32>,
     scratch: String,
     /// By previous tag: lane t is -1 when tag t may follow it
     /// ([`features::allowed`]) or is O, else 0: the candidates of
@@ -708,12 +710,14 @@ impl<'m, 't> Decoder<'m, 't> {
         // the wasm memory's peak with it.)
         let words = tokens.min(4096 + tokens / 32);
         let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
-        let mut feats = Vec::new();
+        let (mut feats, mut shapes) = (Vec::new(), Vec::new());
         let mut edges = [[0; LANES]; 5];
-        roles::left1(None, &mut feats);
+        roles::left1(None, &mut feats, &mut shapes);
+        feats.append(&mut shapes);
         edges[LEFT1] = sum(&feats);
         feats.clear();
-        roles::right1(None, &mut feats);
+        roles::right1(None, &mut feats, &mut shapes);
+        feats.append(&mut shapes);
         edges[RIGHT1] = sum(&feats);
         edges[LEFT2] = sum(&[roles::left2(None)]);
         edges[RIGHT2] = sum(&[roles::right2(None)]);
@@ -728,6 +732,7 @@ impl<'m, 't> Decoder<'m, 't> {
             sent: Vec::new(),
             bigrams: Vec::new(),
             feats,
+            shapes,
             scratch: String::new(),
             allowed: std::array::from_fn(|prev| {
                 std::array::from_fn(|t| if t < N_TAGS && (t == O as usize || features::allowed(prev as u8, t as u8)) { -1 } else { 0 })
@@ -735,13 +740,15 @@ impl<'m, 't> Decoder<'m, 't> {
         }
     }
 
-    /// The features of `word` in `role` (never [`OWN`]), into `out`.
-    fn role_features(info: &TokenInfo, role: usize, out: &mut Vec<u32>) {
+    /// The features of `word` in `role` (never [`OWN`]), into `out` and
+    /// `shapes` (see [`roles`]).
+    fn role_features(info: &TokenInfo, role: usize, out: &mut Vec<u32>, shapes: &mut Vec<u32>) {
         match role {
-            AFTER_O => out.push(features::tag_features(info, O, O)[2]),
-            LEFT1 => roles::left1(Some(info), out),
+            AFTER_O => out.push(features::prev_tag_lower(info, O)),
+            OWN_AFTER_O => shapes.push(features::prev_tag_shape(info, O)),
+            LEFT1 => roles::left1(Some(info), out, shapes),
             LEFT2 => out.push(roles::left2(Some(info))),
-            RIGHT1 => roles::right1(Some(info), out),
+            RIGHT1 => roles::right1(Some(info), out, shapes),
             _ => out.push(roles::right2(Some(info))),
         }
     }
@@ -753,23 +760,28 @@ impl<'m, 't> Decoder<'m, 't> {
         }
         let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
         // The features of every role first, so that their cache lines are
-        // fetched at once ([`Model::prefetch`]).
+        // fetched at once ([`Model::prefetch`]). Those of the shape alone
+        // are few, and come from the memo.
         self.feats.clear();
-        let mut ends = [0; ROLES];
+        let mut shapes = std::mem::take(&mut self.shapes);
+        shapes.clear();
+        let mut ends = [(0, 0); ROLES];
         for (role, end) in ends.iter_mut().enumerate() {
             match role {
-                OWN => roles::own(w, &info, headline, &mut self.feats),
-                OWN_AFTER_O => self.feats.push(features::prev_tag_shape(&info, O)),
-                _ => Self::role_features(&info, role, &mut self.feats),
+                OWN => roles::own(w, &info, headline, &mut self.feats, &mut shapes),
+                _ => Self::role_features(&info, role, &mut self.feats, &mut shapes),
             }
-            *end = self.feats.len();
+            *end = (self.feats.len(), shapes.len());
         }
         self.model.prefetch(&self.feats);
         let mut sums = [[0; LANES]; ROLES];
         let mut own = [0; LANES];
-        let mut start = 0;
+        let mut start = (0, 0);
         for ((role, sum), &end) in sums.iter_mut().enumerate().zip(&ends) {
-            *sum = self.model.sum(self.feats.get(start..end).unwrap_or(&[]));
+            *sum = self.model.sum(self.feats.get(start.0..end.0).unwrap_or(&[]));
+            for &f in shapes.get(start.1..end.1).unwrap_or(&[]) {
+                self.add_memo(sum, f);
+            }
             start = end;
             if role == OWN_AFTER_O {
                 add(sum, &own);
@@ -778,6 +790,7 @@ impl<'m, 't> Decoder<'m, 't> {
                 add(&mut own, sum);
             }
         }
+        self.shapes = shapes;
         let k = self.words.len() as u32;
         self.words.push(Word { info, alnum, sums });
         self.index.insert((w, headline), k);
@@ -842,10 +855,17 @@ impl<'m, 't> Decoder<'m, 't> {
             let after_o = prev == O && !info.initial;
             if after_o {
                 add(&mut s, &self.words[k as usize].sums[OWN_AFTER_O]);
+            } else if info.initial && info.gaz == 0 {
+                // What an initial token adds to its own features, when it
+                // has no gazetteer classes (whose features have the flag).
+                add(&mut s, &self.words[k as usize].sums[OWN]);
+                self.add_memo(&mut s, roles::init_shape(&info));
             } else if info.initial {
                 self.feats.clear();
-                roles::own(tokens[i].text(text), &info, headline, &mut self.feats);
+                self.shapes.clear();
+                roles::own(tokens[i].text(text), &info, headline, &mut self.feats, &mut self.shapes);
                 add(&mut s, &self.model.sum(&self.feats));
+                add(&mut s, &self.model.sum(&self.shapes));
             } else {
                 add(&mut s, &self.words[k as usize].sums[OWN]);
             }
@@ -1085,7 +1105,7 @@ mod tests {
         let mut sf = SentenceFeatures::default();
         features::extract(text, &toks, &mut sf);
         let mut ids = Vec::new();
-        roles::left1(Some(&sf.info[0]), &mut ids);
+        roles::left1(Some(&sf.info[0]), &mut ids, &mut Vec::new());
         ids.truncate(2);
         ids.sort_unstable();
         // The file format holds at most one weight per (feature, tag), so
