@@ -33,7 +33,6 @@
 use std::sync::OnceLock;
 
 use super::features::{self, N_TAGS, O, SentenceFeatures, TokenInfo, roles};
-use crate::hash::FnvMap;
 use crate::text::Token;
 
 /// The committed model.
@@ -552,12 +551,107 @@ const OWN_AFTER_O: usize = 6;
 const ROLES: usize = 7;
 
 /// A distinct word of the document (in headline sentences or not).
-struct Word {
+struct Word<'t> {
+    text: &'t str,
+    headline: bool,
     info: TokenInfo,
     alnum: bool,
     /// The summed weights of the features the word gives itself (as a
     /// non-initial token) and its neighbours, by role.
     sums: [Scores; ROLES],
+}
+
+/// The decoder's words by (text, headline flag): open addressing over
+/// (hash, word index + 1) pairs, 0 for an empty slot.
+///
+/// Why not a `FnvMap<(&str, bool), u32>`: it is asked once per token, and
+/// there it hashed byte by byte and called `memcmp` (a byte loop in wasm)
+/// on every hit. This hashes 8 bytes at a time, and compares the text only
+/// when the 32-bit hashes agree (then the word is read anyway: its sums are
+/// what the token needs next), 8 bytes at a time.
+struct WordIndex {
+    slots: Vec<(u32, u32)>,
+}
+
+impl WordIndex {
+    /// Room for `n` words before the table grows.
+    fn with_capacity(n: usize) -> Self {
+        WordIndex { slots: vec![(0, 0); (2 * n).next_power_of_two().max(16)] }
+    }
+
+    fn hash(w: &str, headline: bool) -> u32 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = (w.len() as u64) << 1 | headline as u64;
+        let (chunks, rest) = w.as_bytes().as_chunks::<8>();
+        for &c in chunks {
+            h = (h ^ u64::from_le_bytes(c)).wrapping_mul(K).rotate_left(29);
+        }
+        let mut last = [0u8; 8];
+        for (to, &b) in last.iter_mut().zip(rest) {
+            *to = b;
+        }
+        h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+        // Without this, the low bits the table uses would see only the
+        // first bytes of the last chunk.
+        h ^= h >> 32;
+        h.wrapping_mul(K) as u32
+    }
+
+    /// Whether `a` and `b` are the same bytes, compared inline.
+    fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let ((ac, ar), (bc, br)) = (a.as_chunks::<8>(), b.as_chunks::<8>());
+        ac.iter().zip(bc).all(|(x, y)| u64::from_le_bytes(*x) == u64::from_le_bytes(*y))
+            && ar.iter().zip(br).all(|(x, y)| x == y)
+    }
+
+    /// The index in `words` of (`w`, `headline`), or the hash to
+    /// [`Self::insert`] it with.
+    #[inline]
+    fn get(&self, words: &[Word], w: &str, headline: bool) -> Result<u32, u32> {
+        let h = Self::hash(w, headline);
+        let mask = self.slots.len() - 1;
+        let mut s = h as usize & mask;
+        loop {
+            let (key, k) = self.slots[s];
+            if k == 0 {
+                return Err(h);
+            }
+            if key == h
+                && let Some(word) = words.get(k as usize - 1)
+                && word.headline == headline
+                && Self::same(word.text, w)
+            {
+                return Ok(k - 1);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds word `k` with hash `h` (from [`Self::get`]), which is not in
+    /// the table; `k + 1` words are then in it.
+    fn insert(&mut self, h: u32, k: u32) {
+        if 2 * (k as usize + 1) > self.slots.len() {
+            let n = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); n]);
+            for (h, k) in old.into_iter().filter(|&(_, k)| k != 0) {
+                self.put(h, k);
+            }
+        }
+        self.put(h, k + 1);
+    }
+
+    fn put(&mut self, h: u32, k1: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = h as usize & mask;
+        while self.slots[s].1 != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = (h, k1);
+    }
 }
 
 /// A slot of [`Decoder::memo`].
@@ -679,8 +773,8 @@ pub struct Decoder<'m, 't> {
     history: Vec<Option<Scores>>,
     /// The role sums of a neighbour beyond the sentence.
     edges: [Scores; 5],
-    words: Vec<Word>,
-    index: FnvMap<(&'t str, bool), u32>,
+    words: Vec<Word<'t>>,
+    index: WordIndex,
     /// Weights by feature id, for features with few distinct ids: a
     /// direct-mapped cache (ids are hashes already), cheaper than a map;
     /// a collision only costs a probe of the model.
@@ -727,7 +821,7 @@ impl<'m, 't> Decoder<'m, 't> {
             history: vec![None; N_TAGS * N_TAGS],
             edges,
             words: Vec::with_capacity(words),
-            index: FnvMap::with_capacity_and_hasher(words, Default::default()),
+            index: WordIndex::with_capacity(words),
             memo: vec![Memo { id: 0, full: false, scores: [0; LANES] }; slots],
             sent: Vec::new(),
             bigrams: Vec::new(),
@@ -755,9 +849,10 @@ impl<'m, 't> Decoder<'m, 't> {
 
     /// The index of word `w`, added with its role sums if new.
     fn word(&mut self, w: &'t str, headline: bool) -> u32 {
-        if let Some(&k) = self.index.get(&(w, headline)) {
-            return k;
-        }
+        let h = match self.index.get(&self.words, w, headline) {
+            Ok(k) => return k,
+            Err(h) => h,
+        };
         let (info, alnum) = features::word_info(w, headline, &mut self.scratch);
         // The features of every role first, so that their cache lines are
         // fetched at once ([`Model::prefetch`]). Those of the shape alone
@@ -792,8 +887,8 @@ impl<'m, 't> Decoder<'m, 't> {
         }
         self.shapes = shapes;
         let k = self.words.len() as u32;
-        self.words.push(Word { info, alnum, sums });
-        self.index.insert((w, headline), k);
+        self.words.push(Word { text: w, headline, info, alnum, sums });
+        self.index.insert(h, k);
         k
     }
 
@@ -1118,6 +1213,29 @@ mod tests {
         let m = Model::from_parts(&ids, &[2, 2], vec![(features::begin(4), 127); 4]);
         assert_eq!((m.len(), m.max_weight), (2, 254));
         assert!(decoder_agrees(&m, text) > 0);
+    }
+
+    #[test]
+    fn decoder_words_are_keyed_by_text_and_headline() {
+        // Past the index's first size; words that share their first 8
+        // bytes, with equal and unequal lengths; case; the empty word.
+        let mut words: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
+        words.extend(
+            ["internationally", "internationalxy", "internationalist", "Iraq", "IRAQ", "", "日本語", "a", "ab", "w1 "]
+                .map(String::from),
+        );
+        let mut d = Decoder::new(model(), 1);
+        let mut seen = std::collections::HashMap::new();
+        for _ in 0..2 {
+            for w in &words {
+                for headline in [false, true] {
+                    let k = d.word(w, headline);
+                    assert_eq!(k, *seen.entry((w.as_str(), headline)).or_insert(k), "{w:?} {headline}");
+                    assert_eq!((d.words[k as usize].text, d.words[k as usize].headline), (w.as_str(), headline));
+                }
+            }
+        }
+        assert_eq!(d.words.len(), 2 * words.len());
     }
 
     #[test]
