@@ -502,6 +502,11 @@ impl SentenceFeatures {
 /// `roles_give_the_features_of_extract` checks that), so the model sees the
 /// features it was trained on. `None` stands for a neighbour beyond the
 /// sentence.
+///
+/// The functions that list several features put those that depend on the
+/// word's shape alone (few distinct ids, so a decoder keeps their weights
+/// at hand rather than probing the model per word) into `shapes`, the
+/// others into `out`.
 pub mod roles {
     use super::{Classes, Label, TokenInfo, combine, feature, push_affixes, push_classes, t};
 
@@ -522,20 +527,26 @@ pub mod roles {
 
     /// The token's own word: form, affixes, shape, gazetteer classes, and
     /// the sentence-initial and headline variants.
-    pub fn own(w: &str, info: &TokenInfo, headline: bool, out: &mut Vec<u32>) {
+    pub fn own(w: &str, info: &TokenInfo, headline: bool, out: &mut Vec<u32>, shapes: &mut Vec<u32>) {
         out.push(feature(t::LOWER, info.lower));
         push_affixes(w, out);
-        out.push(feature(t::SHAPE, info.shape));
+        shapes.push(feature(t::SHAPE, info.shape));
         if info.initial {
-            out.push(feature(t::INIT_SHAPE, info.shape));
+            shapes.push(init_shape(info));
         }
         if headline {
-            out.push(feature(t::HEADLINE_SHAPE, info.shape));
+            shapes.push(feature(t::HEADLINE_SHAPE, info.shape));
             out.push(feature(t::HEADLINE_LOWER, info.lower));
         }
         let flags = (info.initial as u64) | (info.cap as u64) << 1 | (headline as u64) << 2;
         push_classes(out, t::GAZ, info.gaz, 0);
         push_classes(out, t::GAZ_INIT, info.gaz, flags);
+    }
+
+    /// What [`own`] adds for a sentence-initial token (as well as other
+    /// flags of its gazetteer classes, if it has any): the shape there.
+    pub fn init_shape(info: &TokenInfo) -> u32 {
+        feature(t::INIT_SHAPE, info.shape)
     }
 
     /// The token kind, for tokens that are not words.
@@ -544,9 +555,9 @@ pub mod roles {
     }
 
     /// What the previous token (`prev`) says about token `i`.
-    pub fn left1(prev: Option<&TokenInfo>, out: &mut Vec<u32>) {
+    pub fn left1(prev: Option<&TokenInfo>, out: &mut Vec<u32>, shapes: &mut Vec<u32>) {
         out.push(feature(t::LOWER_M1, lower(prev)));
-        out.push(feature(t::SHAPE_M1, shape(prev)));
+        shapes.push(feature(t::SHAPE_M1, shape(prev)));
         push_classes(out, t::GAZ_M1, prev.map_or(0, |x| x.gaz), 0);
     }
 
@@ -556,9 +567,9 @@ pub mod roles {
     }
 
     /// What the next token says about token `i`.
-    pub fn right1(next: Option<&TokenInfo>, out: &mut Vec<u32>) {
+    pub fn right1(next: Option<&TokenInfo>, out: &mut Vec<u32>, shapes: &mut Vec<u32>) {
         out.push(feature(t::LOWER_P1, lower(next)));
-        out.push(feature(t::SHAPE_P1, shape(next)));
+        shapes.push(feature(t::SHAPE_P1, shape(next)));
         push_classes(out, t::GAZ_P1, next.map_or(0, |x| x.gaz), 0);
     }
 
@@ -587,6 +598,16 @@ pub mod roles {
         }
     }
 }
+
+/// The most features one token can have: what [`extract`] lists for it
+/// plus the four [`tag_features`]. Counted from the templates: 22 that
+/// give at most one feature each (bias, five words, two word bigrams, five
+/// affixes, three shapes, two shape bigrams, the initial and two headline
+/// variants, the kind), and five that give one per gazetteer class (the
+/// word's, with the flags, the neighbours', the span's). A decoder sums a
+/// token's weights in `i16` lanes only when this many of the model's
+/// largest weight cannot overflow them (see `tagger::Decoder`).
+pub const MAX_FEATURES: usize = 22 + 5 * Class::ALL.len() + 4;
 
 /// The tag-history features of token `i` given the two previous tags.
 pub fn tag_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u32; 4] {
@@ -662,11 +683,21 @@ mod tests {
         let at = |j: Option<usize>| j.and_then(|j| sf.info.get(j));
         let (info, headline) = (&sf.info[i], sf.headline);
         let mut out = vec![roles::bias()];
-        roles::own(tokens[i].text(text), info, headline, &mut out);
-        roles::left1(at(i.checked_sub(1)), &mut out);
+        let mut shapes = Vec::new();
+        roles::own(tokens[i].text(text), info, headline, &mut out, &mut shapes);
+        roles::left1(at(i.checked_sub(1)), &mut out, &mut shapes);
         out.push(roles::left2(at(i.checked_sub(2))));
-        roles::right1(at(Some(i + 1)), &mut out);
+        roles::right1(at(Some(i + 1)), &mut out, &mut shapes);
         out.push(roles::right2(at(Some(i + 2))));
+        // Each of these depends on the token's or a neighbour's shape alone.
+        let same_shape = |x: &TokenInfo| TokenInfo { shape: x.shape, initial: x.initial, ..TokenInfo::default() };
+        let mut shapes2 = Vec::new();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        roles::own("", &same_shape(info), headline, &mut a, &mut shapes2);
+        roles::left1(at(i.checked_sub(1)).map(same_shape).as_ref(), &mut a, &mut shapes2);
+        roles::right1(at(Some(i + 1)).map(same_shape).as_ref(), &mut b, &mut shapes2);
+        assert_eq!(shapes, shapes2);
+        out.extend(shapes);
         out.extend(roles::bigrams(at(i.checked_sub(1)), info, at(Some(i + 1))));
         out.extend(roles::shape_pairs(at(i.checked_sub(1)), info, at(Some(i + 1))));
         out.extend(roles::kind(tokens[i].kind));
@@ -690,10 +721,25 @@ mod tests {
             extract(text, &toks, &mut sf);
             for i in 0..toks.len() {
                 let mut want = sf.token(i).to_vec();
+                assert!(want.len() + tag_features(&sf.info[i], O, O).len() <= MAX_FEATURES);
                 let mut got = role_features(text, &toks, &sf, i);
                 want.sort_unstable();
                 got.sort_unstable();
                 assert_eq!(got, want, "token {i} of {text:?}");
+                // Sentence-initial adds the initial shape, and changes
+                // nothing else for a word with no gazetteer class.
+                let own = |initial: bool| {
+                    let (mut out, mut shapes) = (Vec::new(), Vec::new());
+                    let info = TokenInfo { initial, ..sf.info[i] };
+                    roles::own(toks[i].text(text), &info, sf.headline, &mut out, &mut shapes);
+                    out.extend(shapes);
+                    out.sort_unstable();
+                    out
+                };
+                let mut plus = own(false);
+                plus.push(roles::init_shape(&sf.info[i]));
+                plus.sort_unstable();
+                assert!(sf.info[i].gaz != 0 || own(true) == plus, "token {i} of {text:?}");
             }
             // extract_info fills what the rules read, as extract does.
             let infos: Vec<TokenInfo> = sf.info.clone();
