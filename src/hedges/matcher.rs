@@ -11,6 +11,7 @@
 
 use crate::hash::FnvMap;
 use crate::text::Token;
+use crate::text::words::AsciiSet;
 
 /// One word of a phrase: a literal (lower case) or `*`, any one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub struct PhraseSet<T> {
     /// lets through a tenth of a text's words (every 3-letter word starting
     /// with "s" when "say" is listed); this one stops most of those before
     /// they are lower-cased and hashed.
-    second_bytes: [u128; 128],
+    second_bytes: [AsciiSet; 128],
 }
 
 /// A match: how many tokens it covers and the phrase's payload.
@@ -79,17 +80,15 @@ impl<T: Clone> PhraseSet<T> {
         }
         let mut first_bytes = [false; 128];
         let mut first_lens = [0u64; 128];
-        let mut second_bytes = [0u128; 128];
+        let mut second_bytes = [AsciiSet::default(); 128];
         for k in by_first.keys() {
             if let Some(&b) = k.as_bytes().first()
                 && b < 128
             {
                 first_bytes[usize::from(b)] = true;
                 first_lens[usize::from(b)] |= len_bit(k.len());
-                if let Some(&b1) = k.as_bytes().get(1)
-                    && b1 < 128
-                {
-                    second_bytes[usize::from(b)] |= 1 << b1;
+                if let Some(&b1) = k.as_bytes().get(1) {
+                    second_bytes[usize::from(b)].insert(b1);
                 }
             }
         }
@@ -103,25 +102,10 @@ impl<T: Clone> PhraseSet<T> {
         if !is_wordish(first) {
             return None;
         }
-        let word = first.text(text);
-        let b0 = word.as_bytes().first().copied().unwrap_or(0).to_ascii_lowercase();
-        if b0 < 128 {
-            if !self.first_bytes[usize::from(b0)] {
-                return None;
-            }
-            // Lower-casing keeps an ASCII word's length and bytes; others
-            // may change them.
-            let ascii = word.is_ascii();
-            if self.first_lens[usize::from(b0)] & len_bit(word.len()) == 0 && ascii {
-                return None;
-            }
-            if ascii
-                && let Some(&b1) = word.as_bytes().get(1)
-                && self.second_bytes[usize::from(b0)] & (1 << b1.to_ascii_lowercase()) == 0
-            {
-                return None;
-            }
+        if !self.may_start(text.as_bytes().get(first.start..first.end)?) {
+            return None;
         }
+        let word = first.text(text);
         lower_into(word, buf);
         let list = self.by_first.get(buf.as_str())?;
         'phrases: for (words, value) in list {
@@ -146,6 +130,37 @@ impl<T: Clone> PhraseSet<T> {
             return Some(Match { len: words.len(), value });
         }
         None
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// Whether some phrase may start with the word whose bytes are `w`,
+    /// from its first two bytes and its length, before it is lower-cased
+    /// and hashed. Runs for every word of a text, so the tests go from the
+    /// cheapest to the one that needs a scan of the word (the length,
+    /// which lower-casing keeps only in ASCII): the first byte, lower-cased
+    /// when ASCII (non-ASCII first bytes always pass: "İ" and the Kelvin
+    /// sign lower-case to ASCII letters); then the second byte when it and
+    /// the first are ASCII (the lower-cased word's second byte is then the
+    /// lower-cased second byte, whatever follows); then the length, for an
+    /// ASCII word.
+    #[inline]
+    fn may_start(&self, w: &[u8]) -> bool {
+        let Some(&b0) = w.first() else { return true };
+        if b0 >= 0x80 {
+            return true;
+        }
+        let b0 = usize::from(b0.to_ascii_lowercase());
+        if !self.first_bytes[b0] {
+            return false;
+        }
+        if let Some(&b1) = w.get(1)
+            && b1 < 0x80
+            && !self.second_bytes[b0].contains(b1.to_ascii_lowercase())
+        {
+            return false;
+        }
+        self.first_lens[b0] & len_bit(w.len()) != 0 || !w.is_ascii()
     }
 }
 
@@ -230,6 +245,37 @@ mod tests {
     fn skipped_sections_and_leading_wildcards_are_ignored() {
         assert!(all("ignored bad").is_empty());
         assert_eq!(all("groups inclined to comply"), vec![("inclined to".to_string(), 2)]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The byte filters never turn away a word whose lower-cased form
+        /// starts a phrase: every case mix of the listed first words, and
+        /// random ASCII and Unicode words, some of which lower-case to
+        /// other lengths or to ASCII ("İ", the Kelvin sign).
+        #[test]
+        fn filters_pass_every_word_that_starts_a_phrase(
+            word in "([a-zA-Z]{1,12}|[cCiInN\u{212a}İ][a-zA-Z\u{130}\u{212a}é]{0,8}|\\PC{1,6})",
+            flips in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..24),
+        ) {
+            let s = PhraseSet::parse(
+                "[a]\ncould\ninclined to\nno * is finalized\nkelvin\ni\u{307}stanbul\n\u{e9}tat\nir\n",
+                |_| Some(1u8),
+            );
+            let mut buf = String::new();
+            lower_into(&word, &mut buf);
+            if s.by_first.contains_key(buf.as_str()) {
+                proptest::prop_assert!(s.may_start(word.as_bytes()));
+            }
+            for key in s.by_first.keys() {
+                let mixed: String = key
+                    .chars()
+                    .zip(flips.iter().chain(std::iter::repeat(&false)))
+                    .map(|(c, &up)| if up { c.to_uppercase().collect::<String>() } else { c.to_string() })
+                    .collect();
+                proptest::prop_assert!(s.may_start(mixed.as_bytes()), "{:?}", mixed);
+            }
+        }
     }
 
     #[test]

@@ -6,11 +6,11 @@
 //! more even when the answer is no. So a [`WordSet`] first asks a filter
 //! built from its words: the token's first byte (lower-cased, when ASCII:
 //! the first character of a lower-cased word is the lower-cased first
-//! character) and, for an ASCII token, its length (which ASCII lower-casing
-//! keeps; a non-ASCII character may lower-case to another length, as "İ"
-//! does, so those skip the length test; a token that starts with one is
-//! rare and skips the filter). Only tokens that pass are
-//! lower-cased (on the stack when short and ASCII) and hashed.
+//! character) and, for an ASCII token, its length and second byte (ASCII
+//! lower-casing keeps the length; a non-ASCII character may lower-case to
+//! another length, as "İ" does, so those skip these tests; a token that
+//! starts with one is rare and skips the filter). Only tokens that pass
+//! are lower-cased (on the stack when short and ASCII) and hashed.
 
 use crate::hash::FnvSet;
 
@@ -25,6 +25,33 @@ pub struct WordSet {
     /// Per lower-case ASCII first byte: bit `n` set when some word of that
     /// first byte is `n` bytes long (bit 63: 63 or more).
     lens: [u64; 128],
+    /// Per lower-case ASCII first byte: bit `b` set when some word starts
+    /// with that byte then the ASCII byte `b`. Capitalised names pass the
+    /// first two tests often enough ("Mr", "Gen." and "Prime" let in
+    /// every name of their first letter and length) to pay for a third.
+    second: [AsciiSet; 128],
+}
+
+/// A set of ASCII bytes, as two words: a test is a load, a shift and a
+/// mask (a `u128` shift by a variable amount is a dozen instructions on
+/// wasm32 and x86-64 alike).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AsciiSet([u64; 2]);
+
+impl AsciiSet {
+    /// Adds `b`; bytes that are not ASCII are ignored.
+    #[inline]
+    pub fn insert(&mut self, b: u8) {
+        if b < 0x80 {
+            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// Whether `b` is in the set (never, when `b` is not ASCII).
+    #[inline]
+    pub fn contains(&self, b: u8) -> bool {
+        b < 0x80 && self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 /// The bit of [`WordSet::lens`] for a word of `len` bytes.
@@ -35,7 +62,7 @@ fn len_bit(len: usize) -> u64 {
 impl WordSet {
     /// An empty set.
     pub fn new() -> WordSet {
-        WordSet { words: FnvSet::default(), lens: [0; 128] }
+        WordSet { words: FnvSet::default(), lens: [0; 128], second: [AsciiSet::default(); 128] }
     }
 
     /// Adds `word`, lower-cased.
@@ -45,6 +72,9 @@ impl WordSet {
             && b < 0x80
         {
             self.lens[usize::from(b)] |= len_bit(lower.len());
+            if let Some(&b1) = lower.as_bytes().get(1) {
+                self.second[usize::from(b)].insert(b1);
+            }
         }
         self.words.insert(lower);
     }
@@ -64,12 +94,20 @@ impl WordSet {
             // ASCII one (the Kelvin sign to "k", "İ" to "i" and a mark).
             return self.words.contains(lower(word).as_str());
         }
-        let lens = self.lens[usize::from(b0.to_ascii_lowercase())];
+        let first = usize::from(b0.to_ascii_lowercase());
+        let lens = self.lens[first];
         if lens == 0 {
             return false;
         }
-        // The length test, and the stack copy, only hold for ASCII words;
-        // the scan stops at the first byte that is not.
+        // With the first byte ASCII, an ASCII second byte is the second
+        // byte of the lower-cased word too, whatever follows; the length
+        // (and the stack copy) needs the whole word ASCII, a scan.
+        if let Some(&b1) = b.get(1)
+            && b1 < 0x80
+            && !self.second[first].contains(b1.to_ascii_lowercase())
+        {
+            return false;
+        }
         if b.len() <= STACK && word.is_ascii() {
             if lens & len_bit(b.len()) == 0 {
                 return false;
@@ -118,6 +156,17 @@ mod tests {
 
     fn set() -> WordSet {
         WORDS.iter().copied().collect()
+    }
+
+    #[test]
+    fn ascii_sets_hold_what_was_inserted() {
+        let mut set = AsciiSet::default();
+        for b in [0u8, 63, 64, 127, 128, 255, b'a'] {
+            set.insert(b);
+        }
+        for b in 0..=255u8 {
+            assert_eq!(set.contains(b), matches!(b, 0 | 63 | 64 | 127 | b'a'), "{b}");
+        }
     }
 
     #[test]

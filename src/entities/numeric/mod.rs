@@ -631,7 +631,10 @@ impl Scan<'_> {
         if t.kind == Label::Symbol {
             return self.money_prefix(i);
         }
+        // A one-byte key first: most words are followed by a longer one,
+        // and that test needs no slicing.
         if t.kind == Label::Word
+            && self.t.get(i + 1).is_some_and(|n| n.kl == 1)
             && self.k(i + 1) == "$"
             && let Some(m) = self.money_prefix(i)
         {
