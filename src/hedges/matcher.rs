@@ -24,7 +24,7 @@ enum Word {
 /// A set of phrases, each with a payload `T` (its class).
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    by_first: FnvMap<String, Phrases<T>>,
     /// Whether some phrase starts with a word whose first byte is this
     /// (lower-case ASCII); non-ASCII first bytes always pass.
     first_bytes: [bool; 128],
@@ -39,6 +39,20 @@ pub struct PhraseSet<T> {
     /// with "s" when "say" is listed); this one stops most of those before
     /// they are lower-cased and hashed.
     second_bytes: [AsciiSet; 128],
+}
+
+/// The phrases that share a first word, longest first, and what their
+/// second words can start with.
+#[derive(Clone, Debug)]
+struct Phrases<T> {
+    list: Vec<(Vec<Word>, T)>,
+    /// The first bytes of the phrases' second words ("is" starts nine
+    /// hedges, and "is" is common: most of its uses fail on the next
+    /// token's first byte, without comparing it with each phrase).
+    second: AsciiSet,
+    /// Some phrase is one word long, or its second word is `*` or starts
+    /// with a non-ASCII byte: [`Phrases::second`] decides nothing.
+    open: bool,
 }
 
 /// A match: how many tokens it covers and the phrase's payload.
@@ -56,7 +70,7 @@ impl<T: Clone> PhraseSet<T> {
     /// to `None` are skipped), and one phrase per line. A phrase whose first
     /// word is `*` is ignored: it could match anywhere.
     pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
-        let mut by_first: FnvMap<String, Vec<(Vec<Word>, T)>> = FnvMap::default();
+        let mut lists: FnvMap<String, Vec<(Vec<Word>, T)>> = FnvMap::default();
         let mut current: Option<T> = None;
         for line in src.lines() {
             let line = line.trim();
@@ -73,11 +87,28 @@ impl<T: Clone> PhraseSet<T> {
                 .map(|w| if w == "*" { Word::Any } else { Word::Lit(w.to_lowercase()) })
                 .collect();
             let Some(Word::Lit(first)) = words.first() else { continue };
-            by_first.entry(first.clone()).or_default().push((words, value));
+            lists.entry(first.clone()).or_default().push((words, value));
         }
-        for list in by_first.values_mut() {
+        for list in lists.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
+        let by_first: FnvMap<String, Phrases<T>> = lists
+            .into_iter()
+            .map(|(first, list)| {
+                let mut second = AsciiSet::default();
+                let mut open = false;
+                for (words, _) in &list {
+                    match words.get(1).map(|w| match w {
+                        Word::Lit(l) => l.as_bytes().first().copied(),
+                        Word::Any => None,
+                    }) {
+                        Some(Some(b)) if b < 0x80 => second.insert(b),
+                        _ => open = true,
+                    }
+                }
+                (first, Phrases { list, second, open })
+            })
+            .collect();
         let mut first_bytes = [false; 128];
         let mut first_lens = [0u64; 128];
         let mut second_bytes = [AsciiSet::default(); 128];
@@ -107,8 +138,18 @@ impl<T: Clone> PhraseSet<T> {
         }
         let word = first.text(text);
         lower_into(word, buf);
-        let list = self.by_first.get(buf.as_str())?;
-        'phrases: for (words, value) in list {
+        let phrases = self.by_first.get(buf.as_str())?;
+        // A second word is compared ignoring ASCII case: its first byte,
+        // lower-cased, must be one that a second word starts with.
+        if !phrases.open
+            && !tokens
+                .get(i + 1)
+                .and_then(|t| text.as_bytes().get(t.start))
+                .is_some_and(|&b| phrases.second.contains(b.to_ascii_lowercase()))
+        {
+            return None;
+        }
+        'phrases: for (words, value) in &phrases.list {
             if i + words.len() > tokens.len() {
                 continue;
             }
@@ -274,6 +315,54 @@ mod tests {
                     .map(|(c, &up)| if up { c.to_uppercase().collect::<String>() } else { c.to_string() })
                     .collect();
                 proptest::prop_assert!(s.may_start(mixed.as_bytes()), "{:?}", mixed);
+            }
+        }
+    }
+
+    /// [`PhraseSet::longest_at`] without the byte filters: lower-case the
+    /// word, look it up, try each phrase.
+    fn longest_unfiltered(s: &PhraseSet<u8>, text: &str, tokens: &[Token], i: usize) -> Option<(usize, u8)> {
+        let first = tokens.get(i).filter(|t| is_wordish(t))?;
+        let mut buf = String::new();
+        lower_into(first.text(text), &mut buf);
+        s.by_first.get(buf.as_str())?.list.iter().find_map(|(words, value)| {
+            let fits = i + words.len() <= tokens.len()
+                && words.iter().enumerate().skip(1).all(|(k, w)| match w {
+                    Word::Any => is_wordish(&tokens[i + k]),
+                    Word::Lit(lit) => tokens[i + k].text(text).eq_ignore_ascii_case(lit),
+                });
+            fits.then_some((words.len(), *value))
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Matches over texts made of the listed words (in any case) and
+        /// others are those of the unfiltered lookup.
+        #[test]
+        fn filtered_matches_equal_unfiltered(
+            words in proptest::collection::vec(
+                "(is|IS|Is|no|NO|not|Not|yet|SURE|Sure|could|be|BE|verified|Verified|inclined|to|TO|tO|deal|finalized|é|\\PC{1,4}|[a-zA-Z]{1,4}|[ ,.’'-])",
+                0..14,
+            ),
+            spaces in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..14),
+        ) {
+            let s = PhraseSet::parse(
+                "[a]\ncould\ncould not be verified\nno * is finalized\nis expected to\nis not\nis é\nnot yet\nnot sure\n[b]\ninclined to\nno deal\n",
+                |sec| match sec { "a" => Some(1u8), "b" => Some(2), _ => None },
+            );
+            let mut text = String::new();
+            for (k, w) in words.iter().enumerate() {
+                text.push_str(w);
+                if spaces.get(k).copied().unwrap_or(true) {
+                    text.push(' ');
+                }
+            }
+            let toks = tokenize(&text);
+            let mut buf = String::new();
+            for i in 0..toks.len() {
+                let got = s.longest_at(&text, &toks, i, &mut buf).map(|m| (m.len, *m.value));
+                proptest::prop_assert_eq!(got, longest_unfiltered(&s, &text, &toks, i), "{:?} at {}", text, i);
             }
         }
     }
