@@ -70,7 +70,7 @@ impl<T: Clone> PhraseSet<T> {
     /// to `None` are skipped), and one phrase per line. A phrase whose first
     /// word is `*` is ignored: it could match anywhere.
     pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
-        let mut lists: FnvMap<String, Vec<(Vec<Word>, T)>> = FnvMap::default();
+        let mut by_first: FnvMap<String, Phrases<T>> = FnvMap::default();
         let mut current: Option<T> = None;
         for line in src.lines() {
             let line = line.trim();
@@ -87,28 +87,21 @@ impl<T: Clone> PhraseSet<T> {
                 .map(|w| if w == "*" { Word::Any } else { Word::Lit(w.to_lowercase()) })
                 .collect();
             let Some(Word::Lit(first)) = words.first() else { continue };
-            lists.entry(first.clone()).or_default().push((words, value));
+            by_first
+                .entry(first.clone())
+                .or_insert_with(|| Phrases { list: Vec::new(), second: AsciiSet::default(), open: false })
+                .list
+                .push((words, value));
         }
-        for list in lists.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        }
-        let by_first: FnvMap<String, Phrases<T>> = lists
-            .into_iter()
-            .map(|(first, list)| {
-                let mut second = AsciiSet::default();
-                let mut open = false;
-                for (words, _) in &list {
-                    match words.get(1).map(|w| match w {
-                        Word::Lit(l) => l.as_bytes().first().copied(),
-                        Word::Any => None,
-                    }) {
-                        Some(Some(b)) if b < 0x80 => second.insert(b),
-                        _ => open = true,
-                    }
+        for phrases in by_first.values_mut() {
+            phrases.list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            for (words, _) in &phrases.list {
+                match words.get(1) {
+                    Some(Word::Lit(l)) if l.as_bytes()[0] < 0x80 => phrases.second.insert(l.as_bytes()[0]),
+                    _ => phrases.open = true,
                 }
-                (first, Phrases { list, second, open })
-            })
-            .collect();
+            }
+        }
         let mut first_bytes = [false; 128];
         let mut first_lens = [0u64; 128];
         let mut second_bytes = [AsciiSet::default(); 128];

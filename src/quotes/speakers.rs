@@ -218,7 +218,7 @@ fn is_word(t: &Token) -> bool {
     matches!(t.kind, Label::Word | Label::Number)
 }
 
-#[inline(always)]
+#[inline]
 fn capitalised(text: &str, t: &Token) -> bool {
     // Reads the first byte when it is ASCII (most words), without slicing
     // the text: this runs for every token when the reader indexes names.
@@ -380,7 +380,11 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         let mut buf = String::new();
         while i < toks.len() {
-            if !capitalised(text, &toks[i]) {
+            // Most tokens are settled by their kind and first byte, before
+            // the call (what `capitalised` tests first).
+            let t = &toks[i];
+            let lower_ascii = text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            if t.kind != Label::Word || lower_ascii || !capitalised(text, t) {
                 i += 1;
                 continue;
             }

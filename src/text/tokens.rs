@@ -53,6 +53,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
+/// (Asked only of a word before a period: kept out of the loops that
+/// inline their callees.)
+#[inline(never)]
 pub fn is_abbreviation(word: &str) -> bool {
     if word.len() > 6 {
         return false;
@@ -64,27 +67,31 @@ pub fn is_abbreviation(word: &str) -> bool {
     lower.make_ascii_lowercase();
     // Only the entries with the word's first byte are compared (a scan of
     // the whole list cost 500 instructions a call).
-    let Some(&b0) = lower.first() else { return false };
-    let mut m = ABBREVIATIONS_BY_FIRST.get(usize::from(b0)).copied().unwrap_or(0);
-    while m != 0 {
-        let k = m.trailing_zeros() as usize;
-        if ABBREVIATIONS.get(k).is_some_and(|a| a.as_bytes() == &*lower) {
-            return true;
+    let Some(letter) = lower.first().and_then(|b| b.checked_sub(b'a')) else { return false };
+    let Some(words) = ABBREVIATIONS_BY_FIRST.get(usize::from(letter)) else { return false };
+    for (w, &word) in words.iter().enumerate() {
+        let mut m = word;
+        while m != 0 {
+            let k = 64 * w + m.trailing_zeros() as usize;
+            if ABBREVIATIONS.get(k).is_some_and(|a| a.as_bytes() == &*lower) {
+                return true;
+            }
+            m &= m - 1;
         }
-        m &= m - 1;
     }
     false
 }
 
-/// Per ASCII first byte, bit `k` set when `ABBREVIATIONS[k]` starts with it.
-const ABBREVIATIONS_BY_FIRST: [u128; 128] = {
+/// Per first letter a-z, bit `k` (of 128, in two words) set when
+/// `ABBREVIATIONS[k]` starts with it.
+const ABBREVIATIONS_BY_FIRST: [[u64; 2]; 26] = {
     assert!(ABBREVIATIONS.len() <= 128);
-    let mut t = [0u128; 128];
+    let mut t = [[0u64; 2]; 26];
     let mut k = 0;
     while k < ABBREVIATIONS.len() {
         let b0 = ABBREVIATIONS[k].as_bytes()[0];
-        assert!(b0 < 128);
-        t[b0 as usize] |= 1 << k;
+        assert!(b0.is_ascii_lowercase());
+        t[(b0 - b'a') as usize][k / 64] |= 1 << (k % 64);
         k += 1;
     }
     t
