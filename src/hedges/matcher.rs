@@ -11,6 +11,7 @@
 
 use crate::hash::FnvMap;
 use crate::text::Token;
+use crate::text::words::AsciiSet;
 
 /// One word of a phrase: a literal (lower case) or `*`, any one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +24,7 @@ enum Word {
 /// A set of phrases, each with a payload `T` (its class).
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    by_first: FnvMap<String, Phrases<T>>,
     /// Whether some phrase starts with a word whose first byte is this
     /// (lower-case ASCII); non-ASCII first bytes always pass.
     first_bytes: [bool; 128],
@@ -37,7 +38,21 @@ pub struct PhraseSet<T> {
     /// lets through a tenth of a text's words (every 3-letter word starting
     /// with "s" when "say" is listed); this one stops most of those before
     /// they are lower-cased and hashed.
-    second_bytes: [u128; 128],
+    second_bytes: [AsciiSet; 128],
+}
+
+/// The phrases that share a first word, longest first, and what their
+/// second words can start with.
+#[derive(Clone, Debug)]
+struct Phrases<T> {
+    list: Vec<(Vec<Word>, T)>,
+    /// The first bytes of the phrases' second words ("is" starts nine
+    /// hedges, and "is" is common: most of its uses fail on the next
+    /// token's first byte, without comparing it with each phrase).
+    second: AsciiSet,
+    /// Some phrase is one word long, or its second word is `*` or starts
+    /// with a non-ASCII byte: [`Phrases::second`] decides nothing.
+    open: bool,
 }
 
 /// A match: how many tokens it covers and the phrase's payload.
@@ -55,7 +70,7 @@ impl<T: Clone> PhraseSet<T> {
     /// to `None` are skipped), and one phrase per line. A phrase whose first
     /// word is `*` is ignored: it could match anywhere.
     pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
-        let mut by_first: FnvMap<String, Vec<(Vec<Word>, T)>> = FnvMap::default();
+        let mut by_first: FnvMap<String, Phrases<T>> = FnvMap::default();
         let mut current: Option<T> = None;
         for line in src.lines() {
             let line = line.trim();
@@ -72,24 +87,32 @@ impl<T: Clone> PhraseSet<T> {
                 .map(|w| if w == "*" { Word::Any } else { Word::Lit(w.to_lowercase()) })
                 .collect();
             let Some(Word::Lit(first)) = words.first() else { continue };
-            by_first.entry(first.clone()).or_default().push((words, value));
+            by_first
+                .entry(first.clone())
+                .or_insert_with(|| Phrases { list: Vec::new(), second: AsciiSet::default(), open: false })
+                .list
+                .push((words, value));
         }
-        for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        for phrases in by_first.values_mut() {
+            phrases.list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            for (words, _) in &phrases.list {
+                match words.get(1) {
+                    Some(Word::Lit(l)) if l.as_bytes()[0] < 0x80 => phrases.second.insert(l.as_bytes()[0]),
+                    _ => phrases.open = true,
+                }
+            }
         }
         let mut first_bytes = [false; 128];
         let mut first_lens = [0u64; 128];
-        let mut second_bytes = [0u128; 128];
+        let mut second_bytes = [AsciiSet::default(); 128];
         for k in by_first.keys() {
             if let Some(&b) = k.as_bytes().first()
                 && b < 128
             {
                 first_bytes[usize::from(b)] = true;
                 first_lens[usize::from(b)] |= len_bit(k.len());
-                if let Some(&b1) = k.as_bytes().get(1)
-                    && b1 < 128
-                {
-                    second_bytes[usize::from(b)] |= 1 << b1;
+                if let Some(&b1) = k.as_bytes().get(1) {
+                    second_bytes[usize::from(b)].insert(b1);
                 }
             }
         }
@@ -103,28 +126,23 @@ impl<T: Clone> PhraseSet<T> {
         if !is_wordish(first) {
             return None;
         }
-        let word = first.text(text);
-        let b0 = word.as_bytes().first().copied().unwrap_or(0).to_ascii_lowercase();
-        if b0 < 128 {
-            if !self.first_bytes[usize::from(b0)] {
-                return None;
-            }
-            // Lower-casing keeps an ASCII word's length and bytes; others
-            // may change them.
-            let ascii = word.is_ascii();
-            if self.first_lens[usize::from(b0)] & len_bit(word.len()) == 0 && ascii {
-                return None;
-            }
-            if ascii
-                && let Some(&b1) = word.as_bytes().get(1)
-                && self.second_bytes[usize::from(b0)] & (1 << b1.to_ascii_lowercase()) == 0
-            {
-                return None;
-            }
+        if !self.may_start(text.as_bytes().get(first.start..first.end)?) {
+            return None;
         }
+        let word = first.text(text);
         lower_into(word, buf);
-        let list = self.by_first.get(buf.as_str())?;
-        'phrases: for (words, value) in list {
+        let phrases = self.by_first.get(buf.as_str())?;
+        // A second word is compared ignoring ASCII case: its first byte,
+        // lower-cased, must be one that a second word starts with.
+        if !phrases.open
+            && !tokens
+                .get(i + 1)
+                .and_then(|t| text.as_bytes().get(t.start))
+                .is_some_and(|&b| phrases.second.contains(b.to_ascii_lowercase()))
+        {
+            return None;
+        }
+        'phrases: for (words, value) in &phrases.list {
             if i + words.len() > tokens.len() {
                 continue;
             }
@@ -146,6 +164,37 @@ impl<T: Clone> PhraseSet<T> {
             return Some(Match { len: words.len(), value });
         }
         None
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// Whether some phrase may start with the word whose bytes are `w`,
+    /// from its first two bytes and its length, before it is lower-cased
+    /// and hashed. Runs for every word of a text, so the tests go from the
+    /// cheapest to the one that needs a scan of the word (the length,
+    /// which lower-casing keeps only in ASCII): the first byte, lower-cased
+    /// when ASCII (non-ASCII first bytes always pass: "İ" and the Kelvin
+    /// sign lower-case to ASCII letters); then the second byte when it and
+    /// the first are ASCII (the lower-cased word's second byte is then the
+    /// lower-cased second byte, whatever follows); then the length, for an
+    /// ASCII word.
+    #[inline]
+    fn may_start(&self, w: &[u8]) -> bool {
+        let Some(&b0) = w.first() else { return true };
+        if b0 >= 0x80 {
+            return true;
+        }
+        let b0 = usize::from(b0.to_ascii_lowercase());
+        if !self.first_bytes[b0] {
+            return false;
+        }
+        if let Some(&b1) = w.get(1)
+            && b1 < 0x80
+            && !self.second_bytes[b0].contains(b1.to_ascii_lowercase())
+        {
+            return false;
+        }
+        self.first_lens[b0] & len_bit(w.len()) != 0 || !w.is_ascii()
     }
 }
 
@@ -230,6 +279,85 @@ mod tests {
     fn skipped_sections_and_leading_wildcards_are_ignored() {
         assert!(all("ignored bad").is_empty());
         assert_eq!(all("groups inclined to comply"), vec![("inclined to".to_string(), 2)]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The byte filters never turn away a word whose lower-cased form
+        /// starts a phrase: every case mix of the listed first words, and
+        /// random ASCII and Unicode words, some of which lower-case to
+        /// other lengths or to ASCII ("İ", the Kelvin sign).
+        #[test]
+        fn filters_pass_every_word_that_starts_a_phrase(
+            word in "([a-zA-Z]{1,12}|[cCiInN\u{212a}İ][a-zA-Z\u{130}\u{212a}é]{0,8}|\\PC{1,6})",
+            flips in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..24),
+        ) {
+            let s = PhraseSet::parse(
+                "[a]\ncould\ninclined to\nno * is finalized\nkelvin\ni\u{307}stanbul\n\u{e9}tat\nir\n",
+                |_| Some(1u8),
+            );
+            let mut buf = String::new();
+            lower_into(&word, &mut buf);
+            if s.by_first.contains_key(buf.as_str()) {
+                proptest::prop_assert!(s.may_start(word.as_bytes()));
+            }
+            for key in s.by_first.keys() {
+                let mixed: String = key
+                    .chars()
+                    .zip(flips.iter().chain(std::iter::repeat(&false)))
+                    .map(|(c, &up)| if up { c.to_uppercase().collect::<String>() } else { c.to_string() })
+                    .collect();
+                proptest::prop_assert!(s.may_start(mixed.as_bytes()), "{:?}", mixed);
+            }
+        }
+    }
+
+    /// [`PhraseSet::longest_at`] without the byte filters: lower-case the
+    /// word, look it up, try each phrase.
+    fn longest_unfiltered(s: &PhraseSet<u8>, text: &str, tokens: &[Token], i: usize) -> Option<(usize, u8)> {
+        let first = tokens.get(i).filter(|t| is_wordish(t))?;
+        let mut buf = String::new();
+        lower_into(first.text(text), &mut buf);
+        s.by_first.get(buf.as_str())?.list.iter().find_map(|(words, value)| {
+            let fits = i + words.len() <= tokens.len()
+                && words.iter().enumerate().skip(1).all(|(k, w)| match w {
+                    Word::Any => is_wordish(&tokens[i + k]),
+                    Word::Lit(lit) => tokens[i + k].text(text).eq_ignore_ascii_case(lit),
+                });
+            fits.then_some((words.len(), *value))
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Matches over texts made of the listed words (in any case) and
+        /// others are those of the unfiltered lookup.
+        #[test]
+        fn filtered_matches_equal_unfiltered(
+            words in proptest::collection::vec(
+                "(is|IS|Is|no|NO|not|Not|yet|SURE|Sure|could|be|BE|verified|Verified|inclined|to|TO|tO|deal|finalized|é|\\PC{1,4}|[a-zA-Z]{1,4}|[ ,.’'-])",
+                0..14,
+            ),
+            spaces in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..14),
+        ) {
+            let s = PhraseSet::parse(
+                "[a]\ncould\ncould not be verified\nno * is finalized\nis expected to\nis not\nis é\nnot yet\nnot sure\n[b]\ninclined to\nno deal\n",
+                |sec| match sec { "a" => Some(1u8), "b" => Some(2), _ => None },
+            );
+            let mut text = String::new();
+            for (k, w) in words.iter().enumerate() {
+                text.push_str(w);
+                if spaces.get(k).copied().unwrap_or(true) {
+                    text.push(' ');
+                }
+            }
+            let toks = tokenize(&text);
+            let mut buf = String::new();
+            for i in 0..toks.len() {
+                let got = s.longest_at(&text, &toks, i, &mut buf).map(|m| (m.len, *m.value));
+                proptest::prop_assert_eq!(got, longest_unfiltered(&s, &text, &toks, i), "{:?} at {}", text, i);
+            }
+        }
     }
 
     #[test]

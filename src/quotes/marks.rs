@@ -47,6 +47,29 @@ const MARK_START: [bool; 256] = {
     t
 };
 
+/// The first position at or after `from` whose byte is in [`MARK_START`].
+/// Eight bytes at a time while none is a straight mark or non-ASCII (the
+/// curly marks' lead bytes are): the text between marks is most of a
+/// paragraph, and one table load a byte was the layer's largest single
+/// cost on a long text.
+fn next_mark_start(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` (all ASCII) is `b`: the XOR makes it zero,
+    // and a zero byte borrows into its high bit (exact, as no byte of an
+    // ASCII `x ^ b` has its high bit set).
+    let has = |x: u64, b: u8| (x ^ (LOW * u64::from(b))).wrapping_sub(LOW) & HIGH != 0;
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_ne_bytes(word);
+        if x & HIGH != 0 || has(x, b'"') || has(x, b'\'') || has(x, b'`') {
+            break;
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| MARK_START[usize::from(b)]).map(|p| i + p)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dir {
     Open,
@@ -68,8 +91,8 @@ pub fn find_pieces(text: &str, seg: &Segmentation) -> Vec<Piece> {
             // Every mark starts with a byte of MARK_START, and none of them
             // occurs inside another character's UTF-8: the text between
             // marks is skipped by one table load a byte, nothing decoded.
-            match bytes[i..].iter().position(|&b| MARK_START[usize::from(b)]) {
-                Some(skip) => i += skip,
+            match next_mark_start(bytes, i) {
+                Some(at) => i = at,
                 None => break,
             }
             let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { break };
@@ -150,6 +173,21 @@ mod tests {
     fn quoted(text: &str) -> Vec<&str> {
         let seg = segment(text);
         find_pieces(text, &seg).iter().map(|p| &text[p.start..p.end]).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The eight-byte skip finds the mark starts a byte scan finds.
+        #[test]
+        fn word_scan_finds_what_a_byte_scan_finds(
+            text in "([a-z .,!#&!()*+/-]{0,20}|[\"'`]|“|’|«|—|é|\\PC){0,30}",
+        ) {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let scan = bytes[from..].iter().position(|&b| MARK_START[usize::from(b)]).map(|p| from + p);
+                proptest::prop_assert_eq!(next_mark_start(bytes, from), scan);
+            }
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
 use crate::hash::{FnvMap, FnvSet};
 use crate::hedges::matcher::lower_into;
+use crate::text::words::WordSet;
 use crate::text::{Segmentation, Token};
 
 const SOURCE_WORDS: &str = include_str!("../../data/lexicon/source_words.txt");
@@ -27,8 +28,8 @@ pub struct Words {
     roles: FnvMap<String, String>,
     affiliations: FnvSet<String>,
     documents: FnvSet<String>,
-    titles: FnvSet<String>,
-    orgs: FnvSet<String>,
+    titles: WordSet,
+    orgs: WordSet,
 }
 
 /// The parsed source word lists.
@@ -39,8 +40,8 @@ pub fn words() -> &'static Words {
             roles: FnvMap::default(),
             affiliations: FnvSet::default(),
             documents: FnvSet::default(),
-            titles: FnvSet::default(),
-            orgs: FnvSet::default(),
+            titles: WordSet::new(),
+            orgs: WordSet::new(),
         };
         let mut section = String::new();
         for line in SOURCE_WORDS.lines() {
@@ -66,10 +67,10 @@ pub fn words() -> &'static Words {
                     w.documents.insert(key(line));
                 }
                 "title" => {
-                    w.titles.insert(key(line));
+                    w.titles.insert(&key(line));
                 }
                 "org" => {
-                    w.orgs.insert(key(line));
+                    w.orgs.insert(&key(line));
                 }
                 _ => {}
             }
@@ -370,18 +371,22 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         let mut buf = String::new();
         while i < toks.len() {
-            if !capitalised(text, &toks[i]) {
+            // Most tokens are settled by their kind and first byte, before
+            // the call (what `capitalised` tests first).
+            let t = &toks[i];
+            let lower_ascii = text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            if t.kind != Label::Word || lower_ascii || !capitalised(text, t) {
                 i += 1;
                 continue;
             }
             let end = name_run_end(text, toks, i);
             // Drop titles at the front ("Prime Minister", "Sen.").
             let mut a = i;
-            while a < end && w.titles.contains(low(text, &toks[a], &mut buf)) {
+            while a < end && w.titles.contains_folded(toks[a].text(text)) {
                 a += 1;
             }
             let caps = (a..end).filter(|&k| capitalised(text, &toks[k])).count();
-            let org = (a..end).any(|k| w.orgs.contains(low(text, &toks[k], &mut buf)));
+            let org = (a..end).any(|k| w.orgs.contains_folded(toks[k].text(text)));
             if caps >= 2 && !org && end > a {
                 let name = &text[toks[a].start..toks[end - 1].end];
                 let last = low(text, &toks[end - 1], &mut buf).to_string();
@@ -402,7 +407,7 @@ impl<'a> Reader<'a> {
         for e in &earlier.entities {
             let t = toks.partition_point(|t| t.start < e.start);
             let mut k = t;
-            while k > 0 && !sentence_starts[k] && w.titles.contains(low(text, &toks[k - 1], &mut buf)) {
+            while k > 0 && !sentence_starts[k] && w.titles.contains_folded(toks[k - 1].text(text)) {
                 k -= 1;
             }
             if e.label == Label::Person && sentence_starts[k] {
@@ -1138,8 +1143,12 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
     let mut k = i;
     while k < toks.len() {
         let t = &toks[k];
-        let gap_ok =
-            k == i || toks[k - 1].end == t.start || text.get(toks[k - 1].end..t.start).is_some_and(|g| g == " ");
+        // Touching, or one space apart (a byte test: tokens start and end
+        // on char boundaries).
+        let gap_ok = k == i || {
+            let prev_end = toks[k - 1].end;
+            prev_end == t.start || (t.start == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' '))
+        };
         if !gap_ok {
             break;
         }

@@ -7,6 +7,7 @@
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
+pub mod words;
 
 use std::ops::Range;
 

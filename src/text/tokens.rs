@@ -53,6 +53,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
+/// (Asked only of a word before a period: kept out of the loops that
+/// inline their callees.)
+#[inline(never)]
 pub fn is_abbreviation(word: &str) -> bool {
     if word.len() > 6 {
         return false;
@@ -62,8 +65,37 @@ pub fn is_abbreviation(word: &str) -> bool {
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == &*lower)
+    // Only the entries with the word's first byte are compared (a scan of
+    // the whole list cost 500 instructions a call).
+    let Some(letter) = lower.first().and_then(|b| b.checked_sub(b'a')) else { return false };
+    let Some(words) = ABBREVIATIONS_BY_FIRST.get(usize::from(letter)) else { return false };
+    for (w, &word) in words.iter().enumerate() {
+        let mut m = word;
+        while m != 0 {
+            let k = 64 * w + m.trailing_zeros() as usize;
+            if ABBREVIATIONS.get(k).is_some_and(|a| a.as_bytes() == &*lower) {
+                return true;
+            }
+            m &= m - 1;
+        }
+    }
+    false
 }
+
+/// Per first letter a-z, bit `k` (of 128, in two words) set when
+/// `ABBREVIATIONS[k]` starts with it.
+const ABBREVIATIONS_BY_FIRST: [[u64; 2]; 26] = {
+    assert!(ABBREVIATIONS.len() <= 128);
+    let mut t = [[0u64; 2]; 26];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let b0 = ABBREVIATIONS[k].as_bytes()[0];
+        assert!(b0.is_ascii_lowercase());
+        t[(b0 - b'a') as usize][k / 64] |= 1 << (k % 64);
+        k += 1;
+    }
+    t
+};
 
 /// Splits `text[range]` into tokens, appending to `out`, and counts its
 /// words into `words` (the range does not end a word: the caller says where
@@ -404,6 +436,28 @@ const fn wb_table() -> [Wb; 256] {
 }
 const WB: [Wb; 256] = wb_table();
 
+/// [`JOIN`] bits: a letter, a digit.
+const JOIN_LETTER: u8 = 1;
+const JOIN_DIGIT: u8 = 2;
+
+/// For the bytes that join a word segment in [`split_ascii`] (the `WB`
+/// classes Letter, Numeric and ExtendNumLet): a letter, a digit, or 4 for
+/// `_`; 0 for every other byte.
+const JOIN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match WB[b] {
+            Wb::Letter => JOIN_LETTER,
+            Wb::Numeric => JOIN_DIGIT,
+            Wb::ExtendNumLet => 4,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// UAX #29 word bounds of the chunk at `start` (rules WB5-WB13b; the
 /// others concern characters that ASCII lacks), pushed as tokens. The chunk
 /// ends at ASCII whitespace or `end`; its end is returned, with whether it
@@ -412,23 +466,23 @@ const WB: [Wb; 256] = wb_table();
 fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Result<(usize, bool), usize> {
     let b = text.as_bytes();
     let wb = |i: usize| WB[b[i] as usize];
-    let joins = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
     let mut alnum = false;
     let mut i = start;
     while i < end {
         let mut j = i + 1;
-        let first = wb(i);
-        if joins(first) {
-            // What the segment holds, for its label and clitic split.
-            let (mut letter, mut digit, mut quote) = (first == Wb::Letter, first == Wb::Numeric, false);
+        let f0 = JOIN[usize::from(b[i])];
+        if f0 != 0 {
+            // What the segment holds (JOIN bits), for its label and clitic
+            // split: one OR a byte in the loop that reads every word.
+            let (mut seen, mut quote) = (f0, false);
             while j < end {
-                let n = wb(j);
-                if joins(n) {
-                    letter |= n == Wb::Letter;
-                    digit |= n == Wb::Numeric;
+                let f = JOIN[usize::from(b[j])];
+                if f != 0 {
+                    seen |= f;
                     j += 1;
                     continue;
                 }
+                let n = wb(j);
                 if j + 1 < end {
                     let (prev, next) = (wb(j - 1), wb(j + 1));
                     let letters = prev == Wb::Letter && next == Wb::Letter && matches!(n, Wb::MidLetter | Wb::MidNumLet | Wb::SingleQuote);
@@ -442,6 +496,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
                 }
                 break;
             }
+            let (letter, digit) = (seen & JOIN_LETTER != 0, seen & JOIN_DIGIT != 0);
             alnum |= letter | digit;
             let kind = if letter {
                 Label::Word
@@ -459,7 +514,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
             i = j;
             continue;
         }
-        match first {
+        match wb(i) {
             Wb::Space => return Ok((i, alnum)),
             Wb::Wide => return Err(i),
             _ => {}
@@ -708,6 +763,19 @@ mod tests {
             return Some(Label::Symbol);
         }
         Some(Label::Punct)
+    }
+
+    #[test]
+    fn abbreviations_found_as_by_a_scan_of_the_list() {
+        let scan = |w: &str| w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(ABBREVIATIONS.iter().map(|a| a.to_uppercase()));
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("{a}x")));
+        words.extend(ABBREVIATIONS.iter().map(|a| a[1..].to_string()));
+        words.extend(["", "M", "Mr", "MRS", "Sept", "septs", "\u{212a}y", "é", "Calif", "califo", "zz"].map(String::from));
+        for w in &words {
+            assert_eq!(is_abbreviation(w), scan(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -114,25 +114,25 @@ impl Tok {
         let s = text.get(t.start..t.end).unwrap_or("");
         let b = s.as_bytes();
         // One pass over the bytes: case flags, and the hash of the key the
-        // token has if it is ASCII.
-        let (mut has_upper, mut has_lower, mut tick, mut wide) = (false, false, false, false);
+        // token has if it is ASCII, two table loads a byte (the flags'
+        // compares and the lower-casing cost four times that per byte, and
+        // this loop reads every token of the text).
+        let mut flags = 0u8;
         let mut hash = words::FNV_START;
         for &c in b {
-            has_upper |= c.is_ascii_uppercase();
-            has_lower |= c.is_ascii_lowercase();
-            tick |= c == b'`';
-            wide |= !c.is_ascii();
-            hash = words::fnv_byte(hash, if c == b'`' { b'\'' } else { c.to_ascii_lowercase() });
+            flags |= BYTE_FLAGS[usize::from(c)];
+            hash = words::fnv_byte(hash, KEY_BYTE[usize::from(c)]);
         }
-        if wide {
+        if flags & WIDE != 0 {
             return Tok::new_wide(s, t, keys);
         }
+        let (has_upper, has_lower, tick) = (flags & UPPER != 0, flags & LOWER != 0, flags & TICK != 0);
         let fits = b.len() <= KEY_CAP;
         let in_text = !has_upper && !tick;
         let ks = if in_text { t.start } else { keys.len() };
         if fits && !in_text {
             if tick {
-                keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+                keys.extend(b.iter().map(|&c| char::from(KEY_BYTE[usize::from(c)])));
             } else {
                 keys.push_str(s);
                 if let Some(k) = keys.get_mut(ks..) {
@@ -173,6 +173,43 @@ impl Tok {
         Tok { start: t.start, end: t.end, kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
     }
 }
+
+/// [`BYTE_FLAGS`] bits: an ASCII upper-case letter, a lower-case one, a
+/// backtick (keyed as `'`), a byte of a non-ASCII character.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const TICK: u8 = 4;
+const WIDE: u8 = 8;
+
+/// What [`Tok::new`] notes of each byte.
+const BYTE_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'`' => TICK,
+            0x80.. => WIDE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The byte an ASCII byte has in a key: lower case, `` ` `` as `'`.
+/// (Non-ASCII bytes map to themselves; such tokens are keyed by
+/// [`Tok::new_wide`].)
+const KEY_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b == b'`' as usize { b'\'' } else { (b as u8).to_ascii_lowercase() };
+        b += 1;
+    }
+    t
+};
 
 /// Whether a sentence is an all-caps headline, where capitals say nothing.
 fn is_caps(toks: &[Tok]) -> bool {
@@ -594,7 +631,10 @@ impl Scan<'_> {
         if t.kind == Label::Symbol {
             return self.money_prefix(i);
         }
+        // A one-byte key first: most words are followed by a longer one,
+        // and that test needs no slicing.
         if t.kind == Label::Word
+            && self.t.get(i + 1).is_some_and(|n| n.kl == 1)
             && self.k(i + 1) == "$"
             && let Some(m) = self.money_prefix(i)
         {

@@ -239,3 +239,59 @@ fn the_shortcuts_decide_as_every_rule() {
     }
     assert!(tried > 30 && matched > 8, "{tried} {matched}");
 }
+
+/// [`Tok::new`] as it was before its byte tables: a compare per flag and a
+/// lower-casing per byte. The tables must give the same token.
+fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
+    let s = text.get(t.start..t.end).unwrap_or("");
+    let b = s.as_bytes();
+    let (mut has_upper, mut has_lower, mut tick, mut wide) = (false, false, false, false);
+    let mut hash = words::FNV_START;
+    for &c in b {
+        has_upper |= c.is_ascii_uppercase();
+        has_lower |= c.is_ascii_lowercase();
+        tick |= c == b'`';
+        wide |= !c.is_ascii();
+        hash = words::fnv_byte(hash, if c == b'`' { b'\'' } else { c.to_ascii_lowercase() });
+    }
+    if wide {
+        return Tok::new_wide(s, t, keys);
+    }
+    let fits = b.len() <= KEY_CAP;
+    let in_text = !has_upper && !tick;
+    let ks = if in_text { t.start } else { keys.len() };
+    if fits && !in_text {
+        keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
+    }
+    let kl = if fits { b.len() } else { 0 };
+    let digit = kl > 0 && b[0].is_ascii_digit();
+    let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
+    let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+    let upper = has_upper && !has_lower;
+    Tok { start: t.start, end: t.end, kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    #[test]
+    fn byte_tables_key_tokens_as_compares_do(
+        text in "([A-Za-z0-9`'’.,$%-]{1,30}|[ \\n]|Mid|MARCH|o`clock|Ａ|é|—|\\PC){0,40}"
+    ) {
+        let seg = segment(&text);
+        let (mut fast, mut slow) = (String::new(), String::new());
+        for t in &seg.tokens {
+            let a = Tok::new(&text, t, &mut fast);
+            let b = tok_by_compares(&text, t, &mut slow);
+            let key = |x: &Tok, keys: &str| {
+                let src = if x.in_text { text.as_str() } else { keys };
+                src.get(x.ks..x.ks + x.kl).map(str::to_string)
+            };
+            proptest::prop_assert_eq!(
+                (a.start, a.end, a.kind, a.in_text, a.ks, a.kl, a.digit, a.cap, a.upper, a.starter),
+                (b.start, b.end, b.kind, b.in_text, b.ks, b.kl, b.digit, b.cap, b.upper, b.starter)
+            );
+            proptest::prop_assert_eq!(key(&a, &fast), key(&b, &slow));
+        }
+        proptest::prop_assert_eq!(fast, slow);
+    }
+}
