@@ -640,7 +640,8 @@ const FIRST_PASS_MAX_CHARS = 100_000;
 
 /**
  * The quick first pass on load, run in the page rather than in the worker:
- * paragraphs and sentences of `text`, with the instance boot.js made of the
+ * paragraphs and sentences of `text` (every layer of the sample on a repeat
+ * visit: FULL_FIRST_PASS in boot.js), with the instance boot.js made of the
  * module it compiled, drawn unless the worker's full result came first or
  * the text changed. On a busy machine the worker is ready 100 ms or more
  * after the module is compiled (it starts slowly, then imports its glue);
@@ -658,7 +659,13 @@ async function firstPass(text) {
     const doc = documentFromColumns(early?.columns ?? core.annotateColumnar(text, { layers: FIRST_PASS_LAYERS }));
     const ms = early?.ms ?? performance.now() - t0;
     const spans = doc.spans;
-    setDoc({ doc, counts: countSpans(spans), ms, spanById: new Map(spans.map((s) => [s.id, s])) }, text);
+    const full = early?.full === true;
+    setDoc({ doc, counts: countSpans(spans), ms, spanById: new Map(spans.map((s) => [s.id, s])) }, text, full);
+    if (full) {
+      // Every layer is drawn: the worker's answer for this text is not needed (it still warms the worker up).
+      $('version').textContent = `v${core.version()}`;
+      if (inFlight?.text === text) { drop(inFlight); setBusy(false); }
+    }
   } catch {
     /* the worker's full pass follows */
   }

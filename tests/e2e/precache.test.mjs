@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot, inputText } from './harness.mjs';
+import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot, inputText, loadWasm, highlights } from './harness.mjs';
 
 const { serve, handler } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const { STAMP_FILE, makeStamp, stampSource } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'stamp.mjs')).href);
@@ -130,6 +130,46 @@ test('a repeat visit asks the server for none of the precached files', async () 
   assert.deepEqual(hits.filter((p) => precached.has(p)), []);
   assert.ok(hits.every((p) => p === '/sw.js' || p === `/${STAMP_FILE}`), hits.join(' '));
   await again.close();
+});
+
+test('a repeat visit draws every layer of the sample in the page, without waiting for the worker', async () => {
+  const { url } = await servedCopy();
+  const { context } = await browser();
+  const wasm = await loadWasm();
+  await (await visit(context, url)).close();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The page's requests reach the worker 3 s late: what is drawn before then is the page's own.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (typeof message?.text === 'string') setTimeout(() => post.call(this, message, transfer), 3000);
+      else post.call(this, message, transfer);
+    };
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, 'a repeat visit');
+  await page.waitForFunction(() => performance.getEntriesByName('newslens:first-full-render').length > 0, null, { timeout: 2500 });
+  assert.ok(Date.now() - t0 < 3000, 'drawn before the worker had the request');
+  const sample = await inputText(page);
+  const expected = wasm.annotate(sample).spans.filter((s) => s.layer === 'entity').map((s) => sample.slice(s.start, s.end));
+  assert.ok(expected.length > 10);
+  assert.deepEqual((await highlights(page, 'entity')).map((s) => s.text), expected, 'every entity, drawn by the page');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('busy')), false, 'not waiting for the worker');
+  assert.match(await page.locator('#version').textContent(), /^v\d/);
+  // The worker's late answer for the same text is not drawn again; the page keeps working after it.
+  await page.waitForTimeout(3500);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('newslens:result').length), 0, 'the answer was dropped unread');
+  const next = 'Reuters reported from Paris on Monday.';
+  await paste(page, next);
+  await waitForRender(page, next);
+  const entities = wasm.annotate(next).spans.filter((s) => s.layer === 'entity').map((s) => next.slice(s.start, s.end));
+  assert.ok(entities.length > 0);
+  assert.deepEqual((await highlights(page, 'entity')).map((s) => s.text), entities);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('after a rebuild the next visit gets the new version whole, and no page mixes the two', async () => {
