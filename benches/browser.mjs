@@ -242,7 +242,7 @@ const NAMES = {
 };
 lines.push(`Headless Chromium ${result.chromium ?? ''}, ${result.date.slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${result.loadavg_at_start[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (shared machine); files served gzipped from 127.0.0.1.`);
 lines.push('');
-if (!MEMORY_ONLY) lines.push(`Sample page (www/index.html, served by scripts/serve.mjs), navigation to the first annotated render (paragraphs and sentences; every layer in brackets): first visit ${f(result.sample.first_visit_ms)} ms [${f(result.sample.first_visit_full_ms)}], files cached ${f(result.sample.cached_ms)} ms [${f(result.sample.cached_full_ms)}] (median of ${result.sample.runs.flatMap((r) => r.cached).length} visits in a new tab, service worker in control; tests/e2e/bench-page.mjs measures the same).`);
+if (!MEMORY_ONLY) lines.push(`Sample page (www/index.html, served by scripts/serve.mjs), navigation to the first annotated render (a first visit draws paragraphs and sentences first, a repeat visit every layer at once; every layer in brackets): first visit ${f(result.sample.first_visit_ms)} ms [${f(result.sample.first_visit_full_ms)}], files cached ${f(result.sample.cached_ms)} ms [${f(result.sample.cached_full_ms)}] (median of ${result.sample.runs.flatMap((r) => r.cached).length} visits in a new tab, service worker in control; tests/e2e/bench-page.mjs measures the same).`);
 lines.push('');
 lines.push('| system | transferred KB (gzip) | decoded KB | load ms (first / cached) | instantiate ms (first / cached) | first annotation of the reference article ms (first / cached) |');
 lines.push('|---|--:|--:|--:|--:|--:|');

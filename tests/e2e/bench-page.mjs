@@ -124,7 +124,7 @@ for (const [j, root] of roots.entries()) {
   const { sample: s, large: l } = results[j];
   const cached = s.flatMap((x) => x.cached);
   console.log(`${path.relative(process.cwd(), root) || root} (${runs} runs, medians):`);
-  console.log(`  sample, first annotated render (paragraphs, sentences) after navigation: first visit ${fmt(median(s.map((x) => x.first[0])))}, files cached ${fmt(median(cached.map((x) => x[0])))} (${cached.length} visits, ${blockSw ? 'HTTP cache only' : 'service worker in control'}); every layer: first visit ${fmt(median(s.map((x) => x.first[1])))}, cached ${fmt(median(cached.map((x) => x[1])))}`);
+  console.log(`  sample, first annotated render after navigation (first visit: paragraphs and sentences; repeat visit: every layer): first visit ${fmt(median(s.map((x) => x.first[0])))}, files cached ${fmt(median(cached.map((x) => x[0])))} (${cached.length} visits, ${blockSw ? 'HTTP cache only' : 'service worker in control'}); every layer: first visit ${fmt(median(s.map((x) => x.first[1])))}, cached ${fmt(median(cached.map((x) => x[1])))}`);
   if (sampleOnly) continue;
   const keys = l.flatMap((x) => x.keys);
   console.log(`  1 MB article: paste to first render done ${fmt(median(l.map((x) => x.firstDone)))}; final render done ${fmt(median(l.map((x) => x.finalDone)))}`);
