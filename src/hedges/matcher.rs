@@ -11,7 +11,7 @@
 
 use crate::hash::FnvMap;
 use crate::text::Token;
-use crate::text::words::AsciiSet;
+use crate::text::words::{AsciiSet, WordFilter};
 
 /// One word of a phrase: a literal (lower case) or `*`, any one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,20 +25,10 @@ enum Word {
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
     by_first: FnvMap<String, Phrases<T>>,
-    /// Whether some phrase starts with a word whose first byte is this
-    /// (lower-case ASCII); non-ASCII first bytes always pass.
-    first_bytes: [bool; 128],
-    /// Per lower-case ASCII first byte: bit `n` set when some phrase's
-    /// first word of that first byte is `n` bytes long (bit 63: 63 or
-    /// more). An ASCII token fails this check, without being lower-cased
-    /// or hashed, for almost every word of a text.
-    first_lens: [u64; 128],
-    /// Per lower-case ASCII first byte: bit `b` set when some phrase's
-    /// first word starts with that byte then byte `b`. The length test
-    /// lets through a tenth of a text's words (every 3-letter word starting
-    /// with "s" when "say" is listed); this one stops most of those before
-    /// they are lower-cased and hashed.
-    second_bytes: [AsciiSet; 128],
+    /// The phrases' first words: almost every word of a text fails this,
+    /// from its first two bytes and its length, before it is lower-cased
+    /// and hashed.
+    first: WordFilter,
 }
 
 /// The phrases that share a first word, longest first, and what their
@@ -102,21 +92,11 @@ impl<T: Clone> PhraseSet<T> {
                 }
             }
         }
-        let mut first_bytes = [false; 128];
-        let mut first_lens = [0u64; 128];
-        let mut second_bytes = [AsciiSet::default(); 128];
+        let mut first = WordFilter::new();
         for k in by_first.keys() {
-            if let Some(&b) = k.as_bytes().first()
-                && b < 128
-            {
-                first_bytes[usize::from(b)] = true;
-                first_lens[usize::from(b)] |= len_bit(k.len());
-                if let Some(&b1) = k.as_bytes().get(1) {
-                    second_bytes[usize::from(b)].insert(b1);
-                }
-            }
+            first.insert(k);
         }
-        PhraseSet { by_first, first_bytes, first_lens, second_bytes }
+        PhraseSet { by_first, first }
     }
 
     /// The longest phrase that starts at token `i`, if any. `buf` is scratch
@@ -126,7 +106,7 @@ impl<T: Clone> PhraseSet<T> {
         if !is_wordish(first) {
             return None;
         }
-        if !self.may_start(text.as_bytes().get(first.start..first.end)?) {
+        if !self.first.may_contain(text.as_bytes().get(first.start..first.end)?) {
             return None;
         }
         let word = first.text(text);
@@ -165,42 +145,6 @@ impl<T: Clone> PhraseSet<T> {
         }
         None
     }
-}
-
-impl<T> PhraseSet<T> {
-    /// Whether some phrase may start with the word whose bytes are `w`,
-    /// from its first two bytes and its length, before it is lower-cased
-    /// and hashed. Runs for every word of a text, so the tests go from the
-    /// cheapest to the one that needs a scan of the word (the length,
-    /// which lower-casing keeps only in ASCII): the first byte, lower-cased
-    /// when ASCII (non-ASCII first bytes always pass: "İ" and the Kelvin
-    /// sign lower-case to ASCII letters); then the second byte when it and
-    /// the first are ASCII (the lower-cased word's second byte is then the
-    /// lower-cased second byte, whatever follows); then the length, for an
-    /// ASCII word.
-    #[inline]
-    fn may_start(&self, w: &[u8]) -> bool {
-        let Some(&b0) = w.first() else { return true };
-        if b0 >= 0x80 {
-            return true;
-        }
-        let b0 = usize::from(b0.to_ascii_lowercase());
-        if !self.first_bytes[b0] {
-            return false;
-        }
-        if let Some(&b1) = w.get(1)
-            && b1 < 0x80
-            && !self.second_bytes[b0].contains(b1.to_ascii_lowercase())
-        {
-            return false;
-        }
-        self.first_lens[b0] & len_bit(w.len()) != 0 || !w.is_ascii()
-    }
-}
-
-/// The bit of [`PhraseSet::first_lens`] for a word of `len` bytes.
-fn len_bit(len: usize) -> u64 {
-    1 << len.min(63)
 }
 
 /// Whether a token can be a word of a phrase (words, numbers, and the
@@ -299,7 +243,7 @@ mod tests {
             let mut buf = String::new();
             lower_into(&word, &mut buf);
             if s.by_first.contains_key(buf.as_str()) {
-                proptest::prop_assert!(s.may_start(word.as_bytes()));
+                proptest::prop_assert!(s.first.may_contain(word.as_bytes()));
             }
             for key in s.by_first.keys() {
                 let mixed: String = key
@@ -307,7 +251,7 @@ mod tests {
                     .zip(flips.iter().chain(std::iter::repeat(&false)))
                     .map(|(c, &up)| if up { c.to_uppercase().collect::<String>() } else { c.to_string() })
                     .collect();
-                proptest::prop_assert!(s.may_start(mixed.as_bytes()), "{:?}", mixed);
+                proptest::prop_assert!(s.first.may_contain(mixed.as_bytes()), "{:?}", mixed);
             }
         }
     }

@@ -3,14 +3,16 @@
 //!
 //! Most tokens of a text are in no such set, and a lookup that lower-cases
 //! the token into a `String` and hashes it costs a hundred instructions or
-//! more even when the answer is no. So a [`WordSet`] first asks a filter
-//! built from its words: the token's first byte (lower-cased, when ASCII:
-//! the first character of a lower-cased word is the lower-cased first
-//! character) and, for an ASCII token, its length and second byte (ASCII
+//! more even when the answer is no. So a [`WordSet`] first asks a
+//! [`WordFilter`] built from its words: the token's first byte (lower-cased,
+//! when ASCII: the first character of a lower-cased word is the lower-cased
+//! first character), second byte and, for an ASCII token, length (ASCII
 //! lower-casing keeps the length; a non-ASCII character may lower-case to
-//! another length, as "İ" does, so those skip these tests; a token that
+//! another length, as "İ" does, so those skip that test; a token that
 //! starts with one is rare and skips the filter). Only tokens that pass
-//! are lower-cased (on the stack when short and ASCII) and hashed.
+//! are lower-cased (on the stack when short and ASCII) and hashed. The
+//! hedge and speech-cue phrase lists (`hedges::matcher`) filter their
+//! first words with the same [`WordFilter`].
 
 use crate::hash::FnvSet;
 
@@ -22,13 +24,32 @@ const STACK: usize = 32;
 #[derive(Clone, Debug)]
 pub struct WordSet {
     words: FnvSet<String>,
+    filter: WordFilter,
+}
+
+/// A filter over lower-case words: whether a word in any case may be one
+/// of them, from its first two bytes and its length, without lower-casing
+/// or hashing it. It never turns away a listed word; it lets through
+/// others that share a listed word's first byte, second byte and length.
+/// The tests go from the cheapest to the one that needs a scan of the word
+/// (the length, which lower-casing keeps only in ASCII): the first byte,
+/// lower-cased when ASCII (a non-ASCII first byte always passes: "İ" and
+/// the Kelvin sign lower-case to ASCII letters); then the second byte
+/// when it and the first are ASCII (the lower-cased word's second byte is
+/// then the lower-cased second byte, whatever follows); then the length,
+/// for an ASCII word.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
     /// Per lower-case ASCII first byte: bit `n` set when some word of that
-    /// first byte is `n` bytes long (bit 63: 63 or more).
+    /// first byte is `n` bytes long (bit 63: 63 or more); 0 when no word
+    /// starts with that byte.
     lens: [u64; 128],
     /// Per lower-case ASCII first byte: bit `b` set when some word starts
     /// with that byte then the ASCII byte `b`. Capitalised names pass the
-    /// first two tests often enough ("Mr", "Gen." and "Prime" let in
-    /// every name of their first letter and length) to pay for a third.
+    /// first and length tests often enough ("Mr", "Gen." and "Prime" let in
+    /// every name of their first letter and length), and the length test
+    /// lets through a tenth of a text's words (every 3-letter word starting
+    /// with "s" when "say" is listed), to pay for this one.
     second: [AsciiSet; 128],
 }
 
@@ -54,28 +75,71 @@ impl AsciiSet {
     }
 }
 
-/// The bit of [`WordSet::lens`] for a word of `len` bytes.
+/// The bit of [`WordFilter::lens`] for a word of `len` bytes.
 fn len_bit(len: usize) -> u64 {
     1 << len.min(63)
+}
+
+impl WordFilter {
+    /// A filter that lets no word through but the empty one and those
+    /// that start with a non-ASCII byte.
+    pub fn new() -> WordFilter {
+        WordFilter { lens: [0; 128], second: [AsciiSet::default(); 128] }
+    }
+
+    /// Lets `lower`, a lower-case word, through.
+    pub fn insert(&mut self, lower: &str) {
+        let b = lower.as_bytes();
+        if let Some(&b0) = b.first()
+            && b0 < 0x80
+        {
+            self.lens[usize::from(b0)] |= len_bit(b.len());
+            if let Some(&b1) = b.get(1) {
+                self.second[usize::from(b0)].insert(b1);
+            }
+        }
+    }
+
+    /// Whether the word whose bytes are `w`, lower-cased, may be one that
+    /// was inserted (true for the empty word). Runs for most words of a
+    /// text.
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        let Some(&b0) = w.first() else { return true };
+        if b0 >= 0x80 {
+            return true;
+        }
+        let b0 = usize::from(b0.to_ascii_lowercase());
+        let lens = self.lens[b0];
+        if lens == 0 {
+            return false;
+        }
+        if let Some(&b1) = w.get(1)
+            && b1 < 0x80
+            && !self.second[b0].contains(b1.to_ascii_lowercase())
+        {
+            return false;
+        }
+        lens & len_bit(w.len()) != 0 || !w.is_ascii()
+    }
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter::new()
+    }
 }
 
 impl WordSet {
     /// An empty set.
     pub fn new() -> WordSet {
-        WordSet { words: FnvSet::default(), lens: [0; 128], second: [AsciiSet::default(); 128] }
+        WordSet { words: FnvSet::default(), filter: WordFilter::new() }
     }
 
     /// Adds `word`, lower-cased.
     pub fn insert(&mut self, word: &str) {
         let lower = lower(word);
-        if let Some(&b) = lower.as_bytes().first()
-            && b < 0x80
-        {
-            self.lens[usize::from(b)] |= len_bit(lower.len());
-            if let Some(&b1) = lower.as_bytes().get(1) {
-                self.second[usize::from(b)].insert(b1);
-            }
-        }
+        self.filter.insert(&lower);
         self.words.insert(lower);
     }
 
@@ -88,30 +152,10 @@ impl WordSet {
     /// Whether `word`, lower-cased, is in the set.
     pub fn contains_folded(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        let Some(&b0) = b.first() else { return self.words.contains("") };
-        if b0 >= 0x80 {
-            // Rare, and a non-ASCII first character may lower-case to an
-            // ASCII one (the Kelvin sign to "k", "İ" to "i" and a mark).
-            return self.words.contains(lower(word).as_str());
-        }
-        let first = usize::from(b0.to_ascii_lowercase());
-        let lens = self.lens[first];
-        if lens == 0 {
-            return false;
-        }
-        // With the first byte ASCII, an ASCII second byte is the second
-        // byte of the lower-cased word too, whatever follows; the length
-        // (and the stack copy) needs the whole word ASCII, a scan.
-        if let Some(&b1) = b.get(1)
-            && b1 < 0x80
-            && !self.second[first].contains(b1.to_ascii_lowercase())
-        {
+        if !self.filter.may_contain(b) {
             return false;
         }
         if b.len() <= STACK && word.is_ascii() {
-            if lens & len_bit(b.len()) == 0 {
-                return false;
-            }
             if !b.iter().any(u8::is_ascii_uppercase) {
                 return self.words.contains(word);
             }
@@ -121,6 +165,8 @@ impl WordSet {
             lower.make_ascii_lowercase();
             return std::str::from_utf8(lower).is_ok_and(|l| self.words.contains(l));
         }
+        // Rare: long, or not ASCII (a non-ASCII character may lower-case
+        // to an ASCII one, as the Kelvin sign does to "k").
         self.words.contains(lower(word).as_str())
     }
 }
