@@ -10,6 +10,10 @@
 
 use std::sync::OnceLock;
 
+/// The layer's name for [`crate::text::words::lower_ascii_into`], which its
+/// callers use with 24-byte buffers (no word we look up is longer).
+pub use crate::text::words::lower_ascii_into as lower_into;
+
 const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
 const GIVEN_NAMES_TSV: &str = include_str!("../../data/gen/coref/given_names.tsv");
 
@@ -784,18 +788,6 @@ pub fn speaker_description(lower: &str) -> Option<bool> {
     })
     .get(lower)
     .copied()
-}
-
-/// Lower-cases an ASCII-ish word into `buf` without allocating; `None` when
-/// it does not fit (no word we look up is that long).
-pub fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 #[cfg(test)]

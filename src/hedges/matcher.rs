@@ -11,7 +11,7 @@
 
 use crate::hash::FnvMap;
 use crate::text::Token;
-use crate::text::words::{AsciiSet, WordFilter};
+use crate::text::words::{AsciiSet, WordFilter, lower_into};
 
 /// One word of a phrase: a literal (lower case) or `*`, any one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,17 +151,6 @@ impl<T: Clone> PhraseSet<T> {
 /// abbreviations the tokenizer keeps with their period).
 fn is_wordish(t: &Token) -> bool {
     matches!(t.kind, crate::doc::Label::Word | crate::doc::Label::Number)
-}
-
-/// Lower-cases `s` into `buf` (cleared first).
-pub fn lower_into(s: &str, buf: &mut String) {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(s.chars().flat_map(char::to_lowercase));
-    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 
 use std::sync::OnceLock;
 
-use crate::hedges::matcher::{PhraseSet, lower_into};
+use crate::hedges::matcher::PhraseSet;
+use crate::text::words::lower_into;
 use crate::text::{Segmentation, Token};
 
 use super::marks::Piece;

@@ -45,7 +45,7 @@ mod summary;
 
 use crate::hash::FnvMap;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
-use crate::hedges::matcher::lower_into;
+use crate::text::words::lower_into;
 use crate::pipeline::Context;
 use crate::text::Segmentation;
 use cues::{Cue, CueKind};

@@ -17,8 +17,7 @@ use std::sync::OnceLock;
 
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
 use crate::hash::{FnvMap, FnvSet};
-use crate::hedges::matcher::lower_into;
-use crate::text::words::WordSet;
+use crate::text::words::{WordSet, lower_into};
 use crate::text::{Segmentation, Token};
 
 const SOURCE_WORDS: &str = include_str!("../../data/lexicon/source_words.txt");

@@ -13,6 +13,10 @@
 //! are lower-cased (on the stack when short and ASCII) and hashed. The
 //! hedge and speech-cue phrase lists (`hedges::matcher`) filter their
 //! first words with the same [`WordFilter`].
+//!
+//! The lower-casing the layers share lives here too: [`lower_into`] (char
+//! by char into a reused `String`) and [`lower_ascii_into`] (an ASCII word
+//! into a buffer on the stack).
 
 use crate::hash::FnvSet;
 
@@ -138,7 +142,8 @@ impl WordSet {
 
     /// Adds `word`, lower-cased.
     pub fn insert(&mut self, word: &str) {
-        let lower = lower(word);
+        let mut lower = String::new();
+        lower_into(word, &mut lower);
         self.filter.insert(&lower);
         self.words.insert(lower);
     }
@@ -160,21 +165,41 @@ impl WordSet {
                 return self.words.contains(word);
             }
             let mut buf = [0u8; STACK];
-            let lower = &mut buf[..b.len()];
-            lower.copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            return std::str::from_utf8(lower).is_ok_and(|l| self.words.contains(l));
+            return lower_ascii_into(word, &mut buf).is_some_and(|l| self.words.contains(l));
         }
         // Rare: long, or not ASCII (a non-ASCII character may lower-case
         // to an ASCII one, as the Kelvin sign does to "k").
-        self.words.contains(lower(word).as_str())
+        let mut lower = String::new();
+        lower_into(word, &mut lower);
+        self.words.contains(lower.as_str())
     }
 }
 
-/// `word` lower-cased char by char, as the layers' `lower_into` does (no
-/// final-sigma rule, unlike `str::to_lowercase`).
-fn lower(word: &str) -> String {
-    word.chars().flat_map(char::to_lowercase).collect()
+/// Lower-cases `s` into `buf` (cleared first), char by char: no
+/// final-sigma rule, unlike `str::to_lowercase`, so a word lower-cases the
+/// same wherever it stands. The layers call this for many tokens, with one
+/// `buf` each, so there is no allocation per token.
+pub fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Lower-cases an ASCII word into `buf` without allocating; `None` when it
+/// is not ASCII or does not fit (callers size `buf` to the longest word
+/// they look up, and lower-case the rest with [`lower_into`] or not at all).
+pub fn lower_ascii_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    if word.len() > N || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 impl Default for WordSet {
@@ -202,6 +227,30 @@ mod tests {
 
     fn set() -> WordSet {
         WORDS.iter().copied().collect()
+    }
+
+    fn lower(word: &str) -> String {
+        let mut buf = String::from("left over");
+        lower_into(word, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn lower_into_goes_char_by_char() {
+        for w in ["", "abc", "MiXeD.", "ÉIRE", "İstanbul", "\u{212a}elvin", "ΣΑΣ", "Straße"] {
+            let want: String = w.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lower(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_ascii_into_takes_short_ascii_words_only() {
+        let mut buf = [0u8; 4];
+        assert_eq!(lower_ascii_into("", &mut buf), Some(""));
+        assert_eq!(lower_ascii_into("Mr.", &mut buf), Some("mr."));
+        assert_eq!(lower_ascii_into("SEN.", &mut buf), Some("sen."));
+        assert_eq!(lower_ascii_into("Gov.s", &mut buf), None);
+        assert_eq!(lower_ascii_into("Éi", &mut buf), None);
     }
 
     #[test]
