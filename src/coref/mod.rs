@@ -1464,25 +1464,22 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         let country = (ent.place.is_none() && m.origin == Origin::Entity && ent.iso2.is_some())
             .then_some(ent.country)
             .flatten();
-        // Room for every attr set below at once, not one at a time.
-        let has_country_entity = (m.refers_to.is_some() || country.is_some()) && country_ids[m.entity].is_some();
-        span.attrs.reserve(
-            1 + usize::from(m.expansion.is_some())
-                + usize::from(m.refers_to.is_some())
-                + usize::from(country.is_some())
-                + usize::from(has_country_entity),
-        );
+        let country_id =
+            if m.refers_to.is_some() || country.is_some() { country_entity(m.entity) } else { None };
+        // Room for every attr set here at once, not one at a time.
+        let more = [m.expansion.is_some(), m.refers_to.is_some(), country.is_some(), country_id.is_some()];
+        span.attrs.reserve(1 + more.into_iter().filter(|&set| set).count());
         span.attrs.insert("entity", Value::Str(id.clone()));
         if let Some(x) = m.expansion {
             span.attrs.insert("expansion", Value::from(x));
         }
         if let Some(country) = m.refers_to {
-            span.attrs.insert("refers_to", Value::Str(format!("{country} government")));
+            span.attrs.insert("refers_to", Value::Str(Government(country).to_string()));
         }
         if let Some(country) = country {
             span.attrs.insert("country", Value::from(country));
         }
-        if has_country_entity && let Some(c) = country_entity(m.entity) {
+        if let Some(c) = country_id {
             span.attrs.insert("country_entity", Value::Str(c));
         }
     }
