@@ -228,13 +228,23 @@ impl serde_json::ser::Formatter for AsciiFormatter {
             writer.write_all(ascii.as_bytes())?;
             let mut chars = tail.chars();
             let Some(c) = chars.next() else { break };
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                writer.write_all(&unicode_escape(*unit))?;
-            }
+            writer.write_all(utf16_escapes(c, &mut [0; 12]))?;
             rest = chars.as_str();
         }
         writer.write_all(rest.as_bytes())
     }
+}
+
+/// `c` as one `\uXXXX` per UTF-16 code unit (two for a surrogate pair),
+/// written into `buf`: the escape of a non-ASCII character shared by
+/// [`AsciiFormatter`] and the hand-written strings, so both stay alike.
+fn utf16_escapes(c: char, buf: &mut [u8; 12]) -> &[u8] {
+    let mut units = [0; 2];
+    let units = c.encode_utf16(&mut units);
+    for (unit, slot) in units.iter().zip(buf.chunks_exact_mut(6)) {
+        slot.copy_from_slice(&unicode_escape(*unit));
+    }
+    buf.get(..6 * units.len()).unwrap_or_default()
 }
 
 /// `\uXXXX` for one UTF-16 code unit, lower-case hex as serde_json writes it.
@@ -396,9 +406,7 @@ fn write_json_str_as(out: &mut Vec<u8>, text: &str, ascii: bool) {
         } else {
             // `i` is a character boundary: only whole characters are stepped over.
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                out.extend_from_slice(&unicode_escape(*unit));
-            }
+            out.extend_from_slice(utf16_escapes(c, &mut [0; 12]));
             i += c.len_utf8();
         }
         plain_from = i;

@@ -316,23 +316,21 @@ impl Linker<'_> {
                     }
                     e
                 }
-                _ => {
-                    // "o:" and the folded name; else the key of its singular.
-                    let mut key = std::mem::take(&mut self.key_buf);
-                    key.clear();
-                    key.push_str("o:");
-                    names::fold_onto(surface, &mut key);
-                    let e = match self.keys.get(key.as_str()).copied() {
+                // "o:" and the folded name; else the key of its singular.
+                _ => self.with_key(
+                    |key| {
+                        key.push_str("o:");
+                        names::fold_onto(surface, key);
+                    },
+                    |this, key| match this.keys.get(key.as_str()).copied() {
                         Some(e) => e,
                         None => {
                             let singular = key.get(2..).map_or(0, |f| names::singular(f).len());
                             key.truncate(2 + singular);
-                            self.keyed(&key, label)
+                            this.keyed(key, label)
                         }
-                    };
-                    self.key_buf = key;
-                    e
-                }
+                    },
+                ),
             },
             Label::Org => self.link_org(surface),
             other => self.keyed_fold(&["x:", other.name(), ":"], surface, other),
@@ -414,24 +412,33 @@ impl Linker<'_> {
         e
     }
 
+    /// `f` of the key that `build` writes into scratch space
+    /// ([`Linker::key_buf`], emptied first): a key is copied into a map only
+    /// when `f` finds it new.
+    fn with_key<R>(&mut self, build: impl FnOnce(&mut String), f: impl FnOnce(&mut Self, &mut String) -> R) -> R {
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        build(&mut key);
+        let r = f(self, &mut key);
+        self.key_buf = key;
+        r
+    }
+
     /// [`Linker::keyed`] under the key `prefix` joined, then `name` folded
     /// ([`names::fold`]), built in scratch space.
     fn keyed_fold(&mut self, prefix: &[&str], name: &str, label: Label) -> usize {
-        let mut key = std::mem::take(&mut self.key_buf);
-        key.clear();
-        prefix.iter().for_each(|p| key.push_str(p));
-        names::fold_onto(name, &mut key);
-        let e = self.keyed(&key, label);
-        self.key_buf = key;
-        e
+        self.with_key(
+            |key| {
+                prefix.iter().for_each(|p| key.push_str(p));
+                names::fold_onto(name, key);
+            },
+            |this, key| this.keyed(key, label),
+        )
     }
 
     fn country(&mut self, p: lexicon::Place, label: Label) -> usize {
         let e = self.keyed_fold(&["c:", p.iso2], "", label);
-        let mut key = std::mem::take(&mut self.key_buf);
-        names::fold_into(p.country, &mut key);
-        self.index_name(&key, label, e);
-        self.key_buf = key;
+        self.with_key(|key| names::fold_onto(p.country, key), |this, key| this.index_name(key, label, e));
         if let Some(ent) = self.entities.get_mut(e) {
             ent.iso2 = Some(p.iso2);
             ent.country = Some(p.country);
@@ -444,40 +451,44 @@ impl Linker<'_> {
         let Some(pn) = names::person(surface) else {
             return self.keyed_fold(&["p:"], surface, Label::Person);
         };
-        // The key in scratch space: copied into the map only when new.
-        let mut full_key = std::mem::take(&mut self.key_buf);
-        full_key.clear();
-        full_key.push_str("p:");
-        full_key.push_str(&pn.full);
-        let known = self.keys.get(full_key.as_str()).copied();
-        let found = if known.is_some() {
-            known
-        } else if pn.len >= 2 {
-            // A fuller name joins an earlier person with the same surname
-            // whose given name agrees (or who was named by surname alone).
-            let cands = self.surnames.get(&pn.surname).map_or(&[][..], Vec::as_slice);
-            let mut best: Option<usize> = None;
-            for &e in cands {
-                let ent = &self.entities[e];
-                let fits = match (&ent.given, &pn.given) {
-                    (None, _) => true,
-                    (Some(a), Some(b)) => a == b,
-                    (Some(a), None) => pn.full.chars().next() == a.chars().next(),
+        let e = self.with_key(
+            |key| {
+                key.push_str("p:");
+                key.push_str(&pn.full);
+            },
+            |this, full_key| {
+                let known = this.keys.get(full_key.as_str()).copied();
+                let found = if known.is_some() {
+                    known
+                } else if pn.len >= 2 {
+                    // A fuller name joins an earlier person with the same
+                    // surname whose given name agrees (or who was named by
+                    // surname alone).
+                    let cands = this.surnames.get(&pn.surname).map_or(&[][..], Vec::as_slice);
+                    let mut best: Option<usize> = None;
+                    for &e in cands {
+                        let ent = &this.entities[e];
+                        let fits = match (&ent.given, &pn.given) {
+                            (None, _) => true,
+                            (Some(a), Some(b)) => a == b,
+                            (Some(a), None) => pn.full.chars().next() == a.chars().next(),
+                        };
+                        if fits && best.is_none_or(|b| this.entities[b].last < ent.last) {
+                            best = Some(e);
+                        }
+                    }
+                    best
+                } else {
+                    this.most_recent(this.surnames.get(&pn.surname))
+                        .or_else(|| this.most_recent(this.givens.get(&pn.surname)))
                 };
-                if fits && best.is_none_or(|b| self.entities[b].last < ent.last) {
-                    best = Some(e);
+                let e = found.unwrap_or_else(|| this.new_entity(Label::Person));
+                if known.is_none() {
+                    this.keys.insert(full_key.clone(), e);
                 }
-            }
-            best
-        } else {
-            self.most_recent(self.surnames.get(&pn.surname))
-                .or_else(|| self.most_recent(self.givens.get(&pn.surname)))
-        };
-        let e = found.unwrap_or_else(|| self.new_entity(Label::Person));
-        if known.is_none() {
-            self.keys.insert(full_key.clone(), e);
-        }
-        self.key_buf = full_key;
+                e
+            },
+        );
         Self::push_unique(&mut self.surnames, &pn.surname, e);
         if let Some(g) = &pn.given {
             Self::push_unique(&mut self.givens, g, e);
@@ -498,49 +509,55 @@ impl Linker<'_> {
 
     fn link_org(&mut self, surface: &str) -> usize {
         let (full, alt) = names::org_keys(surface);
-        let mut key = std::mem::take(&mut self.key_buf);
-        key.clear();
-        key.push_str("o:");
-        key.push_str(&full);
+        // Looked up when the full name is new, then always kept.
+        let alt_key = alt.map(|a| format!("o:{a}"));
         let single = !full.contains(' ');
-        let known = self.keys.get(key.as_str()).copied();
-        let found = known
-            .or_else(|| alt.as_ref().and_then(|a| self.keys.get(&format!("o:{a}")).copied()))
-            .or_else(|| {
-                if single {
-                    self.most_recent(self.shorts.get(&full))
-                } else {
-                    None
+        let e = self.with_key(
+            |key| {
+                key.push_str("o:");
+                key.push_str(&full);
+            },
+            |this, key| {
+                let known = this.keys.get(key.as_str()).copied();
+                let found = known
+                    .or_else(|| this.keys.get(alt_key.as_ref()?).copied())
+                    .or_else(|| {
+                        if single {
+                            this.most_recent(this.shorts.get(&full))
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        if names::is_acronym(surface) {
+                            this.most_recent(this.initials.get(surface))
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        // "the Commission" after "European Commission".
+                        if single && surface.chars().next().is_some_and(char::is_uppercase) {
+                            this.most_recent(this.heads.get(&full))
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        // "Activision" named before "Activision Blizzard".
+                        let short = names::org_short_form(&full)?;
+                        let e = *this.keys.get(&format!("o:{short}"))?;
+                        (this.entities[e].label == Some(Label::Org)).then_some(e)
+                    });
+                let e = found.unwrap_or_else(|| this.new_entity(Label::Org));
+                if known.is_none() {
+                    this.keys.insert(key.clone(), e);
                 }
-            })
-            .or_else(|| {
-                if names::is_acronym(surface) {
-                    self.most_recent(self.initials.get(surface))
-                } else {
-                    None
-                }
-            })
-            .or_else(|| {
-                // "the Commission" after "European Commission".
-                if single && surface.chars().next().is_some_and(char::is_uppercase) {
-                    self.most_recent(self.heads.get(&full))
-                } else {
-                    None
-                }
-            })
-            .or_else(|| {
-                // "Activision" named before "Activision Blizzard".
-                let short = names::org_short_form(&full)?;
-                let e = *self.keys.get(&format!("o:{short}"))?;
-                (self.entities[e].label == Some(Label::Org)).then_some(e)
-            });
-        let e = found.unwrap_or_else(|| self.new_entity(Label::Org));
-        if known.is_none() {
-            self.keys.insert(key.clone(), e);
-        }
-        self.key_buf = key;
-        if let Some(a) = alt {
-            self.keys.entry(format!("o:{a}")).or_insert(e);
+                e
+            },
+        );
+        if let Some(a) = alt_key {
+            self.keys.entry(a).or_insert(e);
         }
         if let Some(short) = names::org_short_form(&full) {
             Self::push_unique(&mut self.shorts, short, e);
@@ -1464,25 +1481,22 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
         let country = (ent.place.is_none() && m.origin == Origin::Entity && ent.iso2.is_some())
             .then_some(ent.country)
             .flatten();
-        // Room for every attr set below at once, not one at a time.
-        let has_country_entity = (m.refers_to.is_some() || country.is_some()) && country_ids[m.entity].is_some();
-        span.attrs.reserve(
-            1 + usize::from(m.expansion.is_some())
-                + usize::from(m.refers_to.is_some())
-                + usize::from(country.is_some())
-                + usize::from(has_country_entity),
-        );
+        let country_id =
+            if m.refers_to.is_some() || country.is_some() { country_entity(m.entity) } else { None };
+        // Room for every attr set here at once, not one at a time.
+        let more = [m.expansion.is_some(), m.refers_to.is_some(), country.is_some(), country_id.is_some()];
+        span.attrs.reserve(1 + more.into_iter().filter(|&set| set).count());
         span.attrs.insert("entity", Value::Str(id.clone()));
         if let Some(x) = m.expansion {
             span.attrs.insert("expansion", Value::from(x));
         }
         if let Some(country) = m.refers_to {
-            span.attrs.insert("refers_to", Value::Str(format!("{country} government")));
+            span.attrs.insert("refers_to", Value::Str(Government(country).to_string()));
         }
         if let Some(country) = country {
             span.attrs.insert("country", Value::from(country));
         }
-        if has_country_entity && let Some(c) = country_entity(m.entity) {
+        if let Some(c) = country_id {
             span.attrs.insert("country_entity", Value::Str(c));
         }
     }

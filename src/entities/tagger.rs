@@ -61,10 +61,6 @@ pub struct Model {
     /// where `slots` does not, so that most probes for features the model
     /// does not know (most word bigrams) end here without a cache miss.
     filter: Vec<u64>,
-    /// The largest |weight| a feature adds to one tag: at most 128 in a
-    /// model file (one `i8` per feature and tag), which lets [`Decoder`]
-    /// sum in `i16` lanes ([`Model::fits_i16`]).
-    max_weight: i32,
 }
 
 /// A feature and its weights, in 16 bytes: a slot never straddles a cache
@@ -336,18 +332,24 @@ impl Model {
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         // The pairs of the features whose slot cannot hold them.
         let mut rest = Vec::new();
+        // The largest |sum| a feature's pairs reach on one tag, summed in
+        // the order they are added: at most 128 in a model file (one `i8`
+        // per feature and tag: each sum is one weight).
         let mut max_weight = 0;
+        let mut by_tag = [0i32; 256];
         for (&key, &count) in keys.iter().zip(counts) {
             let own = pairs.get(start..start + count as usize).unwrap_or(&[]);
             start += count as usize;
             if count == 0 {
                 continue;
             }
-            // A tag's weights, summed from each of its pairs on (a file
-            // model's tags are distinct: then just each |weight|).
-            for (i, &(t, _)) in own.iter().enumerate() {
-                let w: i32 = own[i..].iter().filter(|p| p.0 == t).map(|p| p.1 as i32).sum();
-                max_weight = max_weight.max(w.abs());
+            for &(t, w) in own {
+                let sum = &mut by_tag[usize::from(t)];
+                *sum += i32::from(w);
+                max_weight = max_weight.max(sum.abs());
+            }
+            for &(t, _) in own {
+                by_tag[usize::from(t)] = 0;
             }
             let slot = Slot::new(key, own, &mut rest);
             if key == 0 {
@@ -362,9 +364,11 @@ impl Model {
                 slots[s] = slot;
             }
         }
-        let model = Model { slots, zero, mask, pairs: rest, n, filter, max_weight };
         // Not from a model file (one `i8` per feature and tag): malformed.
-        if model.fits_i16() { model } else { Model::default() }
+        if !Model::fits_i16(max_weight) {
+            return Model::default();
+        }
+        Model { slots, zero, mask, pairs: rest, n, filter }
     }
 
     /// Number of features with weights.
@@ -470,8 +474,8 @@ impl Model {
     /// `max_weight` to a tag. True of every model file (96 x 128 <
     /// 32,768); [`Model::from_parts`] turns any other model into an empty
     /// one, so [`Decoder`] can count on it.
-    fn fits_i16(&self) -> bool {
-        self.max_weight.saturating_mul(features::MAX_FEATURES as i32) <= i16::MAX as i32
+    fn fits_i16(max_weight: i32) -> bool {
+        max_weight.saturating_mul(features::MAX_FEATURES as i32) <= i16::MAX as i32
     }
 
     /// Tags one sentence greedily into `tags` (one per token).
@@ -1187,7 +1191,9 @@ mod tests {
             })
             .collect();
         let m = Model::parse(&encode("# t\n", &rows)).expect("parses");
-        assert_eq!(m.max_weight, 128);
+        // Not refused: every feature kept, at the largest |weight| there is.
+        assert_eq!(m.len(), rows.len());
+        assert!(Model::fits_i16(128));
         assert!(decoder_agrees(&m, text) > 0);
     }
 
@@ -1211,7 +1217,12 @@ mod tests {
         assert_eq!(decoder_agrees(&m, text), 0);
         // Two such pairs (254 per feature, 96 features: 24,384) still fit.
         let m = Model::from_parts(&ids, &[2, 2], vec![(features::begin(4), 127); 4]);
-        assert_eq!((m.len(), m.max_weight), (2, 254));
+        assert_eq!(m.len(), 2);
+        // The check's edge: the largest weight whose 96-fold sum fits i16;
+        // the refused model's 255 x 127 is far past it.
+        let edge = i16::MAX as i32 / features::MAX_FEATURES as i32;
+        assert!(Model::fits_i16(254) && Model::fits_i16(edge) && !Model::fits_i16(edge + 1));
+        assert!(!Model::fits_i16(255 * 127));
         assert!(decoder_agrees(&m, text) > 0);
     }
 
