@@ -10,9 +10,7 @@
 
 use std::sync::OnceLock;
 
-/// The layer's name for [`crate::text::words::lower_ascii_into`], which its
-/// callers use with 24-byte buffers (no word we look up is longer).
-pub use crate::text::words::lower_ascii_into as lower_into;
+use crate::text::words::lower_ascii_into;
 
 const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
 const GIVEN_NAMES_TSV: &str = include_str!("../../data/gen/coref/given_names.tsv");
@@ -250,7 +248,7 @@ pub fn is_title(word: &str) -> bool {
     // is not ASCII, or longer than any title, is none of them.
     static S: OnceLock<WordSet> = OnceLock::new();
     let mut buf = [0u8; 24];
-    lower_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set(TITLES)).contains(w))
+    lower_ascii_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set(TITLES)).contains(w))
 }
 
 /// A set of words hashed with [`Fnv`].

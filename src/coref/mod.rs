@@ -45,7 +45,8 @@ mod tests;
 use serde::Serialize;
 
 pub use lexicon::Gender;
-use lexicon::{PlaceKind, lower_into};
+use crate::text::words::lower_ascii_into;
+use lexicon::PlaceKind;
 
 use crate::doc::{Attrs, Label, Layer, SpanId, SpanSink, Value};
 use crate::pipeline::Context;
@@ -575,7 +576,7 @@ impl Linker<'_> {
 /// The lower-cased text of token `i`, or "" (for words too long to matter).
 fn lower<'b>(text: &str, tokens: &[Token], i: usize, buf: &'b mut [u8; 24]) -> &'b str {
     match tokens.get(i) {
-        Some(t) => lower_into(t.text(text), buf).unwrap_or(""),
+        Some(t) => lower_ascii_into(t.text(text), buf).unwrap_or(""),
         None => "",
     }
 }

@@ -174,7 +174,7 @@ fn is_initial(word: &str) -> bool {
 pub fn is_company_suffix_word(word: &str) -> bool {
     let mut buf = [0u8; 24];
     // Not ASCII: no suffix, whose letters are all ASCII, matches it.
-    word.len() <= 12 && lexicon::lower_into(word, &mut buf).is_some_and(is_company_suffix)
+    word.len() <= 12 && crate::text::words::lower_ascii_into(word, &mut buf).is_some_and(is_company_suffix)
 }
 
 /// Company suffixes dropped from organisation keys ("Boeing Co." = "Boeing").
@@ -292,7 +292,7 @@ pub fn without_company_suffix(text: &str) -> &str {
     let mut t = text.trim_end();
     while let Some((head, last)) = t.rsplit_once(' ') {
         let mut buf = [0u8; 24];
-        let suffix = match lexicon::lower_into(last, &mut buf) {
+        let suffix = match crate::text::words::lower_ascii_into(last, &mut buf) {
             Some(lower) => is_company_suffix(lower),
             None => is_company_suffix(&last.to_lowercase()),
         };
