@@ -42,14 +42,13 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
 
-pub use lexicon::Gender;
+pub use crate::doc::{EntityCard, Gender, Government};
 use crate::text::words::lower_ascii_into;
 use lexicon::PlaceKind;
 
 use crate::doc::{Attrs, Label, Layer, SpanId, SpanSink, Value};
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::{Segmentation, Token};
 
 /// At most this many earlier mentions are considered for a pronoun.
@@ -1557,60 +1556,6 @@ fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker: Linker<'_
     }
     cards.sort_by(|a, b| b.1.salience.total_cmp(&a.1.salience).then(a.0.cmp(&b.0)));
     cx.summaries.set_entities(cards.into_iter().map(|c| c.1).collect());
-}
-
-/// One document entity as the `entities` summary lists it.
-///
-/// The fields are in the order in which they are written, alphabetical, as
-/// they were when the cards were `serde_json` maps (the JSON is the same).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct EntityCard {
-    /// The long form, when the entity is named by an acronym too.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub acronym: Option<String>,
-    /// For a nationality: the country's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<&'static str>,
-    /// For a nationality: the id of the country's entity, when the text
-    /// names the country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_entity: Option<String>,
-    /// The span id of the first mention.
-    pub first_mention: SpanId,
-    /// For a person, when a given name or a pronoun tells.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gender: Option<Gender>,
-    /// "e1", "e2", ... numbered by first mention.
-    pub id: String,
-    /// The span ids of every mention, in text order.
-    pub mentions: Vec<SpanId>,
-    /// The fullest form used.
-    pub name: String,
-    /// For a capital used for its government: "<country> government".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refers_to: Option<Government>,
-    /// How central the entity is to the text (see the module's doc).
-    pub salience: f64,
-    /// The entity's label.
-    #[serde(rename = "type")]
-    pub label: Label,
-}
-
-/// "<country> government", written without being made: the `refers_to`
-/// of a capital used for its government.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Government(pub &'static str);
-
-impl std::fmt::Display for Government {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} government", self.0)
-    }
-}
-
-impl Serialize for Government {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
 }
 
 /// "e" and `n` in decimal: the id of the `n`th entity. Written digit by

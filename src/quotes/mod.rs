@@ -46,7 +46,7 @@ mod summary;
 use crate::hash::FnvMap;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
 use crate::text::words::lower_into;
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::Segmentation;
 use cues::{Cue, CueKind};
 use marks::Piece;
