@@ -49,7 +49,7 @@ use std::collections::BTreeMap;
 use crate::hash::FnvMap;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
 use crate::text::words::lower_into;
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::Segmentation;
 use cues::{Cue, CueKind};
 use marks::Piece;
