@@ -10,6 +10,7 @@ mod eval_ner;
 mod eval_quotes;
 mod generate;
 mod golden;
+mod stress;
 mod train;
 
 use std::process::ExitCode;
@@ -22,7 +23,8 @@ tasks:
   eval-ner      score entities on the dev corpora and list the reference article's entities
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
   eval-coref    score coreference chains on tests/coref/ gold
-  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)";
+  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)
+  stress        time per MB and peak memory of the release CLI on pathological texts";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
         "golden" => golden::run(rest),
+        "stress" => stress::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {
