@@ -5,6 +5,7 @@
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
 #   make bench-browser  the same in headless Chromium
+#   make npm     the npm package in out/npm/ (`npm pack out/npm` makes the tarball)
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -33,7 +34,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
+.PHONY: build wasm cli npm serve test test-rust test-node test-e2e test-npm bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
 
 build: wasm cli
 
@@ -64,10 +65,16 @@ $(PKG_JS) $(PKG_WASM) &: $(WASM_RAW) | setup
 $(CLI): FORCE | setup
 	cargo build --release --bin newslens
 
+# The npm package: the wasm-bindgen output, the worker helper's modules from
+# www/ in their relative layout, the package's entries and types from npm/
+# (scripts/npm-package.mjs says how).
+npm: wasm
+	node scripts/npm-package.mjs
+
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-node test-e2e
+test: setup-browser wasm test-rust test-node test-e2e test-npm
 
 test-rust: | setup
 	cargo test --workspace
@@ -80,6 +87,11 @@ test-node: wasm | setup
 
 test-e2e: wasm setup-browser
 	node --test tests/e2e/
+
+# The packed tarball installed into temp dirs: used from Node, type-checked
+# with tsc, and built into a Vite app that runs in headless Chromium.
+test-npm: npm setup-browser
+	node --test tests/npm/
 
 bench: wasm
 	node benches/bench.mjs

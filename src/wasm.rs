@@ -17,7 +17,6 @@ use crate::{Error, Label, Layer, Options};
 const WIRE_TYPES: &str = include_str!("wire.d.ts");
 
 /// Annotates `text`; `options` is `undefined` or `{ layers: [...] }`.
-/// Throws an `Error` for a text over 32 MiB of UTF-8 or bad options.
 #[wasm_bindgen(unchecked_return_type = "Document")]
 pub fn annotate(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
