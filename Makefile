@@ -34,7 +34,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli npm serve test test-rust test-node test-e2e test-npm bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
+.PHONY: build wasm cli npm serve test test-rust test-crate test-node test-e2e test-npm bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
 
 build: wasm cli
 
@@ -74,10 +74,20 @@ npm: wasm
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-node test-e2e test-npm
+test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm
 
 test-rust: | setup
 	cargo test --workspace
+
+# The crate as a registry would take it (nothing is published): the package
+# lists none of the page, npm, test or tool files, it builds from its own
+# files alone (`cargo package` unpacks and compiles it), and the API docs
+# build without a warning.
+test-crate: | setup
+	@if cargo package --allow-dirty --list -p newslens | grep -E '^(www|npm|tests|benches|xtask|scripts|node_modules|out|docs)/'; then \
+		echo "test-crate: the files above do not belong in the crate (Cargo.toml's include)"; exit 1; fi
+	cargo package --allow-dirty -p newslens
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p newslens
 
 # The debug CLI (the one `cargo test` builds anyway) is enough to compare
 # with the wasm.

@@ -261,3 +261,30 @@ fn the_checker_rejects_what_the_declaration_does_not_allow() {
     assert!(span(serde_json::json!({"id": 1, "layer": "cue", "label": "speech_verb", "start": 0})).is_err());
     assert!(span(serde_json::json!({"id": 1, "layer": "cue", "label": "speech_verb", "start": 0, "end": 1, "attrs": {}})).is_err());
 }
+
+#[test]
+fn the_crate_docs_layer_table_agrees_with_the_declaration() {
+    // src/lib.rs shows each layer's labels and attrs in a table; the labels
+    // must be exactly the declared ones and every attr named a declared one.
+    let decl = parse();
+    let spans = decl.span_types();
+    let lib = include_str!("../src/lib.rs");
+    let ticked = |cell: &str| -> Vec<String> { cell.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    let mut layers = BTreeSet::new();
+    for row in lib.lines().filter_map(|l| l.strip_prefix("//! | `")) {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let layer = cells[0].trim_end_matches('`');
+        let fields = spans.get(layer).unwrap_or_else(|| panic!("the docs' layer `{layer}` is not declared"));
+        let mut labels: BTreeSet<String> = ticked(cells[1]).into_iter().collect();
+        if cells[1].contains("entity's label") {
+            labels.extend(decl.literals("EntityLabel"));
+        }
+        assert_eq!(labels, decl.literals(&fields["label"].1), "the labels of `{layer}` in the crate docs");
+        let attrs = fields.get("attrs").map(|(_, ty)| &decl.interfaces[ty.as_str()]);
+        for attr in ticked(cells.get(2).copied().unwrap_or_default()) {
+            assert!(attrs.is_some_and(|a| a.contains_key(&attr)), "`{attr}` is not an attr of `{layer}`");
+        }
+        layers.insert(layer.to_string());
+    }
+    assert_eq!(layers, spans.into_keys().collect(), "the crate docs show every layer");
+}
