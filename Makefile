@@ -76,7 +76,9 @@ serve: build
 
 test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm
 
+# tests/golden.rs compares the CLI's output on out/bench/1mb.txt, built here.
 test-rust: | setup
+	node benches/corpus.mjs >/dev/null
 	cargo test --workspace
 
 # The crate as a registry would take it (nothing is published): the package

@@ -57,6 +57,7 @@
 
 #![deny(missing_docs)]
 
+pub mod context;
 pub mod coref;
 pub mod doc;
 pub mod entities;
