@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot, inputText, loadWasm, highlights } from './harness.mjs';
+import { ROOT, SITE, buildSite, startBrowser, waitForRender, paste, screenshot, inputText, loadWasm, highlights } from './harness.mjs';
 
 const { serve, handler } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const { STAMP_FILE, makeStamp, stampSource } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'stamp.mjs')).href);
@@ -19,10 +19,11 @@ after(async () => {
   for (const fn of cleanup.reverse()) await fn();
 });
 
-/** A copy of www/ to rebuild in place, served by the project's server; `hits` lists the paths the server was asked for. */
+/** A copy of the served page (out/www/) to rebuild in place, served by the project's server; `hits` lists the paths the server was asked for. */
 async function servedCopy({ wrap } = {}) {
+  await buildSite();
   const root = await mkdtemp(path.join(tmpdir(), 'newslens-www-'));
-  await cp(WWW, root, { recursive: true, dereference: true });
+  await cp(SITE, root, { recursive: true, dereference: true });
   const base = handler(root);
   const hits = [];
   const server = createServer((req, res) => {
@@ -105,8 +106,9 @@ async function rebuild(root) {
 }
 
 test('the stamp the build wrote is the stamp of the files as they are (make wasm writes it)', async () => {
-  const held = await readFile(path.join(WWW, STAMP_FILE), 'utf8').catch(() => null);
-  assert.equal(held, stampSource(await makeStamp(WWW)), `www/${STAMP_FILE} is stale or missing: run make wasm`);
+  await buildSite();
+  const held = await readFile(path.join(SITE, STAMP_FILE), 'utf8').catch(() => null);
+  assert.equal(held, stampSource(await makeStamp(SITE)), `out/www/${STAMP_FILE} is stale or missing: run make wasm`);
 });
 
 test('a repeat visit asks the server for none of the precached files', async () => {
