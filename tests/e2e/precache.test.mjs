@@ -196,6 +196,9 @@ test('after a rebuild the next visit gets the new version whole, and no page mix
   await takesOver(context, rebuilt.version);
   const fresh = await context.newPage();
   await fresh.goto(url);
+  // It opens with the text the person was editing (kept in this browser); its sample is the rebuilt one.
+  await fresh.waitForFunction(() => document.getElementById('input').value.startsWith('Officials said on Monday'), null, { timeout: 30_000 });
+  await fresh.locator('#sample').click();
   for (let t0 = Date.now(); !(await inputText(fresh)).startsWith('UTRECHT');) {
     assert.ok(Date.now() - t0 < 30_000, 'the next visit did not get the rebuilt sample');
     await new Promise((r) => setTimeout(r, 100));
