@@ -1,6 +1,7 @@
 # newslens: build, serve, test and benchmark.
 #
-#   make serve   install what is missing, build the wasm and the CLI, serve www/
+#   make serve   install what is missing, build the wasm and the CLI, serve the
+#                page (out/www/: www/ with its modules minified, scripts/site.mjs)
 #   make test    install what is missing (plus chromium), build, run every test
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
@@ -38,11 +39,13 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 
 build: wasm cli
 
-# The service worker's stamp (scripts/stamp.mjs) covers every page file, not
-# just the pkg, so it is made afresh each time (milliseconds); every target
-# that builds www/ (serve, test, test-node, test-e2e, .ci/run) comes through here.
+# The served copy of the page (out/www/: each module minified, and the
+# service worker's stamp of what is served; scripts/site.mjs) covers every
+# page file, not just the pkg, so it is made afresh each time (milliseconds,
+# unchanged files are not rewritten); every target that builds www/ (serve,
+# test, test-node, test-e2e, .ci/run) comes through here.
 wasm: $(PKG_JS) $(PKG_WASM)
-	@node scripts/stamp.mjs
+	@node scripts/site.mjs
 
 cli: $(CLI)
 

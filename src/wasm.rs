@@ -22,6 +22,7 @@ pub fn annotate(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
     let parts = crate::annotate_parts(&text, &options)?;
@@ -57,6 +58,7 @@ pub fn annotate_columnar(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
     let mut doc = crate::annotate_parts(&text, &options)?;
@@ -197,6 +199,26 @@ fn parse_json_with(write: impl FnOnce(&mut Vec<u8>) -> Result<(), JsError>) -> R
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// Set by [`trap_next_call_for_tests`]; read (and cleared) by each annotation call.
+static TRAP_NEXT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Test-only, not part of the API: makes the next `annotate` or
+/// `annotateColumnar` call trap (abort: a wasm `unreachable`), as a bug in
+/// the core would. The page's worker must then report the crash and be
+/// replaced by a fresh instance; the browser tests arm this from inside the
+/// worker to check that recovery on a real trap rather than a simulated one.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapNextCallForTests)]
+pub fn trap_next_call_for_tests() {
+    TRAP_NEXT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn trap_if_armed() {
+    if TRAP_NEXT.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        std::process::abort();
+    }
 }
 
 #[wasm_bindgen]
