@@ -5,6 +5,10 @@
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
 #   make bench-browser  the same in headless Chromium
+#   make bench-cli      the CLI's docs/s at --jobs 1, 2 and every core
+#   make test-python    build the Python wheel, install it in a fresh venv, pytest
+#   make test-spark     the Spark example job in local[2], checked against the
+#                       CLI (installs pyspark, ~400 MB: not part of `make test`)
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -33,7 +37,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e test-python test-spark bench bench-cli bench-compare bench-browser eval-wire setup setup-browser clean FORCE
 
 build: wasm cli
 
@@ -67,7 +71,7 @@ $(CLI): FORCE | setup
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-node test-e2e
+test: setup-browser wasm test-rust test-node test-e2e test-python
 
 test-rust: | setup
 	cargo test --workspace
@@ -80,6 +84,20 @@ test-node: wasm | setup
 
 test-e2e: wasm setup-browser
 	node --test tests/e2e/
+
+# The wheel (python/) against the release CLI: maturin and pytest come from
+# the package registry into venvs under out/ (scripts/python.sh).
+test-python: cli
+	scripts/python.sh test
+
+# Minutes on a fresh machine (pyspark is ~400 MB), so not in `make test`;
+# writes docs/figures/spark.md.
+test-spark: cli
+	scripts/spark.sh
+
+# Writes docs/figures/cli-throughput.md.
+bench-cli: cli
+	node benches/cli-throughput.mjs
 
 bench: wasm
 	node benches/bench.mjs
