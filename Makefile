@@ -37,7 +37,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e test-python test-spark bench bench-cli bench-compare bench-browser eval-wire setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e test-python test-spark bench bench-cli bench-compare bench-browser eval-wire setup setup-browser setup-python setup-spark clean FORCE
 
 build: wasm cli
 
@@ -54,6 +54,12 @@ setup:
 
 setup-browser:
 	@scripts/setup.sh --browser
+
+setup-python:
+	@scripts/setup.sh --python
+
+setup-spark:
+	@scripts/setup.sh --spark
 
 $(WASM_RAW): FORCE | setup
 	cargo build --profile $(WASM_PROFILE) --target $(WASM_TARGET) --lib
@@ -87,12 +93,12 @@ test-e2e: wasm setup-browser
 
 # The wheel (python/) against the release CLI: maturin and pytest come from
 # the package registry into venvs under out/ (scripts/python.sh).
-test-python: cli
+test-python: cli setup-python
 	scripts/python.sh test
 
 # Minutes on a fresh machine (pyspark is ~400 MB), so not in `make test`;
 # writes docs/figures/spark.md.
-test-spark: cli
+test-spark: cli setup-spark
 	scripts/spark.sh
 
 # Writes docs/figures/cli-throughput.md.

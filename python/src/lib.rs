@@ -44,7 +44,7 @@ fn annotate_many_json(py: Python<'_>, texts: &Bound<'_, PyAny>, layers: Option<V
     let options = options(layers)?;
     let jobs = jobs_or_cores(jobs)?;
     let texts = read_texts(texts)?;
-    let results = py.detach(|| parallel_map(&texts, jobs, |text| document_json(text, &options)));
+    let results = py.detach(|| parallel_map(&texts, jobs, |text| document_json(text, &options))).map_err(PyValueError::new_err)?;
     results.into_iter().enumerate().map(|(i, r)| r.map_err(|e| PyValueError::new_err(format!("text {i}: {e}")))).collect()
 }
 
@@ -57,7 +57,7 @@ fn span_columns(py: Python<'_>, texts: &Bound<'_, PyAny>, layers: Option<Vec<Str
     let options = options(layers)?;
     let jobs = jobs_or_cores(jobs)?;
     let texts = read_texts(texts)?;
-    let per_text = py.detach(|| parallel_map(&texts, jobs, |text| text_rows(text, &options)));
+    let per_text = py.detach(|| parallel_map(&texts, jobs, |text| text_rows(text, &options))).map_err(PyValueError::new_err)?;
     let mut columns = SpanColumns::default();
     for (i, rows) in per_text.into_iter().enumerate() {
         let rows = rows.map_err(|e| PyValueError::new_err(format!("text {i}: {e}")))?;
@@ -149,13 +149,14 @@ fn read_text(text: &Bound<'_, PyString>) -> PyResult<String> {
 
 /// `f` over `items` on up to `jobs` threads, results in order: each thread
 /// takes the next item when it is free, so a long text holds up no other.
-fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: NonZeroUsize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: NonZeroUsize, f: impl Fn(&T) -> R + Sync) -> Result<Vec<R>, String> {
     let next = AtomicUsize::new(0);
     let threads = jobs.get().min(items.len()).max(1);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| -> Result<_, String> {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
+                // A main thread's stack, as the core gets when called directly.
+                std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, || {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -165,11 +166,12 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: NonZeroUsize, f: impl Fn(&T
                     mine
                 })
             })
-            .collect();
+            .collect::<Result<Vec<_>, _>>();
+        let Ok(workers) = workers else { return Err("could not start the worker threads".to_string()) };
         // The core does not panic on input; if it ever did, the panic goes
         // on to Python (as pyo3's PanicException) rather than lose items.
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
+        Ok(workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect())
+    })?;
     done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    Ok(done.into_iter().map(|(_, r)| r).collect())
 }

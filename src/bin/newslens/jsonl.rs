@@ -74,6 +74,8 @@ pub fn answer(line: &Line, settings: &Settings) -> Answer {
         return Answer { bytes: out, error };
     };
     let text = match std::str::from_utf8(bytes) {
+        // A byte order mark may open the file.
+        Ok(text) if line.number == 1 => text.strip_prefix('\u{feff}').unwrap_or(text),
         Ok(text) => text,
         Err(e) => {
             let error = failed(&mut out, None, format!("not UTF-8 (the byte at offset {} is not valid UTF-8)", e.valid_up_to()));

@@ -78,6 +78,13 @@ fn print(text: &str) -> Result<(), Failure> {
     writeln!(io::stdout(), "{text}").map_err(output_error)
 }
 
+impl From<io::Error> for Failure {
+    /// A thread that could not be started.
+    fn from(e: io::Error) -> Failure {
+        Failure::Input(format!("could not start a thread: {e}"))
+    }
+}
+
 fn output_error(e: io::Error) -> Failure {
     if e.kind() == io::ErrorKind::BrokenPipe { Failure::ClosedOutput } else { Failure::Input(format!("could not write the output: {e}")) }
 }

@@ -13,9 +13,12 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+/// A worker's stack: what Linux gives a main thread (a spawned thread gets 2 MiB).
+const STACK_BYTES: usize = 8 << 20;
+
 /// Runs `work` over every item of `items` on `jobs` threads and calls
 /// `consume` with the results in the items' order. Stops early (and returns
-/// its error) when `consume` fails.
+/// its error) when `consume` fails or a thread cannot be started.
 ///
 /// The producer and workers are detached threads: when `consume` fails (a
 /// closed stdout), returning must not wait for a read of stdin that may
@@ -29,6 +32,7 @@ pub fn map_in_order<I, O, E>(
 where
     I: Send + 'static,
     O: Send + 'static,
+    E: From<std::io::Error>,
 {
     let jobs = jobs.get();
     let (work_tx, work_rx) = sync_channel::<(I, SyncSender<O>)>(jobs);
@@ -37,7 +41,9 @@ where
     let work = Arc::new(work);
     for _ in 0..jobs {
         let (work_rx, work) = (Arc::clone(&work_rx), Arc::clone(&work));
-        thread::spawn(move || {
+        // The main thread's stack size, so that a text annotates on a
+        // worker exactly as it does without --jobs.
+        let spawned = thread::Builder::new().stack_size(STACK_BYTES).spawn(move || {
             loop {
                 // The lock is held only to take the next item.
                 let next = match work_rx.lock() {
@@ -50,15 +56,16 @@ where
                 }
             }
         });
+        spawned?;
     }
-    thread::spawn(move || {
+    thread::Builder::new().spawn(move || {
         for item in items {
             let (slot, result) = sync_channel(1);
             if work_tx.send((item, slot)).is_err() || order_tx.send(result).is_err() {
                 return;
             }
         }
-    });
+    })?;
     for result in order_rx {
         // A worker that died (it cannot: `work` does not panic on input)
         // drops the slot; the item is then lost rather than the run hung.
@@ -86,7 +93,7 @@ mod tests {
         });
         let mut got = Vec::new();
         let jobs = NonZeroUsize::new(3).expect("3");
-        let r: Result<(), ()> = map_in_order(
+        let r: std::io::Result<()> = map_in_order(
             items,
             jobs,
             // Uneven work, so later items often finish first.
@@ -112,8 +119,8 @@ mod tests {
         let mut n = 0;
         let r = map_in_order(0..u64::MAX, NonZeroUsize::MIN, |i| i, |_| {
             n += 1;
-            if n == 10 { Err("closed") } else { Ok(()) }
+            if n == 10 { Err(std::io::Error::other("closed")) } else { Ok(()) }
         });
-        assert_eq!(r, Err("closed"));
+        assert_eq!(r.map_err(|e| e.to_string()), Err("closed".to_string()));
     }
 }
