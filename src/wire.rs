@@ -276,16 +276,17 @@ impl serde_json::ser::Formatter for JsFormatter {
 /// `JSON.stringify`) does: `3` not `3.0`, `1e+21` not `1e21`,
 /// `0.000001` not `1e-6`, `null` for NaN and the infinities.
 ///
-/// serde_json writes an f64 with ryu's own layout. The shortest digits that
-/// read back as the same f64 are the same in both (Rust's `{:e}` prints
-/// them); only where the decimal point goes and when to switch to an
-/// exponent differ, which is the ECMAScript rule below (ECMA-262,
-/// Number::toString, with k digits and the point after n of them).
+/// serde_json writes an f64 in its own layout. The shortest digits that
+/// read back as the same f64 are the same in both (serde_json's writer
+/// finds them here too, so no other float formatting is linked into the
+/// .wasm);
+/// only where the decimal point goes and when to switch to an exponent
+/// differ, which is the ECMAScript rule below (ECMA-262, Number::toString,
+/// with k digits and the point after n of them).
 ///
 /// # Errors
 /// When `writer` fails.
 pub fn write_js_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -> std::io::Result<()> {
-    use std::io::Write as _;
     if !value.is_finite() {
         return writer.write_all(b"null");
     }
@@ -293,26 +294,34 @@ pub fn write_js_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -
         // Negative zero too: JS prints it as "0".
         return writer.write_all(b"0");
     }
-    // Rust's shortest round-trip digits, as "d.ddde-7"; a few dozen bytes at most.
-    let mut sci = [0u8; 40];
-    let mut cursor = std::io::Cursor::new(&mut sci[..]);
-    write!(cursor, "{:e}", value.abs())?;
-    let len = cursor.position() as usize;
-    let sci = &sci[..len];
-    let e_at = sci.iter().position(|&b| b == b'e').unwrap_or(len);
-    let (mantissa, exponent) = (&sci[..e_at], sci.get(e_at + 1..).unwrap_or_default());
-    let mut digits = [0u8; 24];
+    // serde_json writes "123.45", "3.0", "0.0001", "1e16" or "1.5e-7":
+    // digits with a point somewhere, then maybe an exponent. Read them as
+    // 0.d1d2...dk x 10^n.
+    let mut shown = std::io::Cursor::new([0u8; 40]);
+    serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, &mut shown, value.abs())?;
+    let len = shown.position() as usize;
+    let shown = shown.get_ref().get(..len).unwrap_or_default();
+    let e_at = shown.iter().position(|&b| b == b'e').unwrap_or(shown.len());
+    let (mantissa, exponent) = (&shown[..e_at], shown.get(e_at + 1..).unwrap_or_default());
+    let exponent: i64 = std::str::from_utf8(exponent).ok().and_then(|e| e.parse().ok()).unwrap_or(0);
+    let point = mantissa.iter().position(|&b| b == b'.').unwrap_or(mantissa.len());
+    let mut digits = [0u8; 32];
     let mut k = 0;
+    let mut n = point as i64 + exponent;
     for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
-        if let Some(slot) = digits.get_mut(k) {
+        if k == 0 && b == b'0' {
+            // A leading zero moves the point left.
+            n -= 1;
+        } else if let Some(slot) = digits.get_mut(k) {
             *slot = b;
             k += 1;
         }
     }
+    while k > 1 && digits[k - 1] == b'0' {
+        k -= 1;
+    }
     let digits = &digits[..k];
-    let e10: i64 = std::str::from_utf8(exponent).ok().and_then(|e| e.parse().ok()).unwrap_or(0);
-    // The value is 0.d1d2...dk times 10^n.
-    let (k, n) = (k as i64, e10 + 1);
+    let k = k as i64;
     if value < 0.0 {
         writer.write_all(b"-")?;
     }
@@ -336,7 +345,19 @@ pub fn write_js_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -
             writer.write_all(b".")?;
             writer.write_all(rest)?;
         }
-        write!(writer, "e{}{}", if n - 1 >= 0 { "+" } else { "-" }, (n - 1).abs())
+        writer.write_all(if n - 1 >= 0 { b"e+" } else { b"e-" })?;
+        let mut itoa = [0u8; 20];
+        let mut at = itoa.len();
+        let mut e = (n - 1).unsigned_abs();
+        loop {
+            at -= 1;
+            itoa[at] = b'0' + (e % 10) as u8;
+            e /= 10;
+            if e == 0 {
+                break;
+            }
+        }
+        writer.write_all(&itoa[at..])
     }
 }
 
