@@ -153,7 +153,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: NonZeroUsize, f: impl Fn(&T
     let next = AtomicUsize::new(0);
     let threads = jobs.get().min(items.len()).max(1);
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| -> Result<_, String> {
-        let workers: Vec<_> = (0..threads)
+        let workers = (0..threads)
             .map(|_| {
                 // A main thread's stack, as the core gets when called directly.
                 std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, || {
