@@ -136,3 +136,10 @@ def test_the_package_is_typed():
     assert (package / "py.typed").exists()
     assert (package / "__init__.pyi").exists()
     assert newslens.__version__ == json.loads(cli("-", input=b"x"))["version"]
+
+
+def test_the_docstring_example_holds():
+    import doctest
+
+    failures, tried = doctest.testmod(newslens)
+    assert tried > 0 and failures == 0
