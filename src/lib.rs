@@ -15,6 +15,7 @@
 
 #![deny(missing_docs)]
 
+pub mod context;
 pub mod coref;
 pub mod doc;
 pub mod entities;
