@@ -9,6 +9,10 @@
 #   make fuzz    both cargo-fuzz targets at once, FUZZ_SECONDS each (nightly; docs/FUZZING.md)
 #   make fuzz-cmin  merge what the runs found into the small committed corpus
 #   make npm     the npm package in out/npm/ (`npm pack out/npm` makes the tarball)
+#   make bench-cli      the CLI's docs/s at --jobs 1, 2 and every core
+#   make test-python    build the Python wheel, install it in a fresh venv, pytest
+#   make test-spark     the Spark example job in local[2], checked against the
+#                       CLI (installs pyspark, ~400 MB: not part of `make test`)
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -37,7 +41,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli setup-python setup-spark
 
 build: wasm cli
 
@@ -56,6 +60,12 @@ setup:
 
 setup-browser:
 	@scripts/setup.sh --browser
+
+setup-python:
+	@scripts/setup.sh --python
+
+setup-spark:
+	@scripts/setup.sh --spark
 
 $(WASM_RAW): FORCE | setup
 	cargo build --profile $(WASM_PROFILE) --target $(WASM_TARGET) --lib
@@ -79,7 +89,7 @@ npm: wasm
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm
+test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm test-python
 
 # tests/golden.rs compares the CLI's output on out/bench/1mb.txt, built here.
 test-rust: | setup
@@ -109,6 +119,20 @@ test-e2e: wasm setup-browser
 # with tsc, and built into a Vite app that runs in headless Chromium.
 test-npm: npm setup-browser
 	node --test tests/npm/
+
+# The wheel (python/) against the release CLI: maturin and pytest come from
+# the package registry into venvs under out/ (scripts/python.sh).
+test-python: cli setup-python
+	scripts/python.sh test
+
+# Minutes on a fresh machine (pyspark is ~400 MB), so not in `make test`;
+# writes docs/figures/spark.md.
+test-spark: cli setup-spark
+	scripts/spark.sh
+
+# Writes docs/figures/cli-throughput.md.
+bench-cli: cli
+	node benches/cli-throughput.mjs
 
 bench: wasm
 	node benches/bench.mjs
