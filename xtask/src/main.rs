@@ -5,6 +5,7 @@
 //! from `../shared/data/` relative to the repository root.
 
 mod corpus;
+mod eval_attribution;
 mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
@@ -20,7 +21,9 @@ tasks:
   train         train the entity tagger from ../shared/data/ner into data/model/
   eval-ner      score entities on the dev corpora and list the reference article's entities
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
-  eval-coref    score coreference chains on tests/coref/ gold";
+  eval-coref    score coreference chains on tests/coref/ gold
+  eval-attribution --polnear PATH [--split dev|train] [--json]
+                score attribution on a local PolNeAR checkout (train and dev only)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval_ner::run(rest),
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
+        "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {
