@@ -28,7 +28,8 @@
 //! every article weighs the same and no annotator's reading is blended.
 //!
 //! Each gold attribution gets a quote kind from its content's characters:
-//! walking the content, `“` opens a quotation, `”` closes it, `"` toggles it.
+//! walking the content, `“` and ` `` ` open a quotation, `”` closes it,
+//! `"` and `''` toggle it (the New York Times texts use `''` both ways).
 //! If letters or digits occur inside quotations and none outside, the
 //! attribution is a **direct** quote; if both occur, it is **mixed** (a
 //! quoted fragment inside paraphrase); otherwise it is **indirect**.
@@ -357,11 +358,24 @@ fn parse_ann(src: &str, chars: &[char]) -> Vec<GoldAttr> {
 fn quote_kind(chars: &[char], segs: &[Seg]) -> Kind {
     let (mut inside, mut alnum_in, mut alnum_out) = (false, 0, 0);
     for &(a, b) in segs {
-        for &c in &chars[a..b] {
+        let mut k = a;
+        while k < b {
+            let c = chars[k];
+            k += 1;
+            let pair = k < b && chars[k] == c;
             match c {
                 '“' => inside = true,
                 '”' => inside = false,
                 '"' => inside = !inside,
+                // The typewriter pairs of some wires (`` … '' or '' … '').
+                '`' if pair => {
+                    inside = true;
+                    k += 1;
+                }
+                '\'' if pair => {
+                    inside = !inside;
+                    k += 1;
+                }
                 c if c.is_alphanumeric() => {
                     if inside {
                         alnum_in += 1;
