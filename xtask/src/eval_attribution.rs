@@ -76,10 +76,12 @@
 //! - **Source kind accuracy**: over matched attributions (any kind) whose
 //!   predicted source span overlaps the gold source, the predicted kind
 //!   (named person and organisation are one class, `named`) against a kind
-//!   read off the gold source text: `document` when its last word is a
-//!   lower-case document noun ([`DOCUMENT_WORDS`]); `named` when it holds a
+//!   read off the gold source text: `document` when a document noun
+//!   ([`DOCUMENT_WORDS`]), written in lower case, comes before any
+//!   preposition ("a statement from the campaign"); else `named` when it holds a
 //!   capitalised word that is not the first of its sentence, or is first
-//!   but never written in lower case in the article, or when it is `he`,
+//!   but written capitalised mid-sentence elsewhere in the article, and is
+//!   not a party or group adjective ([`GROUP_WORDS`]), or when it is `he`,
 //!   `she` or `I` (in news a person's pronoun almost always follows the
 //!   name); not scored when it is another pronoun (`they`, `it`, `we`);
 //!   `anonymous` otherwise ("officials", "a source", "the campaign").
@@ -126,7 +128,15 @@ const DOCUMENT_WORDS: &[&str] = &[
     "release", "website", "transcript", "transcripts", "records", "record", "video", "message", "messages",
     "complaint", "lawsuit", "order", "ruling", "proposal", "platform", "findings", "results", "numbers",
     "figures", "estimates", "projections", "model", "forecast", "story", "editorial", "op-ed", "interview",
-    "column", "page", "site", "report’s", "polling",
+    "column", "page", "site", "polling",
+];
+
+/// Capitalised words that name a party, people or faith, not a source.
+const GROUP_WORDS: &[&str] = &[
+    "democratic", "democrat", "democrats", "republican", "republicans", "gop", "american", "americans",
+    "conservative", "conservatives", "liberal", "liberals", "muslim", "muslims", "christian", "christians",
+    "catholic", "catholics", "jewish", "hispanic", "hispanics", "latino", "latinos", "black", "white", "top",
+    "senior", "former", "u.s", "us", "evangelical", "evangelicals", "independent", "independents",
 ];
 
 /// A run of code points, half open.
@@ -535,9 +545,11 @@ fn exact(chars: &[char], gold: impl Iterator<Item = Seg>, pred: impl Iterator<It
     (tp, p.len(), g.len())
 }
 
-/// A word that names: capitalised, and not merely the first word of its
-/// sentence (or first, but never written in lower case in the article).
-fn gold_kind(chars: &[char], segs: &[Seg], lower_words: &BTreeSet<String>) -> Option<SrcKind> {
+/// The gold kind of a source (see the module doc). A word names when it is
+/// capitalised and not the first of its sentence, or first but capitalised
+/// mid-sentence elsewhere in the article ("Trump", not "Analysts"); party
+/// and group adjectives ("Democratic", "GOP") name no one.
+fn gold_kind(chars: &[char], segs: &[Seg], mid_capitals: &BTreeSet<String>) -> Option<SrcKind> {
     let text = text_of(chars, segs);
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '’').filter(|w| !w.is_empty()).collect();
@@ -548,7 +560,16 @@ fn gold_kind(chars: &[char], segs: &[Seg], lower_words: &BTreeSet<String>) -> Op
             _ => {}
         }
     }
-    let last = last_word(&text);
+    // A document noun, written in lower case, before any preposition: "a
+    // statement from the campaign", "a poll by Quinnipiac University".
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '’') {
+        if matches!(w, "of" | "from" | "by" | "in" | "for" | "on" | "at" | "with" | "who" | "that") {
+            break;
+        }
+        if DOCUMENT_WORDS.contains(&w) {
+            return Some(SrcKind::Document);
+        }
+    }
     for &(a, b) in segs {
         let mut i = a;
         while i < b {
@@ -574,13 +595,13 @@ fn gold_kind(chars: &[char], segs: &[Seg], lower_words: &BTreeSet<String>) -> Op
                 k -= 1;
             }
             let initial = k == 0 || matches!(chars[k - 1], '.' | '!' | '?' | ':' | '”' | '\n');
-            if !initial || !lower_words.contains(&word.to_lowercase()) {
+            if GROUP_WORDS.contains(&word.to_lowercase().as_str()) {
+                continue;
+            }
+            if !initial || mid_capitals.contains(&word) {
                 return Some(SrcKind::Named);
             }
         }
-    }
-    if DOCUMENT_WORDS.contains(&last.as_str()) {
-        return Some(SrcKind::Document);
     }
     Some(SrcKind::Anonymous)
 }
@@ -716,16 +737,24 @@ fn score(fig: &mut Figures, name: &str, chars: &[char], gold: &[GoldAttr], pred:
     }
     // Source kinds.
     {
-        let mut lower_words: BTreeSet<String> = BTreeSet::new();
+        // Capitalised words that are not the first of their sentence.
+        let mut mid_capitals: BTreeSet<String> = BTreeSet::new();
         let mut w = String::new();
+        let mut initial = true;
         for &c in chars.iter().chain(std::iter::once(&' ')) {
             if c.is_alphanumeric() || c == '-' {
                 w.push(c);
-            } else if !w.is_empty() {
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower_words.insert(std::mem::take(&mut w));
+            } else {
+                if !w.is_empty() {
+                    if !initial && w.chars().next().is_some_and(char::is_uppercase) {
+                        mid_capitals.insert(w.clone());
+                    }
+                    w.clear();
+                    initial = false;
                 }
-                w.clear();
+                if matches!(c, '.' | '!' | '?' | ':' | '\n') {
+                    initial = true;
+                }
             }
         }
         let g: Vec<&GoldAttr> = gold.iter().collect();
@@ -736,7 +765,7 @@ fn score(fig: &mut Figures, name: &str, chars: &[char], gold: &[GoldAttr], pred:
             if ga.source.is_empty() || shared(&ga.source, &[s]) == 0 {
                 continue;
             }
-            let Some(gk) = gold_kind(chars, &ga.source, &lower_words) else { continue };
+            let Some(gk) = gold_kind(chars, &ga.source, &mid_capitals) else { continue };
             let pk = pa.src_kind.as_deref().and_then(pred_kind);
             fig.kind_n += 1;
             fig.kind_ok += usize::from(pk == Some(gk));
