@@ -66,6 +66,10 @@ pub(crate) struct Found {
 /// A speaker mention request: token range and appositive.
 type Mention = (usize, usize, Option<(usize, usize)>);
 
+/// Reported speech: content tokens, a second part after an interrupting
+/// cue clause, and the speaker.
+type Reported = ((usize, usize), Option<(usize, usize)>, Mention);
+
 /// Words after "told" that are its object, not the reported content.
 const TOLD_OBJECTS: &[&str] = &[
     "reporters",
@@ -396,15 +400,29 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
         } else {
             let first = st.low(t).to_string();
+            let capital = |st: &State, i: usize| {
+                st.toks().get(i).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase))
+            };
+            // "family therapist Ana Ruiz says": a lower-case role, then a
+            // name, within a few words and no comma.
+            let role_then_name = !capital(&st, t)
+                && (t + 1..(t + 4).min(para_end))
+                    .take_while(|&i| st.is_word(i) && st.text_of(i) != ",")
+                    .any(|i| capital(&st, i));
             let starts_np = speakers::PRONOUNS.contains(&first.as_str())
                 || matches!(
                     first.as_str(),
                     "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their"
                 )
-                || st.toks().get(t).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase));
+                || capital(&st, t)
+                || role_then_name;
+            // "Dana Wills, the mayor's adviser on housing and transit,
+            // said": a name and a long appositive between commas.
+            let appositive = (t + 1..(t + 5).min(para_end)).find(|&i| st.text_of(i) == ",").is_some();
+            let reach = if appositive { 20 } else { 8 };
             if starts_np {
                 let mut u = t;
-                while u < para_end && u - t <= 8 {
+                while u < para_end && u - t <= reach {
                     let w = st.text_of(u);
                     if matches!(w, "." | "?" | "!" | "“" | "”" | "\"" | ";" | ":" | "``" | "''") {
                         break;
@@ -527,12 +545,19 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             continue;
         }
         let coord = last.filter(|l| l.0 == cues[c].sent).map(|l| l.1);
-        let Some((content, m)) = reported(&mut st, c, coord) else { continue };
+        let Some((content, tail, m)) = reported(&mut st, c, coord) else { continue };
         let (mut c0, mut c1) = content;
         if c1 <= c0 {
             continue;
         }
         let (mut start, mut end) = span_bytes(seg, c0, c1);
+        // The content's second part, after a cue clause inside it, when
+        // no quoted piece lies in either part.
+        let tail = tail.filter(|&(d0, d1)| {
+            let (a, b) = span_bytes(seg, c0, d1);
+            let first = pieces.partition_point(|q| q.end <= a);
+            d1 > d0 && pieces.get(first).is_none_or(|q| q.start >= b)
+        });
         // Pieces inside the content.
         let mut kind = Label::Indirect;
         let mut ok = true;
@@ -562,8 +587,15 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
             end = end.max(q.end);
         }
-        let words = (c0..c1).filter(|&i| st.is_word(i)).count();
-        let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly);
+        let tail_words = tail.map_or(0, |(d0, d1)| (d0..d1).filter(|&i| st.is_word(i)).count());
+        let words = (c0..c1).filter(|&i| st.is_word(i)).count() + tail_words;
+        // "tweeted that …", "responded that …": a verb that otherwise only
+        // attributes a quote reports speech when "that" opens its content.
+        let that_clause = cues[c].kind == CueKind::DirectOnly
+            && c0 > cues[c].t1
+            && c0 <= cues[c].t1 + 3
+            && st.text_of(c0 - 1).eq_ignore_ascii_case("that");
+        let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly) && !that_clause;
         if !ok || words < 2 || end <= start || (needs_quote && kind != Label::Mixed) {
             continue;
         }
@@ -575,7 +607,14 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         st.cue_speaker.insert(c, mi);
         st.cue_used[c] = true;
         let mi = st.mention(m);
-        found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
+        // Both parts of content split by its cue clause are one utterance:
+        // a group id past the pieces' ones (those are piece indices).
+        let group = tail.map(|_| n + c);
+        found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group });
+        if let Some((d0, d1)) = tail {
+            let (start, end) = span_bytes(seg, d0, d1);
+            found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group });
+        }
     }
 
     // The pieces. A quoted sentence with no cue of its own, after reported
@@ -710,10 +749,12 @@ const LEADING_ADVERBS: &[&str] = &[
     "separately",
 ];
 
-/// Reported speech of cue `c`: the content token range and the speaker.
-/// `coord` is the speaker of an earlier cue in the sentence, for a
-/// coordinated cue ("acknowledged … but said …").
-fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize, usize), Mention)> {
+/// Reported speech of cue `c`: the content token range, a second range
+/// when the cue clause interrupts the content ("Beyond that, she said, the
+/// council may revisit the plan"), and the speaker. `coord` is the speaker
+/// of an earlier cue in the sentence, for a coordinated cue ("acknowledged
+/// … but said …").
+fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<Reported> {
     let seg = st.r.seg;
     let cue = st.cues[c];
     let range = seg.sentence_tokens.get(cue.sent)?.clone();
@@ -724,14 +765,14 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         if cue.t0 == s0 || !comma_before {
             // According to X, CONTENT.
             let comma = (b..s1).find(|&i| st.text_of(i) == ",")?;
-            return Some(((comma + 1, s1), (a, b, app)));
+            return Some(((comma + 1, s1), None, (a, b, app)));
         }
         // CONTENT, according to X. Not when CONTENT already has its source.
         let c0 = clause_start(st, s0, cue.t0 - 1);
         if cues_in(st.cues, c0, cue.t0).iter().any(|x| x.t1 <= cue.t0 && x.kind != CueKind::According) {
             return None;
         }
-        return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+        return Some(((c0, st.trim_end(c0, cue.t0 - 1)), None, (a, b, app)));
     }
     let rest_len = s1.saturating_sub(cue.t1);
     let adverbial_rest = |st: &mut State, from: usize, any_comma: bool| {
@@ -747,16 +788,23 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     let comma_in_subject = sub
         .as_ref()
         .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
-    // CONTENT, said X.
+    // CONTENT, said X. Not when a pronoun or a possessive follows the cue:
+    // "Another pollster, Ana Ruiz, said her survey …" has its subject
+    // before the cue and its content after.
+    let clause_after = matches!(
+        st.low(cue.t1),
+        "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her" | "their" | "its" | "our" | "my"
+    );
     if comma_before
         && !comma_in_subject
         && !participle
+        && !clause_after
         && let Some((a, b, app)) = st.speaker_after(c)
     {
         let end_np = app.map_or(b, |x| x.1);
         if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
             let c0 = clause_start(st, s0, cue.t0 - 1);
-            return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+            return Some(((c0, st.trim_end(c0, cue.t0 - 1)), None, (a, b, app)));
         }
     }
     let coordinated = cue.t0 > s0 && matches!(st.low(cue.t0 - 1), "and" | "but");
@@ -769,7 +817,27 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
                 && (rest_len == 0 || adverbial_rest(st, cue.t1, true))
             {
                 let c0 = clause_start(st, s0, sub.group_start - 1);
-                return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
+                let first = (c0, st.trim_end(c0, sub.group_start - 1));
+                // CONTENT, X said, CONTENT: the cue clause sits inside the
+                // content when a clause, not an adverbial, follows it.
+                let d0 = cue.t1 + 1;
+                let tail = (rest_len > 0 && st.text_of(cue.t1) == "," && d0 < s1).then(|| {
+                    let w = st.low(d0).to_string();
+                    let words = (d0..s1).filter(|&i| st.is_word(i)).count();
+                    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str())
+                        || matches!(
+                            w.as_str(),
+                            "adding" | "saying" | "noting" | "citing" | "who" | "which" | "according" | "referring"
+                        )
+                        // "…, officials said, but no deal was reached": the
+                        // writer's next clause.
+                        || CLAUSE_ENDS.contains(&w.as_str())
+                        || matches!(w.as_str(), "or" | "yet" | "so" | "because")
+                        || w.ends_with("ing");
+                    let other_cue = !cues_in(st.cues, d0, s1).is_empty();
+                    (words >= 3 && !adverbial && !other_cue).then_some((d0, s1))
+                });
+                return Some((first, tail.flatten(), m));
             }
             (m, sub.subordinate)
         }
@@ -849,7 +917,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     {
         return None;
     }
-    (b > a).then_some(((a, b), m))
+    (b > a).then_some(((a, b), None, m))
 }
 
 /// The speaker of a participle cue after a comma ("…,” he wrote, adding
