@@ -10,6 +10,7 @@ mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
 mod generate;
+mod golden;
 mod train;
 
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ tasks:
   eval-ner      score entities on the dev corpora and list the reference article's entities
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
   eval-coref    score coreference chains on tests/coref/ gold
+  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)
   eval-attribution --polnear PATH [--split dev|train] [--json]
                 score attribution on a local PolNeAR checkout (train and dev only)";
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval_ner::run(rest),
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
+        "golden" => golden::run(rest),
         "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
