@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
         "stress" => stress::run(rest),
+        "stress-gen" => stress::generate(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {

@@ -16,7 +16,11 @@
 //! plus system, from `wait4`; wall time on a machine shared by several
 //! jobs varied fourfold from run to run), the least of a few runs at the
 //! small sizes; memory is its maximum resident set size, which includes the
-//! binary and its tables (an empty input gives that floor).
+//! binary and its tables (an empty input gives that floor). The texts are
+//! written by a child of their own (`cargo xtask stress-gen`): Linux
+//! counts the parent's peak resident set at the time of the spawn into the
+//! child's (the child shares the parent's memory until its `exec`), so the
+//! process that measures never holds a large text.
 //!
 //!   cargo xtask stress [--cli PATH] [--out FILE] [--timeout SECONDS] [--only NAME,...]
 //!                      [--quick (256 KB and 1 MB; 4 MB for memory)] [--time-only]
@@ -254,6 +258,43 @@ fn cli_version(cli: &Path) -> String {
     format!("`{}` (repository HEAD {head})", cli.file_name().and_then(|s| s.to_str()).unwrap_or("cli"))
 }
 
+/// The prose corpus the patterns are made from.
+fn corpus() -> Result<Corpus, String> {
+    let corpus_file = crate::repo_root().join("out/bench/20mb.txt");
+    if !corpus_file.exists() {
+        return Err(format!("{} missing: make it with `node benches/corpus.mjs`", corpus_file.display()));
+    }
+    Ok(Corpus { prose: std::fs::read_to_string(&corpus_file).map_err(|e| e.to_string())? })
+}
+
+/// `cargo xtask stress-gen INDEX BYTES FILE`: writes pattern INDEX at BYTES
+/// to FILE and prints its length.
+pub fn generate(args: &[String]) -> Result<(), String> {
+    let [index, bytes, file] = args else { return Err("usage: stress-gen INDEX BYTES FILE".into()) };
+    let p = index.parse::<usize>().ok().and_then(|i| PATTERNS.get(i)).ok_or("no such pattern")?;
+    let n: usize = bytes.parse().map_err(|e| format!("{e}"))?;
+    let text = (p.make)(&corpus()?, n);
+    std::fs::write(file, &text).map_err(|e| format!("{file}: {e}"))?;
+    println!("{}", text.len());
+    Ok(())
+}
+
+/// Makes pattern `index` at `n` bytes in `file` through a child process;
+/// returns its length in bytes.
+fn make_file(index: usize, n: usize, file: &Path) -> Result<usize, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(exe)
+        .args(["stress-gen", &index.to_string(), &n.to_string()])
+        .arg(file)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!("stress-gen {index} {n} failed"));
+    }
+    String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|e| format!("stress-gen output: {e}"))
+}
+
 /// Runs the benchmark.
 pub fn run(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
@@ -261,14 +302,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("{} missing: build it with `cargo build --release --bin newslens`", o.cli.display()));
     }
     let root = crate::repo_root();
-    let corpus_file = root.join("out/bench/20mb.txt");
-    if !corpus_file.exists() {
-        return Err(format!("{} missing: make it with `node benches/corpus.mjs`", corpus_file.display()));
+    if !root.join("out/bench/20mb.txt").exists() {
+        return Err("out/bench/20mb.txt missing: make it with `node benches/corpus.mjs`".into());
     }
-    let corpus = Corpus { prose: std::fs::read_to_string(&corpus_file).map_err(|e| e.to_string())? };
     let dir = root.join("out/stress");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let file = dir.join("input.txt");
+    let file = dir.join(format!("input-{}.txt", std::process::id()));
     let write = |text: &str| std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()));
 
     // The floor: the binary and its tables on an empty input.
@@ -291,7 +330,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|---:|");
     let mut failures = Vec::new();
-    for p in PATTERNS {
+    for (index, p) in PATTERNS.iter().enumerate() {
         if !o.only.is_empty() && !o.only.iter().any(|n| p.name.contains(n.as_str())) {
             continue;
         }
@@ -303,9 +342,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 cells.push("skipped".to_string());
                 continue;
             }
-            let text = (p.make)(&corpus, n);
-            write(&text)?;
-            let mb = text.len() as f64 / MB as f64;
+            let mb = make_file(index, n, &file)? as f64 / MB as f64;
             let tries = if n <= 256 * KB { 5 } else if n <= MB { 3 } else { 1 };
             let mut best: Option<Duration> = None;
             for _ in 0..tries {
@@ -349,11 +386,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 cells.push("skipped".into());
                 continue;
             }
-            let text = (p.make)(&corpus, n);
-            write(&text)?;
-            let len = text.len();
-            drop(text);
-            match run_cli(&o.cli, &file, o.timeout.max(Duration::from_secs(120)))? {
+            let len = make_file(index, n, &file)?;
+            match run_cli(&o.cli, &file, o.timeout.max(Duration::from_secs(60)))? {
                 Some((_, rss)) => {
                     let x = rss as f64 / len as f64;
                     let limit = if p.prose { 10.0 } else { 20.0 };
