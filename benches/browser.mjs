@@ -23,6 +23,7 @@
 //      (one object per span), the result held while the peak is read.
 // Writes out/bench/browser.{json,md}.
 
+import { writeFigures } from './figures.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -145,9 +146,10 @@ try {
   //    then files cached, measured as tests/e2e/bench-page.mjs does (the same
   //    function, the page served by scripts/serve.mjs as `make serve` does).
   {
-    const site = await serve({ root: path.join(ROOT, 'www'), port: 0, strictPort: true });
+    // The page as served (out/www/: `make build` wrote it, see scripts/site.mjs).
+    const site = await serve({ root: path.join(ROOT, 'out', 'www'), port: 0, strictPort: true });
     try {
-      await warmServer(site.url, path.join(ROOT, 'www'));
+      await warmServer(site.url, path.join(ROOT, 'out', 'www'));
       const runs = [];
       for (let i = 0; i < (QUICK ? 1 : 2); i++) runs.push(await sampleLoad(site.url));
       const cached = runs.flatMap((r) => r.cached);
@@ -291,4 +293,5 @@ fs.mkdirSync(OUT, { recursive: true });
 // A --memory run does not overwrite the full report.
 const stem = MEMORY_ONLY ? 'browser-memory' : 'browser';
 fs.writeFileSync(path.join(OUT, `${stem}.md`), report + '\n');
+if (!MEMORY_ONLY) writeFigures('browser', 'make bench-browser', report);
 fs.writeFileSync(path.join(OUT, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');

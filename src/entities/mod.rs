@@ -26,7 +26,7 @@ pub mod rules;
 pub mod tagger;
 
 use crate::doc::{Attrs, Label, Layer, Value};
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::Segmentation;
 
 /// An entity found in a text: a labelled byte range with attrs.
