@@ -23,12 +23,13 @@
 //! process that measures never holds a large text.
 //!
 //!   cargo xtask stress [--cli PATH] [--out FILE] [--timeout SECONDS] [--only NAME,...]
-//!                      [--quick (256 KB and 1 MB; 4 MB for memory)] [--time-only]
+//!                      [--quick (256 KB and 1 MB; 4 MB for memory)] [--time-only] [--label TEXT]
 //!
 //! writes `docs/figures/stress.md` (or `--out`) and prints the same table.
 //! `--cli` measures another build (e.g. the `main` branch's, for a before
-//! figure). A run over the timeout is killed and shown as `>` the timeout;
-//! larger sizes of that pattern are then skipped.
+//! figure), which `--label` names in the header. A run over the timeout
+//! is killed and shown as `>` the timeout; larger sizes of that pattern are
+//! then skipped.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -204,6 +205,8 @@ struct Options {
     only: Vec<String>,
     quick: bool,
     time_only: bool,
+    /// What `--cli` is, for the header (default: the repository's HEAD).
+    label: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -215,6 +218,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         only: Vec::new(),
         quick: false,
         time_only: false,
+        label: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -226,6 +230,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--only" => o.only = value()?.split(',').map(str::to_string).collect(),
             "--quick" => o.quick = true,
             "--time-only" => o.time_only = true,
+            "--label" => o.label = Some(value()?),
             _ => return Err(format!("unknown argument {a:?}")),
         }
     }
@@ -370,7 +375,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             cells.push("–".into());
         }
         let ratio = match (per_mb.first(), timed_out) {
-            (_, true) => "timeout".to_string(),
+            (_, true) => {
+                failures.push(format!("{}: over the {secs:.0} s timeout", p.name));
+                "timeout".to_string()
+            }
             (Some(&first), false) => {
                 let worst = per_mb.iter().cloned().fold(0.0, f64::max) / first;
                 if worst > 1.5 {
@@ -398,6 +406,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }
                 None => {
                     timed_out = true;
+                    failures.push(format!("{}: over the timeout at {} MB", p.name, len / MB));
                     cells.push("timeout".into());
                 }
             }
@@ -416,7 +425,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let _ = writeln!(doc, "Written by `cargo xtask stress` (`xtask/src/stress.rs`, which says how each figure is taken); do not edit.\n");
     let _ = writeln!(doc, "- date: {}", now_utc());
     let _ = writeln!(doc, "- machine: {}", machine());
-    let _ = writeln!(doc, "- measured: {}, run as a child on each file, JSON to /dev/null", cli_version(&o.cli));
+    let what = o.label.clone().unwrap_or_else(|| cli_version(&o.cli));
+    let _ = writeln!(doc, "- measured: {what}, run as a child on each file, JSON to /dev/null");
     let _ = writeln!(
         doc,
         "- time: CPU time (user + system) of the child (least of 5 runs at 256 KB, 3 at 1 MB, 1 at 4 MB), per MB of input; timeout {secs:.0} s of wall time"
