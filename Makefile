@@ -112,11 +112,11 @@ FUZZ := cargo +nightly fuzz
 FUZZ_BUILD := -O -s none
 FUZZ_FLAGS = -fork=1 -ignore_crashes=1 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
 	-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -report_slow_units=5
-# Seconds per input, wall clock: on the shared 2-core machine (load ~17) a
-# 1 MiB input through every layer and the laws took ~8 s (1.8 s of CPU);
-# the quadratic steps of issue 19 took a minute and more at 512 KiB. On a
-# quiet machine `make fuzz FUZZ_TIMEOUT=5` is tighter. -report_slow_units
-# lists inputs slower than 5 s in the log, to look for growth below the limit.
+# Seconds per input, wall clock: docs/figures/fuzz-calibration.md
+# (scripts/fuzz-calibrate.sh) times linear and quadratic inputs on this
+# machine; on a quiet one `make fuzz FUZZ_TIMEOUT=5` is tighter.
+# -report_slow_units lists inputs slower than 5 s, to look for growth below
+# the limit.
 FUZZ_TIMEOUT ?= 20
 # bytes: up to 1 MiB of text; structured: a recipe renders up to 512 KiB
 # (RENDER_BUDGET) from far fewer bytes.
