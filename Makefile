@@ -1,12 +1,18 @@
 # newslens: build, serve, test and benchmark.
 #
-#   make serve   install what is missing, build the wasm and the CLI, serve www/
+#   make serve   install what is missing, build the wasm and the CLI, serve the
+#                page (out/www/: www/ with its modules minified, scripts/site.mjs)
 #   make test    install what is missing (plus chromium), build, run every test
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
 #   make bench-browser  the same in headless Chromium
 #   make fuzz    both cargo-fuzz targets at once, FUZZ_SECONDS each (nightly; docs/FUZZING.md)
 #   make fuzz-cmin  merge what the runs found into the small committed corpus
+#   make npm     the npm package in out/npm/ (`npm pack out/npm` makes the tarball)
+#   make bench-cli      the CLI's docs/s at --jobs 1, 2 and every core
+#   make test-python    build the Python wheel, install it in a fresh venv, pytest
+#   make test-spark     the Spark example job in local[2], checked against the
+#                       CLI (installs pyspark, ~400 MB: not part of `make test`)
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -35,15 +41,17 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli setup-python setup-spark
 
 build: wasm cli
 
-# The service worker's stamp (scripts/stamp.mjs) covers every page file, not
-# just the pkg, so it is made afresh each time (milliseconds); every target
-# that builds www/ (serve, test, test-node, test-e2e, .ci/run) comes through here.
+# The served copy of the page (out/www/: each module minified, and the
+# service worker's stamp of what is served; scripts/site.mjs) covers every
+# page file, not just the pkg, so it is made afresh each time (milliseconds,
+# unchanged files are not rewritten); every target that builds www/ (serve,
+# test, test-node, test-e2e, .ci/run) comes through here.
 wasm: $(PKG_JS) $(PKG_WASM)
-	@node scripts/stamp.mjs
+	@node scripts/site.mjs
 
 cli: $(CLI)
 
@@ -52,6 +60,12 @@ setup:
 
 setup-browser:
 	@scripts/setup.sh --browser
+
+setup-python:
+	@scripts/setup.sh --python
+
+setup-spark:
+	@scripts/setup.sh --spark
 
 $(WASM_RAW): FORCE | setup
 	cargo build --profile $(WASM_PROFILE) --target $(WASM_TARGET) --lib
@@ -66,15 +80,31 @@ $(PKG_JS) $(PKG_WASM) &: $(WASM_RAW) | setup
 $(CLI): FORCE | setup
 	cargo build --release --bin newslens
 
+# The npm package: the wasm-bindgen output, the worker helper's modules from
+# www/ in their relative layout, the package's entries and types from npm/
+# (scripts/npm-package.mjs says how).
+npm: wasm
+	node scripts/npm-package.mjs
+
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-node test-e2e
+test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm test-python
 
 # tests/golden.rs compares the CLI's output on out/bench/1mb.txt, built here.
 test-rust: | setup
 	node benches/corpus.mjs >/dev/null
 	cargo test --workspace
+
+# The crate as a registry would take it (nothing is published): the package
+# lists none of the page, npm, test or tool files, it builds from its own
+# files alone (`cargo package` unpacks and compiles it), and the API docs
+# build without a warning.
+test-crate: | setup
+	@if cargo package --allow-dirty --list -p newslens | grep -E '^(www|npm|tests|benches|xtask|scripts|node_modules|out|docs)/'; then \
+		echo "test-crate: the files above do not belong in the crate (Cargo.toml's include)"; exit 1; fi
+	cargo package --allow-dirty -p newslens
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p newslens
 
 # The debug CLI (the one `cargo test` builds anyway) is enough to compare
 # with the wasm.
@@ -84,6 +114,25 @@ test-node: wasm | setup
 
 test-e2e: wasm setup-browser
 	node --test tests/e2e/
+
+# The packed tarball installed into temp dirs: used from Node, type-checked
+# with tsc, and built into a Vite app that runs in headless Chromium.
+test-npm: npm setup-browser
+	node --test tests/npm/
+
+# The wheel (python/) against the release CLI: maturin and pytest come from
+# the package registry into venvs under out/ (scripts/python.sh).
+test-python: cli setup-python
+	scripts/python.sh test
+
+# Minutes on a fresh machine (pyspark is ~400 MB), so not in `make test`;
+# writes docs/figures/spark.md.
+test-spark: cli setup-spark
+	scripts/spark.sh
+
+# Writes docs/figures/cli-throughput.md.
+bench-cli: cli
+	node benches/cli-throughput.mjs
 
 bench: wasm
 	node benches/bench.mjs

@@ -5,6 +5,7 @@
 //! from `../shared/data/` relative to the repository root.
 
 mod corpus;
+mod eval_attribution;
 mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
@@ -24,7 +25,9 @@ tasks:
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
   eval-coref    score coreference chains on tests/coref/ gold
   golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)
-  stress        time per MB and peak memory of the release CLI on pathological texts";
+  stress        time per MB and peak memory of the release CLI on pathological texts
+  eval-attribution --polnear PATH [--split dev|train] [--json]
+                score attribution on a local PolNeAR checkout (train and dev only)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         "eval-coref" => eval_coref::run(rest),
         "golden" => golden::run(rest),
         "stress" => stress::run(rest),
+        "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {
