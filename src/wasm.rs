@@ -9,9 +9,19 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Label, Layer, Options};
 
+// The types of the results (`Document`, `Span`, the layers, labels and
+// attrs) go into the generated `.d.ts`, and the exports below name them, so
+// the declaration says what `annotate` returns rather than `any`. The file
+// is checked against the enums and real output by `tests/typescript.rs`.
+#[wasm_bindgen(typescript_custom_section)]
+const WIRE_TYPES: &str = include_str!("wire.d.ts");
+
 /// Annotates `text`; `options` is `undefined` or `{ layers: [...] }`.
-#[wasm_bindgen]
-pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Document")]
+pub fn annotate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsError> {
     trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
@@ -43,8 +53,11 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 ///               start: Uint32Array, end: Uint32Array },
 ///    attrs: { [id]: object } }`
 /// Same spans, same order as `annotate`, at a fraction of the boundary cost.
-#[wasm_bindgen(js_name = annotateColumnar)]
-pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = annotateColumnar, unchecked_return_type = "ColumnarDocument")]
+pub fn annotate_columnar(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsError> {
     trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
