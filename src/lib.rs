@@ -8,6 +8,11 @@
 //! layer and may carry [`Attrs`]: normalized values, and links to other
 //! spans by [`SpanId`] or to the document's entities by id.
 //!
+//! The wasm face, the command line and the Python wheel all take
+//! [`annotate_parts`]'s result and write it through one module (`wire`), the
+//! one place where offsets become UTF-16 and numbers are written as JS
+//! writes them, so they agree byte for byte.
+//!
 //! ```
 //! use newslens::{Label, Layer, Options, Value};
 //!
@@ -90,13 +95,13 @@ pub const MAX_INPUT_BYTES: usize = 32 << 20;
 /// # Errors
 /// When `text` is longer than [`MAX_INPUT_BYTES`].
 pub fn annotate(text: &str, options: &Options) -> Result<Document, Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::input_too_long(text.len(), MAX_INPUT_BYTES));
-    }
-    Ok(pipeline::run(text, options))
+    annotate_parts(text, options).map(doc::Parts::into_document)
 }
 
-/// [`annotate`], stopping short of a `Span` per token: the columnar output
+/// [`annotate`], stopping short of a `Span` per token: the one result that
+/// every face takes from the pipeline. The wasm API, the command line (every
+/// format, `--jsonl` too) and the Python wheel write it out through [`wire`]
+/// (JSON, span rows, columns); the columnar output
 /// ([`wire::parts_to_columns`]) reads the tokens directly.
 ///
 /// # Errors
