@@ -41,7 +41,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli setup-python setup-spark
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli screenshot setup-python setup-spark
 
 build: wasm cli
 
@@ -133,6 +133,10 @@ test-spark: cli setup-spark
 # Writes docs/figures/cli-throughput.md.
 bench-cli: cli
 	node benches/cli-throughput.mjs
+
+# The README's screenshot (docs/screenshot.png): the page on its sample.
+screenshot: wasm setup-browser
+	node scripts/screenshot.mjs
 
 bench: wasm
 	node benches/bench.mjs
