@@ -1,8 +1,10 @@
 //! Unit tests for the numeric rules: the small parsers, and the patterns
 //! one at a time. News-style sentences are in `tests/numeric.rs`.
 
+use super::numbers::{parse_digits, split_digits};
+use super::scan::KEY_CAP;
 use super::*;
-use crate::text::segment;
+use crate::text::{Token, segment};
 
 /// "text/LABEL" for every entity, for compact assertions.
 fn tags(text: &str) -> Vec<String> {
