@@ -4,6 +4,13 @@
 //! and one [`SpanSink`] in it, so a later layer (quotes) can point at the
 //! spans of an earlier one (entities) by id. A layer that is not returned is
 //! still computed when a returned layer depends on it.
+//!
+//! The order (see `docs/ARCHITECTURE.md`): [`start`] segments the text
+//! ([`crate::text`]), then [`Step::Entities`], [`Step::Coref`],
+//! [`Step::Quotes`], [`Step::Hedges`], then [`finish`]. The modules' import
+//! order is checked by `tests/layers.rs`: hash, error, doc, options, text,
+//! context, entities, quotes, coref, hedges, pipeline, the crate root, wire,
+//! wasm; each names only modules before it.
 
 use crate::context::Context;
 use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats, Summaries};
