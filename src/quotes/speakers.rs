@@ -530,7 +530,9 @@ impl<'a> Reader<'a> {
         // Appositive pair: a name next to a description. Prefer the name.
         if let Some(&(p0, p1)) = chunks.get(pick + 1) {
             let here_name = self.is_name(m0, m1);
-            let prev_name = self.is_name(p0, p1);
+            // "In Ohio, officials said": a phrase opened by a preposition is
+            // an adverbial, not the name of the subject.
+            let prev_name = self.is_name(p0, p1) && !MODIFIER_STARTS.contains(&low(self.text, self.tok(p0), &mut buf));
             let enclosed = pick > 0 || m1 < end; // name chunk closed by a comma
             if here_name && !prev_name && p1 - p0 <= 12 && (pick > 0 || enclosed) && self.looks_descriptive(p0, p1) {
                 appositive = Some((p0, p1));
