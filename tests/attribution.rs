@@ -166,3 +166,17 @@ fn source_kinds() {
     let all = quotes("“The numbers speak for themselves,” said a statement from the company.");
     assert_eq!(quote(&all, "“The numbers").source, Some(Label::Document));
 }
+
+#[test]
+fn a_cue_in_the_next_sentence_reports_its_own_content() {
+    // A title closing one sentence is not the speech of the next one's cue.
+    let text = "He bought the plane in 1988, according to his memoir ''The Price of Wings.'' \
+                Mr. Lee said a smaller jet would have cost twice as much.";
+    let all = quotes(text);
+    let q = quote(&all, "a smaller jet");
+    assert_eq!((q.label, q.cue.as_deref(), q.name.as_deref()), (Label::Indirect, Some("said"), Some("Lee")));
+    assert!(all.iter().all(|q| q.cue.as_deref() != Some("said") || q.text.starts_with("a smaller")), "{all:#?}");
+    // A cue whose clause ends in the next sentence still attributes.
+    let all = quotes("“We will appeal.” Mr. Lee said on Monday.");
+    assert_direct(&all, "“We will appeal", "said", "Lee");
+}
