@@ -11,6 +11,7 @@ mod eval_ner;
 mod eval_quotes;
 mod generate;
 mod golden;
+mod stress;
 mod train;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ tasks:
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
   eval-coref    score coreference chains on tests/coref/ gold
   golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)
+  stress        time per MB and peak memory of the release CLI on pathological texts
   eval-attribution --polnear PATH [--split dev|train] [--json]
                 score attribution on a local PolNeAR checkout (train and dev only)";
 
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
         "golden" => golden::run(rest),
+        "stress" => stress::run(rest),
         "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
