@@ -162,6 +162,13 @@ fn source_kinds() {
     let all = quotes("In Ohio, officials said the polls would close at 7:30 p.m.");
     let q = quote(&all, "the polls");
     assert_eq!((q.mention.as_deref(), q.source), (Some("officials"), Some(Label::Anonymous)));
+    // A name before a bracketed party tag, or before where the person
+    // works, is named.
+    let all = quotes("Rep. Dana Wills (D-Ore.) said the bill would pass. Ana Ruiz of Lakeside University said the poll was sound.");
+    let q = quote(&all, "the bill");
+    assert_eq!((q.name.as_deref(), q.source), (Some("Dana Wills"), Some(Label::NamedPerson)));
+    let q = quote(&all, "the poll");
+    assert_eq!((q.name.as_deref(), q.source), (Some("Ana Ruiz"), Some(Label::NamedPerson)));
     // A statement is a document, not a person.
     let all = quotes("“The numbers speak for themselves,” said a statement from the company.");
     assert_eq!(quote(&all, "“The numbers").source, Some(Label::Document));
