@@ -36,6 +36,15 @@ impl<'a> Reader<'a> {
             self.resolve_pronoun(&mut sp, &first, sa, prior, last_named);
             return sp;
         }
+        // "Rep. Dana Wills (D-Ore.)": the name is what comes before a
+        // bracketed tag that ends the mention.
+        let (t1, sb) = match (t1 > t0 + 2 && self.tok(t1 - 1).text(self.text) == ")")
+            .then(|| (t0 + 1..t1 - 1).rev().take(8).find(|&k| self.tok(k).text(self.text) == "("))
+            .flatten()
+        {
+            Some(k) => (k, self.bytes(t0, k).1),
+            None => (t1, sb),
+        };
         // Describing words from the mention (the part before a name) and
         // its appositive.
         let mut roles: Vec<String> = Vec::new();
@@ -145,6 +154,18 @@ impl<'a> Reader<'a> {
             if sp.affiliation.as_deref() == Some(sp.name.as_str()) {
                 sp.affiliation = None;
             }
+            return sp;
+        }
+        // "Ana Ruiz of Lakeside University": a person's name, then where
+        // she works.
+        if let Some(k) = (t0 + 1..t1).take(12).find(|&k| matches!(low(self.text, self.tok(k), &mut buf), "of" | "from" | "at"))
+            && let Some((n0, Label::NamedPerson)) = self.name_head(t0, k)
+            // A full name or a titled one ("Mr. Burman"), not a capitalised
+            // first word ("Shares of Northwind").
+            && (k - n0 >= 2 || self.title_start(t0, n0) < n0)
+        {
+            sp.kind = Label::NamedPerson;
+            sp.name = self.full_name(&strip_titles(self.slice(n0, k)), sa);
             return sp;
         }
         // "the senator": the person last named with that office.

@@ -19,6 +19,15 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+        // "Rep. Dana Wills (D-Ore.) said": a bracketed tag right before the
+        // cue ends the subject; the clause is scanned from before it.
+        let mut tag_end = None;
+        if end > s0 + 2 && self.tok(end - 1).text(self.text) == ")"
+            && let Some(k) = (s0 + 1..end - 1).rev().take(8).find(|&k| self.tok(k).text(self.text) == "(")
+        {
+            tag_end = Some(end);
+            end = k;
+        }
         // Clause start.
         let mut start = end;
         let mut subordinate = false;
@@ -94,7 +103,9 @@ impl<'a> Reader<'a> {
         // Appositive pair: a name next to a description. Prefer the name.
         if let Some(&(p0, p1)) = chunks.get(pick + 1) {
             let here_name = self.is_name(m0, m1);
-            let prev_name = self.is_name(p0, p1);
+            // "In Ohio, officials said": a phrase opened by a preposition is
+            // an adverbial, not the name of the subject.
+            let prev_name = self.is_name(p0, p1) && !MODIFIER_STARTS.contains(&low(self.text, self.tok(p0), &mut buf));
             let enclosed = pick > 0 || m1 < end; // name chunk closed by a comma
             if here_name && !prev_name && p1 - p0 <= 12 && (pick > 0 || enclosed) && self.looks_descriptive(p0, p1) {
                 appositive = Some((p0, p1));
@@ -108,7 +119,7 @@ impl<'a> Reader<'a> {
         }
         Some(Subject {
             t0: m0,
-            t1: m1,
+            t1: if m1 == end { tag_end.unwrap_or(m1) } else { m1 },
             region_start: start,
             group_start,
             subordinate,
