@@ -69,7 +69,9 @@ serve: build
 
 test: setup-browser wasm test-rust test-node test-e2e
 
+# tests/golden.rs compares the CLI's output on out/bench/1mb.txt, built here.
 test-rust: | setup
+	node benches/corpus.mjs >/dev/null
 	cargo test --workspace
 
 # The debug CLI (the one `cargo test` builds anyway) is enough to compare

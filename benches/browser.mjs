@@ -23,6 +23,7 @@
 //      (one object per span), the result held while the peak is read.
 // Writes out/bench/browser.{json,md}.
 
+import { writeFigures } from './figures.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -291,4 +292,5 @@ fs.mkdirSync(OUT, { recursive: true });
 // A --memory run does not overwrite the full report.
 const stem = MEMORY_ONLY ? 'browser-memory' : 'browser';
 fs.writeFileSync(path.join(OUT, `${stem}.md`), report + '\n');
+if (!MEMORY_ONLY) writeFigures('browser', 'make bench-browser', report);
 fs.writeFileSync(path.join(OUT, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');

@@ -20,6 +20,7 @@
 // newslens at 1, 10 and 20 MB (fresh process each, peak memory), and the
 // targets of issue 8 as PASS/FAIL; writes out/bench/compare.{json,md}.
 
+import { writeFigures } from './figures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -464,5 +465,6 @@ const report = lines.join('\n');
 console.log(report);
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'compare.md'), report + '\n');
+writeFigures('compare', 'make bench-compare', report);
 fs.writeFileSync(path.join(OUT, 'compare.json'), JSON.stringify({ env, own_tokens_seed: ownTokens, rows, boundary, scaling, targets }, null, 2) + '\n');
 console.error(`compare: wrote ${path.relative(ROOT, path.join(OUT, 'compare.json'))} and compare.md`);

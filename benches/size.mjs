@@ -20,6 +20,7 @@
 // read here: the largest functions, the share of each crate/module, the
 // largest data segments. Writes out/bench/size.{json,md}.
 
+import { writeFigures } from './figures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -343,6 +344,7 @@ if (isMain) {
   const report = lines.join('\n');
   console.log(report);
   fs.writeFileSync(path.join(OUT, 'size.md'), report + '\n');
+  writeFigures('size', 'node benches/size.mjs', report);
   fs.writeFileSync(path.join(OUT, 'size.json'), JSON.stringify({
     date: new Date().toISOString(), page, pageTotal, compromise, wink, winkModelOnly, targets, breakdown,
   }, null, 2) + '\n');

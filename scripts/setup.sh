@@ -41,13 +41,16 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# 3. npm dev tools (binaryen's wasm-opt, playwright-core), when the lock file
-#    is newer than what node_modules was installed from.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
-   || [ package.json -nt node_modules/.package-lock.json ]; then
+# 3. npm dev tools (binaryen's wasm-opt, playwright-core), when package.json
+#    or the lock file differ from what node_modules was installed from. By
+#    content, not by date: a git checkout or a worktree gives the files new
+#    dates without changing them, and a needless `npm ci` empties node_modules
+#    under any other build using it at that moment.
+stamp=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ ! -d node_modules ] || [ "$(cat node_modules/.newslens-lock 2>/dev/null)" != "$stamp" ]; then
   say "installing npm dev packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-  touch node_modules/.package-lock.json
+  printf '%s\n' "$stamp" > node_modules/.newslens-lock
 fi
 
 # 4. Chromium for the end-to-end tests (playwright-core drives the system's;

@@ -5,12 +5,41 @@
 //! labels, never a new shape. Spans point into the text by byte offsets here;
 //! [`crate::wire`] turns them into the UTF-16 offsets that JS sees.
 
-use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod summaries;
+
+pub use summaries::{EntityCard, Gender, Government, Summaries};
+
 /// Index of a span in [`Document::spans`]'s creation order; unique per document.
 pub type SpanId = u32;
+
+/// A token: a byte range of the text and what kind of thing it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte, inclusive.
+    pub start: usize,
+    /// Last byte, exclusive.
+    pub end: usize,
+    /// word, number, punct, symbol, emoji, url, email, hashtag or handle.
+    pub kind: Label,
+}
+
+impl Token {
+    /// The token's byte range.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The token's text.
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
 
 /// A family of spans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -404,74 +433,6 @@ pub struct Document {
     pub summaries: Summaries,
 }
 
-/// The layers' summaries of the whole document, serialized as one JSON
-/// object keyed by name (flattened into the result beside `stats`).
-///
-/// The coreference layer's `entities` cards are typed
-/// ([`crate::coref::EntityCard`]); the others are JSON values. The cards
-/// were a `serde_json::Value` each, a map of freshly allocated keys and
-/// values: ~60,000 allocations and ~42M instructions on a 1 MB article,
-/// for JSON that the struct writes the same, byte for byte.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Summaries {
-    entities: Option<Vec<crate::coref::EntityCard>>,
-    other: BTreeMap<&'static str, serde_json::Value>,
-}
-
-impl Summaries {
-    /// The key of the coreference layer's cards.
-    pub const ENTITIES: &'static str = "entities";
-
-    /// Sets the JSON summary `key` (not [`Summaries::ENTITIES`], which
-    /// [`Summaries::set_entities`] sets), returning the value it replaces.
-    pub fn insert(&mut self, key: &'static str, value: serde_json::Value) -> Option<serde_json::Value> {
-        debug_assert_ne!(key, Self::ENTITIES, "the entity cards are typed: use set_entities");
-        self.other.insert(key, value)
-    }
-
-    /// The JSON summary `key`; the entity cards are [`Summaries::entities`].
-    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.other.get(key)
-    }
-
-    /// Sets the coreference layer's cards, most salient first.
-    pub fn set_entities(&mut self, cards: Vec<crate::coref::EntityCard>) {
-        self.entities = Some(cards);
-    }
-
-    /// The coreference layer's cards, when it ran.
-    pub fn entities(&self) -> Option<&[crate::coref::EntityCard]> {
-        self.entities.as_deref()
-    }
-
-    /// Whether no layer left a summary.
-    pub fn is_empty(&self) -> bool {
-        self.entities.is_none() && self.other.is_empty()
-    }
-}
-
-impl Serialize for Summaries {
-    /// As a map sorted by key, as a `BTreeMap` of JSON values was.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let n = self.other.len() + usize::from(self.entities.is_some());
-        let mut map = serializer.serialize_map(Some(n))?;
-        let mut entities = self.entities.as_ref();
-        for (k, v) in &self.other {
-            if *k > Self::ENTITIES
-                && let Some(cards) = entities.take()
-            {
-                map.serialize_entry(Self::ENTITIES, cards)?;
-            }
-            map.serialize_entry(k, v)?;
-        }
-        if let Some(cards) = entities {
-            map.serialize_entry(Self::ENTITIES, cards)?;
-        }
-        map.end()
-    }
-}
-
 /// Collects spans while layers run, handing out ids.
 ///
 /// The tokens, most of the spans of a long text, are not stored here: the
@@ -574,7 +535,7 @@ impl SpanSink {
 
     /// The spans of the wanted layers, sorted by start, containers first;
     /// `tokens` are the tokens whose ids [`SpanSink::push_tokens`] handed out.
-    pub fn finish(self, wants: impl Fn(Layer) -> bool, tokens: &[crate::text::Token]) -> Vec<Span> {
+    pub fn finish(self, wants: impl Fn(Layer) -> bool, tokens: &[Token]) -> Vec<Span> {
         let (spans, first) = self.finish_without_tokens(wants);
         merge_tokens(spans, tokens, first)
     }
@@ -591,7 +552,7 @@ impl SpanSink {
 }
 
 /// The token spans of `tokens`, ids from `first` on, merged into the sorted `spans`.
-fn merge_tokens(spans: Vec<Span>, tokens: &[crate::text::Token], first: Option<SpanId>) -> Vec<Span> {
+fn merge_tokens(spans: Vec<Span>, tokens: &[Token], first: Option<SpanId>) -> Vec<Span> {
     let Some(first) = first else { return spans };
     let mut out = Vec::with_capacity(spans.len() + tokens.len());
     let mut toks = tokens.iter().zip(first..).map(|(t, id)| Span {
@@ -654,7 +615,7 @@ pub struct Parts {
     /// The spans of the requested layers but tokens, sorted as in [`Document::spans`].
     pub spans: Vec<Span>,
     /// The tokens, in order.
-    pub tokens: Vec<crate::text::Token>,
+    pub tokens: Vec<Token>,
     /// The id of the first token span, when tokens are requested.
     pub first_token_id: Option<SpanId>,
     /// Summaries computed by layers.
@@ -683,7 +644,7 @@ impl Parts {
     /// be made straight from the parts.
     pub fn rows_with_attrs(&self) -> impl Iterator<Item = (Row, &Attrs)> + '_ {
         const NONE: &Attrs = &Attrs::new();
-        let toks: &[crate::text::Token] = if self.first_token_id.is_some() { &self.tokens } else { &[] };
+        let toks: &[Token] = if self.first_token_id.is_some() { &self.tokens } else { &[] };
         let first = self.first_token_id.unwrap_or(0);
         let mut toks = toks.iter().zip(first..).map(|(t, id)| Row {
             id,
@@ -741,7 +702,7 @@ mod tests {
         assert_eq!((p, e), (0, 4));
         assert_eq!(sink.get(4).map(|s| s.label), Some(Label::Person));
         assert!(sink.get(1).is_none() && sink.get(3).is_none() && sink.get(5).is_none());
-        use crate::text::Token;
+        use Token;
         let tokens = [
             Token { start: 0, end: 3, kind: Label::Word },
             Token { start: 4, end: 9, kind: Label::Word },

@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+pub mod context;
 pub mod coref;
 pub mod doc;
 pub mod entities;

@@ -1,24 +1,14 @@
 //! The order in which layers run, and what each one needs.
 //!
-//! Layers share one [`SpanSink`], so a later layer (quotes) can point at the
+//! Layers share one [`Context`] (defined below them, in [`crate::context`])
+//! and one [`SpanSink`] in it, so a later layer (quotes) can point at the
 //! spans of an earlier one (entities) by id. A layer that is not returned is
 //! still computed when a returned layer depends on it.
 
+use crate::context::Context;
 use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats, Summaries};
 use crate::options::Options;
-use crate::text::{self, Segmentation};
-
-/// What a layer gets to read and write.
-pub struct Context<'a> {
-    /// The input.
-    pub text: &'a str,
-    /// Paragraphs, sentences and tokens.
-    pub seg: Segmentation,
-    /// Spans so far.
-    pub sink: SpanSink,
-    /// Summaries so far (e.g. `sourcing`).
-    pub summaries: Summaries,
-}
+use crate::text;
 
 /// Runs every layer that `options` needs over `text`.
 pub fn run(text: &str, options: &Options) -> Document {

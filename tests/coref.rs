@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use newslens::doc::{Attrs, Label, Layer, SpanSink, Value};
-use newslens::pipeline::Context;
+use newslens::context::Context;
 use proptest::prelude::*;
 
 fn repo() -> std::path::PathBuf {

@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+pub use crate::doc::Gender;
 use crate::text::words::lower_ascii_into;
 
 const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
@@ -105,17 +106,6 @@ fn title_case(s: &str) -> String {
         start = !c.is_alphanumeric() && c != '\'' && c != '\u{2019}';
     }
     out
-}
-
-/// A person's sex as a pronoun would show it. Serialized as "male" or
-/// "female".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    /// he, him.
-    Male,
-    /// she, her.
-    Female,
 }
 
 /// The usual sex of a given name ("Maria" -> Female), when the SSA list is

@@ -1,4 +1,5 @@
 use super::*;
+use super::cards::entity_id;
 use crate::doc::{Label, Layer, SpanSink};
 use crate::text;
 

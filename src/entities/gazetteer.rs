@@ -137,6 +137,9 @@ pub struct Gazetteer {
     map: FnvMap<&'static str, Entry>,
     /// Most tokens in one entry.
     max_tokens: usize,
+    /// Most bytes in one key: a longer string is no key, known without
+    /// hashing it (a merged span of a million tokens was hashed whole).
+    max_len: usize,
 }
 
 impl Gazetteer {
@@ -152,8 +155,10 @@ impl Gazetteer {
         // good part of the first call's cost in wasm.
         let mut map = FnvMap::with_capacity_and_hasher(rows.len() + rows.len() / 4, Default::default());
         let mut max_tokens = 1;
+        let mut max_len = 0;
         for (range, cols) in rows {
             let Some(entry) = names.get(range) else { continue };
+            max_len = max_len.max(entry.len());
             let (letters, iso2) = cols.split_once('\t').unwrap_or((cols, ""));
             let classes = letters.chars().filter_map(Class::from_letter).fold(0, |acc, c| acc | c.bit());
             let iso2 = Some(iso2).filter(|s| s.len() == 2);
@@ -172,16 +177,22 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { map, max_tokens: max_tokens.min(8) }
+        Gazetteer { map, max_tokens: max_tokens.min(8), max_len }
     }
 
     /// The entry for exactly `s`.
     pub fn get(&self, s: &str) -> Option<Entry> {
+        if s.len() > self.max_len {
+            return None;
+        }
         self.map.get(s).filter(|e| e.classes & !PREFIX != 0).map(|e| Entry { classes: e.classes & !PREFIX, iso2: e.iso2 })
     }
 
     /// The classes of exactly `s` (0 when unknown).
     pub fn classes(&self, s: &str) -> Classes {
+        if s.len() > self.max_len {
+            return 0;
+        }
         self.map.get(s).map_or(0, |e| e.classes & !PREFIX)
     }
 
@@ -190,6 +201,9 @@ impl Gazetteer {
     /// of [`Gazetteer::longest_match`] for `want` can start at a token only
     /// if this, for the token alone, has a bit of `want | PREFIX`.
     pub fn key_classes(&self, s: &str) -> Classes {
+        if s.len() > self.max_len {
+            return 0;
+        }
         self.map.get(s).map_or(0, |e| e.classes)
     }
 

@@ -28,8 +28,8 @@ pub mod rules;
 pub mod tagger;
 
 use crate::doc::{Attrs, Label, Layer, Value};
+use crate::context::Context;
 use crate::hash::FnvSet;
-use crate::pipeline::Context;
 use crate::text::Segmentation;
 
 /// An entity found in a text: a labelled byte range with attrs.

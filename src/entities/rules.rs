@@ -178,10 +178,17 @@ fn split_possessives(s: &Sent, runs: &mut Vec<Run>) {
 fn merge_adjacent(s: &Sent, runs: &mut Vec<Run>) {
     runs.sort_unstable();
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    // The gazetteer classes of the last run's tokens, grown with each merge
+    // rather than folded over the whole merged span again (quadratic on a
+    // sentence of a million touching runs, "U.S. U.S. …"). `place_label`
+    // hashes the merged span, but the gazetteer turns away a string longer
+    // than its longest key before hashing it.
+    let mut last_gaz = 0;
     for &(a, b, label) in runs.iter() {
         if let Some(last) = out.last_mut() {
             if last.1 == a {
-                let g = s.gaz_any(last.0, b);
+                last_gaz |= s.gaz_any(a, b);
+                let g = last_gaz;
                 let merged = if let Some(place) = place_label(s, last.0, b) {
                     place
                 } else if g & (Class::OrgHead.bit() | Class::OrgSuffix.bit() | Class::OrgPrefix.bit()) != 0 {
@@ -193,6 +200,7 @@ fn merge_adjacent(s: &Sent, runs: &mut Vec<Run>) {
                 continue;
             }
         }
+        last_gaz = s.gaz_any(a, b);
         out.push((a, b, label));
     }
     *runs = out;

@@ -12,13 +12,12 @@
 //! than hedges.
 //! Hedges inside quotes are kept: they are the speaker's hedges.
 
-pub mod matcher;
 
 use std::sync::OnceLock;
 
 use crate::doc::{Attrs, Label, Layer, Value};
-use crate::pipeline::Context;
-use matcher::PhraseSet;
+use crate::context::Context;
+use crate::text::phrases::PhraseSet;
 
 /// The hedge word list, compiled in.
 const HEDGES: &str = include_str!("../../data/lexicon/hedges.txt");

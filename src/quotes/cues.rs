@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hedges::matcher::PhraseSet;
+use crate::text::phrases::PhraseSet;
 use crate::text::words::lower_into;
 use crate::text::{Segmentation, Token};
 

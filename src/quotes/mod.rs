@@ -39,14 +39,17 @@
 
 pub mod cues;
 pub mod marks;
+mod scan;
 pub mod speakers;
 mod summary;
 
 
+use std::collections::BTreeMap;
+
 use crate::hash::FnvMap;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
 use crate::text::words::lower_into;
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::Segmentation;
 use cues::{Cue, CueKind};
 use marks::Piece;
@@ -212,9 +215,22 @@ struct State<'r, 'a> {
     cue_used: Vec<bool>,
     mentions: Vec<Mention>,
     mention_index: FnvMap<(usize, usize), usize>,
-    /// The speaker mention of each cue used so far.
-    cue_speaker: FnvMap<usize, usize>,
+    /// The speaker mention of each cue used so far, by cue index (ordered:
+    /// [`participle_speaker`] asks for the last one in a range).
+    cue_speaker: BTreeMap<usize, usize>,
     buf: String,
+    /// Per cue, the next cue (itself included) of each kind that
+    /// [`reported`] looks for ahead of a cue: `cues.len()` when none.
+    /// Without them every cue looked at every later cue of its sentence.
+    next_according: Vec<u32>,
+    next_coordinated: Vec<u32>,
+    next_not_according: Vec<u32>,
+    /// Memoised token scans (see [`scan`]): commas, clause marks, words.
+    commas: scan::Scan,
+    clause_marks: scan::Scan,
+    words: scan::Scan,
+    /// The last sentence's trimmed end, asked for by every cue in it.
+    sentence_end: Option<(usize, usize)>,
 }
 
 impl State<'_, '_> {
@@ -276,6 +292,49 @@ impl State<'_, '_> {
         t1
     }
 
+    /// The first comma token in `from..end`.
+    fn comma_in(&mut self, from: usize, end: usize) -> Option<usize> {
+        let r = self.r;
+        let toks = &r.seg.tokens;
+        let k = self.commas.first(from, toks.len(), |i| toks[i].text(r.text) == ",");
+        (k < end).then_some(k)
+    }
+
+    /// The start of the clause that ends at token `end`: the sentence start
+    /// `s0` or just after a closing quote mark, colon or semicolon.
+    fn clause_start(&mut self, s0: usize, end: usize) -> usize {
+        let r = self.r;
+        let toks = &r.seg.tokens;
+        let k = self.clause_marks.after_last(end, toks.len(), |i| matches!(toks[i].text(r.text), ";" | ":" | "”" | "''"));
+        k.max(s0)
+    }
+
+    /// Whether `t0..t1` holds at least two words.
+    fn two_words(&mut self, t0: usize, t1: usize) -> bool {
+        let r = self.r;
+        let toks = &r.seg.tokens;
+        let is_word = |i: usize| matches!(toks[i].kind, Label::Word | Label::Number);
+        let first = self.words.first(t0, toks.len(), is_word);
+        first < t1 && self.words.first(first + 1, toks.len(), is_word) < t1
+    }
+
+    /// The trimmed end of sentence `sent` (its tokens `range`).
+    fn sentence_trim_end(&mut self, sent: usize, range: std::ops::Range<usize>) -> usize {
+        match self.sentence_end {
+            Some((s, end)) if s == sent => end,
+            _ => {
+                let end = self.trim_end(range.start, range.end);
+                self.sentence_end = Some((sent, end));
+                end
+            }
+        }
+    }
+
+    /// Whether a cue in `cues[i..j]` is of the kind `next` was made for.
+    fn any_cue(next: &[u32], i: usize, j: usize) -> Option<usize> {
+        next.get(i).map(|&k| k as usize).filter(|&k| k < j)
+    }
+
     /// A speaker mention for the cue `c` when the speaker follows it.
     fn speaker_after(&mut self, c: usize) -> Option<Mention> {
         let cue = self.cues[c];
@@ -298,8 +357,17 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         cue_used: vec![false; cues.len()],
         mentions: Vec::new(),
         mention_index: FnvMap::default(),
-        cue_speaker: FnvMap::default(),
+        cue_speaker: BTreeMap::new(),
         buf: String::new(),
+        next_according: next_cue(cues, |c| c.kind == CueKind::According),
+        next_coordinated: next_cue(cues, |c| {
+            c.t0 > 0 && matches!(r.seg.tokens.get(c.t0 - 1).map(|t| t.text(r.text)), Some("and" | "but"))
+        }),
+        next_not_according: next_cue(cues, |c| c.kind != CueKind::According),
+        commas: scan::Scan::default(),
+        clause_marks: scan::Scan::default(),
+        words: scan::Scan::default(),
+        sentence_end: None,
     };
     let n = pieces.len();
     // Per piece: attribution (cue, mention index), mixed content start.
@@ -562,9 +630,8 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
             end = end.max(q.end);
         }
-        let words = (c0..c1).filter(|&i| st.is_word(i)).count();
         let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly);
-        if !ok || words < 2 || end <= start || (needs_quote && kind != Label::Mixed) {
+        if !ok || !st.two_words(c0, c1) || end <= start || (needs_quote && kind != Label::Mixed) {
             continue;
         }
         for k in take {
@@ -639,9 +706,13 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
     order.sort_by_key(|&i| st.mentions[i].0);
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
     let mut remap = vec![0usize; order.len()];
+    let mut last_named: Option<usize> = None;
     for (new, &old) in order.iter().enumerate() {
         let (t0, t1, app) = st.mentions[old];
-        let sp = r.classify(t0, t1, app, &speakers);
+        let sp = r.classify(t0, t1, app, &speakers, last_named.and_then(|i| speakers.get(i)));
+        if sp.kind == Label::NamedPerson {
+            last_named = Some(speakers.len());
+        }
         speakers.push(sp);
         remap[old] = new;
     }
@@ -717,18 +788,21 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     let seg = st.r.seg;
     let cue = st.cues[c];
     let range = seg.sentence_tokens.get(cue.sent)?.clone();
-    let (s0, s1) = (range.start, st.trim_end(range.start, range.end));
+    let (s0, s1) = (range.start, st.sentence_trim_end(cue.sent, range));
     let comma_before = cue.t0 > s0 && st.text_of(cue.t0 - 1) == ",";
     if cue.kind == CueKind::According {
         let (a, b, app) = st.speaker_after(c)?;
         if cue.t0 == s0 || !comma_before {
             // According to X, CONTENT.
-            let comma = (b..s1).find(|&i| st.text_of(i) == ",")?;
+            let comma = st.comma_in(b, s1)?;
             return Some(((comma + 1, s1), (a, b, app)));
         }
-        // CONTENT, according to X. Not when CONTENT already has its source.
-        let c0 = clause_start(st, s0, cue.t0 - 1);
-        if cues_in(st.cues, c0, cue.t0).iter().any(|x| x.t1 <= cue.t0 && x.kind != CueKind::According) {
+        // CONTENT, according to X. Not when CONTENT already has its source:
+        // another kind of cue before this one (cues do not overlap, so each
+        // ends by the time the next starts).
+        let c0 = st.clause_start(s0, cue.t0 - 1);
+        let (i, j) = cue_range(st.cues, c0, cue.t0);
+        if State::any_cue(&st.next_not_according, i, j).is_some() {
             return None;
         }
         return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
@@ -755,7 +829,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     {
         let end_np = app.map_or(b, |x| x.1);
         if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
-            let c0 = clause_start(st, s0, cue.t0 - 1);
+            let c0 = st.clause_start(s0, cue.t0 - 1);
             return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
         }
     }
@@ -768,7 +842,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
                 && st.text_of(sub.group_start - 1) == ","
                 && (rest_len == 0 || adverbial_rest(st, cue.t1, true))
             {
-                let c0 = clause_start(st, s0, sub.group_start - 1);
+                let c0 = st.clause_start(s0, sub.group_start - 1);
                 return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
             }
             (m, sub.subordinate)
@@ -826,14 +900,16 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         }
     }
     // A coordinated cue ends this content: "acknowledged that … but said …".
-    if let Some(x) = cues_in(st.cues, a + 2, b).iter().find(|x| matches!(st.text_of(x.t0 - 1), "and" | "but")) {
+    let (i, j) = cue_range(st.cues, a + 2, b);
+    if let Some(x) = State::any_cue(&st.next_coordinated, i, j).map(|k| st.cues[k]) {
         b = x.t0 - 1;
     }
-    if subordinate && let Some(comma) = (a..s1).find(|&i| st.text_of(i) == ",") {
+    if subordinate && let Some(comma) = st.comma_in(a, s1) {
         b = comma;
     }
     // Cut a second attribution off the end: ", according to X".
-    if let Some(x) = cues_in(st.cues, a + 1, b).iter().find(|x| x.kind == CueKind::According)
+    let (i, j) = cue_range(st.cues, a + 1, b);
+    if let Some(x) = State::any_cue(&st.next_according, i, j).map(|k| st.cues[k])
         && x.t0 > a
         && st.text_of(x.t0 - 1) == ","
     {
@@ -859,30 +935,37 @@ fn participle_speaker(st: &State, cue: Cue) -> Option<Mention> {
     if cue.t0 <= s0 || st.text_of(cue.t0 - 1) != "," {
         return None;
     }
-    cues_in(st.cues, s0, cue.t0).iter().rev().find_map(|x| {
-        let i = st.cues.partition_point(|y| y.t0 < x.t0);
-        st.cue_speaker.get(&i).and_then(|&mi| st.mentions.get(mi)).copied()
-    })
+    // Cues have distinct starts, so a cue's index is its place in `cues`:
+    // the last cue of the range with a speaker, without walking the range.
+    let (i, j) = cue_range(st.cues, s0, cue.t0);
+    st.cue_speaker.range(i..j).next_back().and_then(|(_, &mi)| st.mentions.get(mi)).copied()
 }
 
 /// The cues that start in tokens `a..b` (cues are sorted and disjoint).
 fn cues_in(cues: &[Cue], a: usize, b: usize) -> &[Cue] {
-    let i = cues.partition_point(|c| c.t0 < a);
-    let j = cues.partition_point(|c| c.t0 < b);
-    &cues[i..j.max(i)]
+    let (i, j) = cue_range(cues, a, b);
+    &cues[i..j]
 }
 
-/// The start of the clause that ends at token `end`: the sentence start or
-/// just after a closing quote mark, colon or semicolon.
-fn clause_start(st: &State, s0: usize, end: usize) -> usize {
-    let mut k = end;
-    while k > s0 {
-        if matches!(st.text_of(k - 1), ";" | ":" | "”" | "''") {
-            break;
+/// The indices of the cues that start in tokens `a..b`.
+fn cue_range(cues: &[Cue], a: usize, b: usize) -> (usize, usize) {
+    let i = cues.partition_point(|c| c.t0 < a);
+    let j = cues.partition_point(|c| c.t0 < b);
+    (i, j.max(i))
+}
+
+/// Per cue, the index of the first cue at or after it that passes `test`,
+/// `cues.len()` when none.
+fn next_cue(cues: &[Cue], test: impl Fn(&Cue) -> bool) -> Vec<u32> {
+    let mut next = vec![cues.len() as u32; cues.len()];
+    let mut after = cues.len() as u32;
+    for (i, c) in cues.iter().enumerate().rev() {
+        if test(c) {
+            after = i as u32;
         }
-        k -= 1;
+        next[i] = after;
     }
-    k
+    next
 }
 
 #[cfg(test)]

@@ -707,8 +707,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Classifies the mention `t0..t1` at byte `at`, with an optional
-    /// appositive description; `prior` are speakers found before it.
-    pub fn classify(&self, t0: usize, t1: usize, appositive: Option<(usize, usize)>, prior: &[Speaker]) -> Speaker {
+    /// appositive description; `prior` are speakers found before it, in
+    /// text order, and `last_named` the last of them that is a named person.
+    pub fn classify(
+        &self,
+        t0: usize,
+        t1: usize,
+        appositive: Option<(usize, usize)>,
+        prior: &[Speaker],
+        last_named: Option<&Speaker>,
+    ) -> Speaker {
         let w = words();
         let mut buf = String::new();
         let (sa, sb) = self.bytes(t0, t1);
@@ -726,7 +734,7 @@ impl<'a> Reader<'a> {
         let first = low(self.text, self.tok(t0), &mut buf).to_string();
         if t1 == t0 + 1 && PRONOUNS.contains(&first.as_str()) {
             sp.pronoun = true;
-            self.resolve_pronoun(&mut sp, &first, sa, prior);
+            self.resolve_pronoun(&mut sp, &first, sa, prior, last_named);
             return sp;
         }
         // Describing words from the mention (the part before a name) and
@@ -998,15 +1006,23 @@ impl<'a> Reader<'a> {
     /// quoted, so a named person who spoke in the last three sentences wins;
     /// else the coref mention at its position when there is one; else the
     /// most recent compatible speaker, PERSON entity or full name.
-    fn resolve_pronoun(&self, sp: &mut Speaker, pronoun: &str, at: usize, prior: &[Speaker]) {
+    fn resolve_pronoun(
+        &self,
+        sp: &mut Speaker,
+        pronoun: &str,
+        at: usize,
+        prior: &[Speaker],
+        last_named: Option<&Speaker>,
+    ) {
         let person = matches!(pronoun, "he" | "she");
         let sent_of = |t: usize| self.seg.sentence_tokens.partition_point(|r| r.end <= t);
         let here = sent_of(sp.t0);
-        let recent = prior
-            .iter()
-            .rev()
-            .take_while(|p| here.saturating_sub(sent_of(p.t0)) <= 3)
-            .find(|p| p.kind == Label::NamedPerson);
+        // The last named person among the earlier speakers, if it is within
+        // three sentences. The speakers come in text order, so every one
+        // after it is within three sentences too: the same answer as
+        // walking back through them, without the walk (quadratic on a text
+        // of pronoun speakers with no name in sight).
+        let recent = last_named.filter(|p| here.saturating_sub(sent_of(p.t0)) <= 3);
         // ... unless another person has since opened a sentence.
         let since = recent.map_or(0, |p| self.bytes(p.t0, p.t1).1);
         let newer_subject =
@@ -1181,11 +1197,14 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
 /// Drops leading title words ("Prime Minister", "Sen.") from a name.
 pub fn strip_titles(name: &str) -> String {
     let w = words();
-    let mut parts: Vec<&str> = name.split(' ').collect();
-    while parts.len() > 1 && parts.first().is_some_and(|p| w.titles.contains(&p.to_lowercase())) {
-        parts.remove(0);
+    let parts: Vec<&str> = name.split(' ').collect();
+    // The first part kept; one index, not `remove(0)` per title, which was
+    // quadratic on a name made of thousands of titles ("Mr. Mr. Mr. …").
+    let mut first = 0;
+    while parts.len() - first > 1 && w.titles.contains(&parts[first].to_lowercase()) {
+        first += 1;
     }
-    let s = parts.join(" ");
+    let s = parts[first..].join(" ");
     // "Governor-elect James Holt": a hyphenated title.
     match s.split_once(' ') {
         Some((head, rest)) if head.contains('-') && head.split('-').all(|p| w.titles.contains(&p.to_lowercase())) => {

@@ -7,7 +7,7 @@
 //! sentences that hold an anonymous source's quote or its attribution; the
 //! share is over all sentences of the text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Value as Json, json};
 
@@ -30,6 +30,101 @@ fn sentences(seg: &Segmentation, start: usize, end: usize) -> std::ops::Range<us
     let a = seg.sentences.partition_point(|s| s.end <= start);
     let b = seg.sentences.partition_point(|s| s.start < end.max(start + 1));
     a..b.max(a)
+}
+
+/// Word counts of many overlapping ranges of one text.
+///
+/// Counting each quote's words walks its text; quotes that overlap (the
+/// indirect quotes of one huge unpunctuated sentence each run to its end)
+/// made that quadratic. When the quotes together are longer than a few
+/// times the text, the text's words are indexed once instead and each
+/// count costs two binary searches. Both ways count as
+/// [`crate::text::count_words`] does.
+struct WordIndex {
+    /// Maximal runs of non-whitespace, as byte ranges.
+    runs: Vec<(u32, u32)>,
+    /// `with_alnum[k]`: runs before run `k` that hold a letter or digit.
+    with_alnum: Vec<u32>,
+    /// Start bytes of the letters and digits.
+    alnum: Vec<u32>,
+}
+
+impl WordIndex {
+    fn new(text: &str) -> WordIndex {
+        let mut ix = WordIndex { runs: Vec::new(), with_alnum: vec![0], alnum: Vec::new() };
+        let mut open: Option<(u32, bool)> = None;
+        let close = |ix: &mut WordIndex, start: u32, end: u32, has: bool| {
+            ix.runs.push((start, end));
+            let before = ix.with_alnum.last().copied().unwrap_or(0);
+            ix.with_alnum.push(before + u32::from(has));
+        };
+        for (i, c) in text.char_indices() {
+            // As `WordCount::feed`: its own ASCII classes, Unicode's beyond.
+            let (space, alnum) = if c.is_ascii() {
+                (matches!(c, ' ' | '\t'..='\r'), c.is_ascii_alphanumeric())
+            } else {
+                (c.is_whitespace(), c.is_alphanumeric())
+            };
+            let i = i as u32;
+            if space {
+                if let Some((start, has)) = open.take() {
+                    close(&mut ix, start, i, has);
+                }
+                continue;
+            }
+            if alnum {
+                ix.alnum.push(i);
+            }
+            let run = open.get_or_insert((i, false));
+            run.1 |= alnum;
+        }
+        if let Some((start, has)) = open {
+            close(&mut ix, start, text.len() as u32, has);
+        }
+        ix
+    }
+
+    /// Whether a letter or digit starts in `a..b`.
+    fn alnum_in(&self, a: u32, b: u32) -> bool {
+        let k = self.alnum.partition_point(|&p| p < a);
+        self.alnum.get(k).is_some_and(|&p| p < b)
+    }
+
+    /// The words of `text[a..b]`.
+    fn count(&self, a: usize, b: usize) -> usize {
+        let (a, b) = (a as u32, b as u32);
+        let i = self.runs.partition_point(|r| r.1 <= a);
+        let j = self.runs.partition_point(|r| r.0 < b);
+        if i >= j {
+            return 0;
+        }
+        // The first and last runs may be cut by the range; those between
+        // are whole.
+        let part = |k: usize| {
+            let (s, e) = self.runs[k];
+            usize::from(self.alnum_in(s.max(a), e.min(b)))
+        };
+        if j == i + 1 {
+            return part(i);
+        }
+        let whole = (self.with_alnum[j - 1] - self.with_alnum[i + 1]) as usize;
+        part(i) + whole + part(j - 1)
+    }
+}
+
+/// The number of sentences in the union of `ranges`.
+fn union_len(mut ranges: Vec<std::ops::Range<usize>>) -> usize {
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut total = 0;
+    let mut covered = 0; // everything below is counted
+    for r in ranges {
+        let start = r.start.max(covered);
+        if r.end > start {
+            total += r.end - start;
+            covered = r.end;
+        }
+    }
+    total
 }
 
 /// Builds the summary from the quotes found and their speakers.
@@ -67,7 +162,15 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
             row.affiliation = sp.affiliation.clone();
         }
     }
-    let mut anonymous_sentences: BTreeSet<usize> = BTreeSet::new();
+    // Sentence ranges, counted as a union at the end: a set of every
+    // sentence of every range was quadratic on overlapping long quotes.
+    let mut anonymous_sentences: Vec<std::ops::Range<usize>> = Vec::new();
+    let quoted_bytes: usize = found
+        .iter()
+        .filter(|f| f.kind != Label::Scare && f.speaker.is_some())
+        .map(|f| f.end.saturating_sub(f.start))
+        .sum();
+    let index = (quoted_bytes > 4 * text.len()).then(|| WordIndex::new(text));
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unattributed = 0;
     for f in found {
@@ -79,7 +182,10 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
             unattributed += 1;
             continue;
         };
-        let words = text.get(f.start..f.end).map_or(0, crate::text::count_words);
+        let words = match (text.get(f.start..f.end), &index) {
+            (Some(_), Some(ix)) => ix.count(f.start, f.end),
+            (quote, _) => quote.map_or(0, crate::text::count_words),
+        };
         if let Some(row) = rows.get_mut(&key(sp)) {
             row.quotes += 1;
             row.quoted_words += words;
@@ -89,13 +195,14 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
                 (Some(a), Some(b)) => (a.start, b.end),
                 _ => (f.start, f.end),
             };
-            anonymous_sentences.extend(sentences(seg, f.start, f.end));
-            anonymous_sentences.extend(sentences(seg, a, b));
+            anonymous_sentences.push(sentences(seg, f.start, f.end));
+            anonymous_sentences.push(sentences(seg, a, b));
         }
     }
     let count = |kind: Label| order.iter().filter(|k| rows.get(*k).is_some_and(|r| r.kind == kind)).count();
     let total = seg.sentences.len();
-    let share = if total == 0 { 0.0 } else { anonymous_sentences.len() as f64 / total as f64 };
+    let anonymous_sentences = union_len(anonymous_sentences);
+    let share = if total == 0 { 0.0 } else { anonymous_sentences as f64 / total as f64 };
     let list: Vec<Json> = order
         .iter()
         .filter_map(|k| rows.get(k))
@@ -121,8 +228,33 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
         "quotes": by_kind,
         "unattributed_quotes": unattributed,
         "sentences": total,
-        "anonymous_sentences": anonymous_sentences.len(),
+        "anonymous_sentences": anonymous_sentences,
         "anonymous_sentence_share": share,
         "sources": list,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index counts every range as `count_words` does, on text with
+    /// ASCII and Unicode spaces, punctuation-only words and non-ASCII letters.
+    #[test]
+    fn word_index_counts_as_count_words() {
+        let text = "  He said: \u{2014} \"we’ll see,\"\u{a0}añadió\tJosé\u{2003}... 42 ,, x\n\nÉté -- fin  ";
+        let ix = WordIndex::new(text);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                assert_eq!(ix.count(a, b), crate::text::count_words(&text[a..b]), "{a}..{b}: {:?}", &text[a..b]);
+            }
+        }
+    }
+
+    #[test]
+    fn union_counts_each_sentence_once() {
+        assert_eq!(union_len(vec![3..5, 0..2, 4..9, 9..10, 1..1]), 9);
+        assert_eq!(union_len(vec![]), 0);
+    }
 }

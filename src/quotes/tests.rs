@@ -3,7 +3,7 @@
 
 use crate::doc::{Attrs, Label, Layer, Value};
 use crate::options::Options;
-use crate::pipeline::Context;
+use crate::context::Context;
 use crate::text::segment;
 
 /// A quote as (kind, text, speaker name).

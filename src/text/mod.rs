@@ -5,6 +5,7 @@
 //! where words and sentences end are made once, here.
 
 pub mod offsets;
+pub mod phrases;
 pub mod sentences;
 pub mod tokens;
 pub mod words;

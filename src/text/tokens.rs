@@ -14,32 +14,8 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::WordCount;
+pub use crate::doc::Token;
 use crate::doc::Label;
-
-/// A token: a byte range of the text and what kind of thing it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// First byte, inclusive.
-    pub start: usize,
-    /// Last byte, exclusive.
-    pub end: usize,
-    /// word, number, punct, symbol, emoji, url, email, hashtag or handle.
-    pub kind: Label,
-}
-
-impl Token {
-    /// The token's byte range.
-    #[inline]
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
-    /// The token's text.
-    #[inline]
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
-    }
-}
 
 /// Abbreviations that keep their period. Lower-cased, without the period.
 const ABBREVIATIONS: &[&str] = &[

@@ -11,7 +11,7 @@
 //! another length, as "İ" does, so those skip that test; a token that
 //! starts with one is rare and skips the filter). Only tokens that pass
 //! are lower-cased (on the stack when short and ASCII) and hashed. The
-//! hedge and speech-cue phrase lists (`hedges::matcher`) filter their
+//! hedge and speech-cue phrase lists (`text::phrases`) filter their
 //! first words with the same [`WordFilter`].
 //!
 //! The lower-casing the layers share lives here too: [`lower_into`] (char

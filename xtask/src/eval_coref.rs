@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use newslens::doc::{Attrs, Label, Layer, SpanSink, Value};
-use newslens::pipeline::Context;
+use newslens::context::Context;
 use serde_json::Value as Json;
 
 type Chains = Vec<Vec<(usize, usize)>>;

@@ -475,7 +475,7 @@ fn seed_report() -> Result<(), String> {
 /// machine shows up in the difference). Runs are interleaved and the best
 /// of five is kept.
 fn benchmark() -> Result<(), String> {
-    use newslens::pipeline::Context;
+    use newslens::context::Context;
     let path = crate::shared_data().join("seed-article.txt");
     let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();

@@ -9,6 +9,7 @@ mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
 mod generate;
+mod golden;
 mod train;
 
 use std::process::ExitCode;
@@ -20,7 +21,8 @@ tasks:
   train         train the entity tagger from ../shared/data/ner into data/model/
   eval-ner      score entities on the dev corpora and list the reference article's entities
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
-  eval-coref    score coreference chains on tests/coref/ gold";
+  eval-coref    score coreference chains on tests/coref/ gold
+  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval_ner::run(rest),
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
+        "golden" => golden::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {

@@ -9,6 +9,7 @@
 //! for lists of a few hundred phrases. The lookup lower-cases into a reused
 //! buffer, so there is no allocation per token.
 
+use crate::doc::Label;
 use crate::hash::FnvMap;
 use crate::text::Token;
 use crate::text::words::{AsciiSet, WordFilter, lower_into};
@@ -150,7 +151,7 @@ impl<T: Clone> PhraseSet<T> {
 /// Whether a token can be a word of a phrase (words, numbers, and the
 /// abbreviations the tokenizer keeps with their period).
 fn is_wordish(t: &Token) -> bool {
-    matches!(t.kind, crate::doc::Label::Word | crate::doc::Label::Number)
+    matches!(t.kind, Label::Word | Label::Number)
 }
 
 #[cfg(test)]
