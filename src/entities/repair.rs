@@ -287,8 +287,8 @@ fn company_heads(s: &Sent, c: &Cues, runs: &mut [Run], buf: &mut String) {
 /// tagger's spans.
 fn cases(s: &Sent, runs: &mut Vec<Run>) {
     let n = s.tokens.len();
+    let mut laws: Vec<(usize, usize)> = Vec::new();
     let mut i = 1;
-    let mut added = false;
     while i + 1 < n {
         let v = s.word(i);
         let is_v = matches!(v, "v" | "vs" | "v." | "vs.");
@@ -298,8 +298,10 @@ fn cases(s: &Sent, runs: &mut Vec<Run>) {
             i += 1;
             continue;
         }
+        // Back to the previous case's end at most: linear in the sentence.
+        let floor = laws.last().map_or(0, |l| l.1);
         let mut a = i - 1;
-        while a > 0 && s.cap(a - 1) && !s.is_number(a - 1) {
+        while a > floor && s.cap(a - 1) && !s.is_number(a - 1) {
             a -= 1;
         }
         let mut b = after + 1;
@@ -308,18 +310,22 @@ fn cases(s: &Sent, runs: &mut Vec<Run>) {
         }
         // Sports fixtures ("Leeds v Hull") are no cases: a score or a
         // place on either side says so.
-        if s.is_number(b) || s.is_number(a.wrapping_sub(1)) || (s.place(a, i) && s.place(after, b)) {
-            i = b;
-            continue;
+        let fixture = s.is_number(b) || s.is_number(a.wrapping_sub(1)) || (s.place(a, i) && s.place(after, b));
+        if !fixture {
+            laws.push((a, b));
         }
-        runs.retain(|&(x, y, _)| y <= a || x >= b);
-        runs.push((a, b, Label::Law));
-        added = true;
         i = b;
     }
-    if added {
-        runs.sort_unstable();
+    if laws.is_empty() {
+        return;
     }
+    // Runs overlapping a case go (the cases are sorted and disjoint).
+    runs.retain(|&(x, y, _)| {
+        let k = laws.partition_point(|l| l.1 <= x);
+        laws.get(k).is_none_or(|l| l.0 >= y)
+    });
+    runs.extend(laws.into_iter().map(|(a, b)| (a, b, Label::Law)));
+    runs.sort_unstable();
 }
 
 /// A one-token PERSON span that is an acronym of three or four letters is
@@ -495,6 +501,9 @@ mod tests {
         assert_eq!(got, vec![s("Roe v. Wade", Label::Law)]);
         let got = repaired("Lawyers cited Brown v Board of Education often.", &[]);
         assert_eq!(got, vec![s("Brown v Board of Education", Label::Law)]);
+        // Several in a row, each with its own span; fixtures are no cases.
+        let got = repaired("Cited: Roe v. Wade, Miranda v Arizona and Leeds v Hull 2 1.", &[("Roe", Label::Person)]);
+        assert_eq!(got, vec![s("Roe v. Wade", Label::Law), s("Miranda v Arizona", Label::Law)]);
     }
 
     #[test]
