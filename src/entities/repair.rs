@@ -247,12 +247,14 @@ fn boundaries(s: &Sent, c: &Cues, runs: &mut Vec<Run>, buf: &mut String) {
     runs.retain(|&(a, b, _)| a < b && (a..b).any(|k| s.word(k).chars().any(char::is_alphanumeric)));
 }
 
-/// "Norvale Mining Corp": an ORG span ending in a company suffix or an
-/// organisation head takes in the capitalised words right before it that
-/// no span holds and that are not places, groups, titles, dates or
-/// function words (the tagger often leaves a rare first word out).
+/// "Norvale Mining Corp": an ORG span ending in a company suffix ("Corp",
+/// "Ltd") takes in up to two capitalised words right before it that no
+/// span holds and that are not places, groups, titles, dates or function
+/// words (the tagger often leaves a rare first word out). Organisation
+/// heads ("Division", "Parliament") do not: a capitalised word before
+/// them is as often a sentence's first verb ("Allow Parliament").
 fn company_heads(s: &Sent, c: &Cues, runs: &mut [Run], buf: &mut String) {
-    let org_end = Class::OrgSuffix.bit() | Class::OrgHead.bit();
+    let org_end = Class::OrgSuffix.bit();
     let stop = Class::Country.bit()
         | Class::City.bit()
         | Class::Region.bit()
