@@ -1,10 +1,18 @@
 # newslens: build, serve, test and benchmark.
 #
-#   make serve   install what is missing, build the wasm and the CLI, serve www/
+#   make serve   install what is missing, build the wasm and the CLI, serve the
+#                page (out/www/: www/ with its modules minified, scripts/site.mjs)
 #   make test    install what is missing (plus chromium), build, run every test
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
 #   make bench-browser  the same in headless Chromium
+#   make fuzz    both cargo-fuzz targets at once, FUZZ_SECONDS each (nightly; docs/FUZZING.md)
+#   make fuzz-cmin  merge what the runs found into the small committed corpus
+#   make npm     the npm package in out/npm/ (`npm pack out/npm` makes the tarball)
+#   make bench-cli      the CLI's docs/s at --jobs 1, 2 and every core
+#   make test-python    build the Python wheel, install it in a fresh venv, pytest
+#   make test-spark     the Spark example job in local[2], checked against the
+#                       CLI (installs pyspark, ~400 MB: not part of `make test`)
 #
 # Cargo is asked every time (it is a no-op when nothing changed and knows the
 # real inputs); the steps after it (wasm-bindgen, wasm-opt) only rerun when
@@ -33,15 +41,17 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire setup setup-browser clean FORCE
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli setup-python setup-spark
 
 build: wasm cli
 
-# The service worker's stamp (scripts/stamp.mjs) covers every page file, not
-# just the pkg, so it is made afresh each time (milliseconds); every target
-# that builds www/ (serve, test, test-node, test-e2e, .ci/run) comes through here.
+# The served copy of the page (out/www/: each module minified, and the
+# service worker's stamp of what is served; scripts/site.mjs) covers every
+# page file, not just the pkg, so it is made afresh each time (milliseconds,
+# unchanged files are not rewritten); every target that builds www/ (serve,
+# test, test-node, test-e2e, .ci/run) comes through here.
 wasm: $(PKG_JS) $(PKG_WASM)
-	@node scripts/stamp.mjs
+	@node scripts/site.mjs
 
 cli: $(CLI)
 
@@ -50,6 +60,12 @@ setup:
 
 setup-browser:
 	@scripts/setup.sh --browser
+
+setup-python:
+	@scripts/setup.sh --python
+
+setup-spark:
+	@scripts/setup.sh --spark
 
 $(WASM_RAW): FORCE | setup
 	cargo build --profile $(WASM_PROFILE) --target $(WASM_TARGET) --lib
@@ -64,15 +80,31 @@ $(PKG_JS) $(PKG_WASM) &: $(WASM_RAW) | setup
 $(CLI): FORCE | setup
 	cargo build --release --bin newslens
 
+# The npm package: the wasm-bindgen output, the worker helper's modules from
+# www/ in their relative layout, the package's entries and types from npm/
+# (scripts/npm-package.mjs says how).
+npm: wasm
+	node scripts/npm-package.mjs
+
 serve: build
 	node scripts/serve.mjs
 
-test: setup-browser wasm test-rust test-node test-e2e
+test: setup-browser wasm test-rust test-crate test-node test-e2e test-npm test-python
 
 # tests/golden.rs compares the CLI's output on out/bench/1mb.txt, built here.
 test-rust: | setup
 	node benches/corpus.mjs >/dev/null
 	cargo test --workspace
+
+# The crate as a registry would take it (nothing is published): the package
+# lists none of the page, npm, test or tool files, it builds from its own
+# files alone (`cargo package` unpacks and compiles it), and the API docs
+# build without a warning.
+test-crate: | setup
+	@if cargo package --allow-dirty --list -p newslens | grep -E '^(www|npm|tests|benches|xtask|scripts|node_modules|out|docs)/'; then \
+		echo "test-crate: the files above do not belong in the crate (Cargo.toml's include)"; exit 1; fi
+	cargo package --allow-dirty -p newslens
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p newslens
 
 # The debug CLI (the one `cargo test` builds anyway) is enough to compare
 # with the wasm.
@@ -82,6 +114,25 @@ test-node: wasm | setup
 
 test-e2e: wasm setup-browser
 	node --test tests/e2e/
+
+# The packed tarball installed into temp dirs: used from Node, type-checked
+# with tsc, and built into a Vite app that runs in headless Chromium.
+test-npm: npm setup-browser
+	node --test tests/npm/
+
+# The wheel (python/) against the release CLI: maturin and pytest come from
+# the package registry into venvs under out/ (scripts/python.sh).
+test-python: cli setup-python
+	scripts/python.sh test
+
+# Minutes on a fresh machine (pyspark is ~400 MB), so not in `make test`;
+# writes docs/figures/spark.md.
+test-spark: cli setup-spark
+	scripts/spark.sh
+
+# Writes docs/figures/cli-throughput.md.
+bench-cli: cli
+	node benches/cli-throughput.mjs
 
 bench: wasm
 	node benches/bench.mjs
@@ -97,6 +148,54 @@ bench-browser: build setup-browser
 # Entity F1 on our own wire-style test set (tests/ner/README.md).
 eval-wire: cli
 	python3 tests/ner/wire.py
+
+# Fuzzing: docs/FUZZING.md says why these limits. Each target runs in one
+# forked worker (-fork=1), niced, logging to fuzz/logs/; new inputs go to
+# fuzz/scratch/ (ignored by git), findings to fuzz/artifacts/, and the run
+# goes on after one (-ignore_crashes; timeouts and OOMs too, in fork mode).
+FUZZ_SECONDS ?= 1800
+# No AddressSanitizer (-s none): the library has no unsafe code outside the
+# wasm32 SIMD, and ASan cost a sixth of the time; trace-compares stay (they
+# help the bytes target spell "said" and "Mr.").
+FUZZ := cargo +nightly fuzz
+FUZZ_BUILD := -O -s none
+FUZZ_FLAGS = -fork=1 -ignore_crashes=1 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
+	-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+# Seconds per input: a 1 MiB input through every layer and the laws takes
+# well under a second; the quadratic steps of issue 19 took many.
+FUZZ_TIMEOUT := 4
+# bytes: up to 1 MiB of text; structured: a recipe renders up to 512 KiB
+# (RENDER_BUDGET) from far fewer bytes.
+FUZZ_MAX_LEN_bytes := 1048576
+FUZZ_MAX_LEN_structured := 65536
+
+# cargo-fuzz is not part of scripts/setup.sh: only `make fuzz` needs it (~1.5 min to install).
+fuzz-setup:
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+
+fuzz: fuzz-setup
+	$(FUZZ) build $(FUZZ_BUILD)
+	mkdir -p fuzz/scratch/bytes fuzz/scratch/structured fuzz/logs
+	start=$$(date -u +%FT%TZ); echo "fuzz: start $$start"; \
+	nice -n 10 $(FUZZ) run $(FUZZ_BUILD) bytes fuzz/scratch/bytes fuzz/corpus/bytes -- $(FUZZ_FLAGS) \
+		-max_len=$(FUZZ_MAX_LEN_bytes) > fuzz/logs/bytes.log 2>&1 & a=$$!; \
+	nice -n 10 $(FUZZ) run $(FUZZ_BUILD) structured fuzz/scratch/structured fuzz/corpus/structured -- $(FUZZ_FLAGS) \
+		-max_len=$(FUZZ_MAX_LEN_structured) > fuzz/logs/structured.log 2>&1 & b=$$!; \
+	ra=0; rb=0; wait $$a || ra=$$?; wait $$b || rb=$$?; \
+	end=$$(date -u +%FT%TZ); echo "fuzz: end $$end"; mkdir -p docs/figures; \
+	scripts/fuzz-summary.sh $$start $$end fuzz/logs/bytes.log fuzz/logs/structured.log | tee docs/figures/fuzz.md; \
+	exit $$(( ra || rb ))
+
+# Adds fuzz/scratch/ to fuzz/corpus/ and keeps the fewest inputs that reach
+# the same edges (-use_counters=0: hit counts would keep hundreds more).
+fuzz-cmin: fuzz-setup
+	for t in bytes structured; do \
+		mkdir -p fuzz/scratch/$$t; \
+		cp -n fuzz/scratch/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
+		$(FUZZ) cmin $(FUZZ_BUILD) $$t fuzz/corpus/$$t -- -use_counters=0 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
+			-max_len=$$( [ $$t = bytes ] && echo $(FUZZ_MAX_LEN_bytes) || echo $(FUZZ_MAX_LEN_structured) ); \
+	done
+	du -sh fuzz/corpus/bytes fuzz/corpus/structured
 
 clean:
 	rm -rf $(PKG) out www/sw-stamp.js

@@ -146,9 +146,10 @@ try {
   //    then files cached, measured as tests/e2e/bench-page.mjs does (the same
   //    function, the page served by scripts/serve.mjs as `make serve` does).
   {
-    const site = await serve({ root: path.join(ROOT, 'www'), port: 0, strictPort: true });
+    // The page as served (out/www/: `make build` wrote it, see scripts/site.mjs).
+    const site = await serve({ root: path.join(ROOT, 'out', 'www'), port: 0, strictPort: true });
     try {
-      await warmServer(site.url, path.join(ROOT, 'www'));
+      await warmServer(site.url, path.join(ROOT, 'out', 'www'));
       const runs = [];
       for (let i = 0; i < (QUICK ? 1 : 2); i++) runs.push(await sampleLoad(site.url));
       const cached = runs.flatMap((r) => r.cached);

@@ -6,7 +6,9 @@
 //
 // The page's files are found the way a browser finds them: from
 // www/index.html through `src`/`href`, ES `import`s and
-// `new URL('…', import.meta.url)` (the worker and the .wasm). Each file is
+// `new URL('…', import.meta.url)` (the worker and the .wasm), read in the
+// readable sources; each is measured as it is served, from out/www/ (built
+// here first by scripts/site.mjs: the modules minified, see there). Each file is
 // measured raw, gzip -9 and brotli -11 (node:zlib), and so are the browser
 // bundles of the alternatives: compromise's own builds/compromise.js, and
 // wink-nlp + wink-eng-lite-web-model, which ship no browser bundle, bundled
@@ -26,6 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { ROOT, OUT } from './corpus.mjs';
+import { buildSite, SITE } from '../scripts/site.mjs';
 
 const WWW = path.join(ROOT, 'www');
 const KB = 1000;
@@ -255,7 +258,9 @@ if (isMain) {
     console.error('size: www/pkg/newslens_bg.wasm is missing; run `make build` first');
     process.exit(1);
   }
-  const bytes = new Map(files.map((f) => [f, fs.readFileSync(path.join(WWW, f))]));
+  // What is served: the copy with minified modules, made from www/ as it is now.
+  await buildSite();
+  const bytes = new Map(files.map((f) => [f, fs.readFileSync(path.join(SITE, f))]));
   const wasmBytes = bytes.get(files.find((f) => f.endsWith('.wasm')));
   if (wasmBytes.length < 8 || wasmBytes.readUInt32BE(0) !== 0x0061736d) {
     console.error('size: www/pkg/newslens_bg.wasm is not a complete module (being rebuilt?); run again');
@@ -271,7 +276,7 @@ if (isMain) {
   const wink = sizes(fs.readFileSync(winkFile));
   const winkModelOnly = sizes(fs.readFileSync(path.join(ROOT, 'node_modules', 'wink-eng-lite-web-model', 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json')));
 
-  lines.push('What the page downloads (KB = 1000 bytes; gzip -9, brotli -11):');
+  lines.push('What the page downloads, as served from out/www/ (modules minified; KB = 1000 bytes; gzip -9, brotli -11):');
   lines.push('');
   lines.push('| file | raw KB | gzip KB | brotli KB |');
   lines.push('|---|--:|--:|--:|');

@@ -1,16 +1,18 @@
-// A tiny static server for www/, on 127.0.0.1 only.
+// A tiny static server for the page, on 127.0.0.1 only: out/www/ (www/ as
+// it is deployed, its modules minified: scripts/site.mjs, which `make serve`
+// runs first), or any other root given, such as www/ itself for debugging.
 //
 // Our own rather than a package's so that what the page is served with is
 // fixed and visible here: the right MIME types (`application/wasm`, or
 // `WebAssembly.instantiateStreaming` refuses the module), a strict Content
 // Security Policy that lets the page load nothing but its own files, and no
-// file outside www/ ever sent. Responses are revalidated (ETag) so a rebuilt
+// file outside the root ever sent. Responses are revalidated (ETag) so a rebuilt
 // .wasm is picked up on reload, and compressible files are sent gzip- or
 // brotli-encoded when the browser accepts it, as a real deployment would.
 // The service worker's stamp (`/sw-stamp.js`, see scripts/stamp.mjs) is made
 // from the files as they are at each request rather than read from disk, so
-// that an edit to www/ reaches a browser under `make serve` at its next
-// visit even before a rebuild writes the file.
+// that a changed file under the root reaches a browser at its next visit
+// even before a rebuild writes the stamp.
 //
 //   node scripts/serve.mjs [--port N] [--root DIR]      (PORT=N works too)
 //
@@ -25,7 +27,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { STAMP_FILE, makeStamp, stampSource } from "./stamp.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
-export const DEFAULT_ROOT = resolve(HERE, "..", "www");
+export const DEFAULT_ROOT = resolve(HERE, "..", "out", "www");
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 

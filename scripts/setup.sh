@@ -5,6 +5,9 @@
 #
 #   scripts/setup.sh            wasm32 target, wasm-bindgen-cli, npm dev tools
 #   scripts/setup.sh --browser  the same, plus Debian's chromium for the e2e tests
+#   scripts/setup.sh --python   the same, plus Python 3 with venv (for the wheel;
+#                               maturin and pytest go into venvs under out/)
+#   scripts/setup.sh --spark    the same as --python, plus Java 17 for Spark
 #
 # wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in
 # Cargo.lock (the generated JS glue and the .wasm's custom section must
@@ -17,9 +20,13 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 browser=0
+python=0
+spark=0
 for arg in "$@"; do
   case "$arg" in
     --browser) browser=1 ;;
+    --python) python=1 ;;
+    --spark) python=1; spark=1 ;;
     *) say "unknown argument $arg"; exit 2 ;;
   esac
 done
@@ -61,5 +68,22 @@ if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+# 5. Python 3 with venv and pip (Debian splits them off), for the wheel.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+if [ "$python" = 1 ] && ! python3 -c "import venv, ensurepip" 2>/dev/null; then
+  say "installing Debian's python3 with venv"
+  apt_install python3 python3-venv python3-pip
+fi
+
+# 6. Java 17 for Spark (pyspark itself goes into a venv under out/).
+if [ "$spark" = 1 ] && ! command -v java >/dev/null; then
+  say "installing Debian's Java 17 runtime"
+  apt_install openjdk-17-jre-headless
 fi
 exit 0

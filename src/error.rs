@@ -51,3 +51,11 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// For writers that fail with [`std::io::Error`] and meet a core error on
+/// the way (a span row with a bad offset, in `wire`).
+impl From<Error> for std::io::Error {
+    fn from(error: Error) -> std::io::Error {
+        std::io::Error::other(error)
+    }
+}

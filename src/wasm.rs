@@ -9,9 +9,20 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Label, Layer, Options};
 
+// The types of the results (`Document`, `Span`, the layers, labels and
+// attrs) go into the generated `.d.ts`, and the exports below name them, so
+// the declaration says what `annotate` returns rather than `any`. The file
+// is checked against the enums and real output by `tests/typescript.rs`.
+#[wasm_bindgen(typescript_custom_section)]
+const WIRE_TYPES: &str = include_str!("wire.d.ts");
+
 /// Annotates `text`; `options` is `undefined` or `{ layers: [...] }`.
-#[wasm_bindgen]
-pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Document")]
+pub fn annotate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
     let parts = crate::annotate_parts(&text, &options)?;
@@ -42,8 +53,12 @@ pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 ///               start: Uint32Array, end: Uint32Array },
 ///    attrs: { [id]: object } }`
 /// Same spans, same order as `annotate`, at a fraction of the boundary cost.
-#[wasm_bindgen(js_name = annotateColumnar)]
-pub fn annotate_columnar(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = annotateColumnar, unchecked_return_type = "ColumnarDocument")]
+pub fn annotate_columnar(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    trap_if_armed();
     let text = read_text(text)?;
     let options = read_options(options)?;
     let mut doc = crate::annotate_parts(&text, &options)?;
@@ -184,6 +199,26 @@ fn parse_json_with(write: impl FnOnce(&mut Vec<u8>) -> Result<(), JsError>) -> R
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// Set by [`trap_next_call_for_tests`]; read (and cleared) by each annotation call.
+static TRAP_NEXT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Test-only, not part of the API: makes the next `annotate` or
+/// `annotateColumnar` call trap (abort: a wasm `unreachable`), as a bug in
+/// the core would. The page's worker must then report the crash and be
+/// replaced by a fresh instance; the browser tests arm this from inside the
+/// worker to check that recovery on a real trap rather than a simulated one.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapNextCallForTests)]
+pub fn trap_next_call_for_tests() {
+    TRAP_NEXT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn trap_if_armed() {
+    if TRAP_NEXT.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        std::process::abort();
+    }
 }
 
 #[wasm_bindgen]

@@ -1,7 +1,10 @@
 //! The Document as JS and the CLI see it: UTF-16 offsets, snake_case names.
 //!
 //! This is the only place where byte offsets become UTF-16 offsets, so the
-//! wasm API and the command line agree exactly by construction.
+//! wasm API and the command line agree exactly by construction. It is also
+//! the one place that writes numbers: as JavaScript's `JSON.stringify`
+//! writes them ([`write_js_number`]), so that the command line's JSON and
+//! `JSON.stringify` of the wasm result are the same bytes.
 
 use serde::Serialize;
 
@@ -221,6 +224,10 @@ fn column_chunks(text: &str, chunk: usize, rows: impl Iterator<Item = Row>, mut 
 pub struct AsciiFormatter;
 
 impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        write_js_number(writer, value)
+    }
+
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, fragment: &str) -> std::io::Result<()> {
         let mut rest = fragment;
         while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
@@ -252,6 +259,106 @@ fn unicode_escape(unit: u16) -> [u8; 6] {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let u = usize::from(unit);
     [b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]
+}
+
+/// serde_json's compact format with numbers written as JavaScript writes
+/// them ([`write_js_number`]): what the command line prints, so that it is
+/// byte for byte `JSON.stringify` of what the wasm API returns.
+pub struct JsFormatter;
+
+impl serde_json::ser::Formatter for JsFormatter {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        write_js_number(writer, value)
+    }
+}
+
+/// Writes `value` as JavaScript's `Number.prototype.toString` (and so
+/// `JSON.stringify`) does: `3` not `3.0`, `1e+21` not `1e21`,
+/// `0.000001` not `1e-6`, `null` for NaN and the infinities.
+///
+/// serde_json writes an f64 in its own layout. The shortest digits that
+/// read back as the same f64 are the same in both (serde_json's writer
+/// finds them here too, so no other float formatting is linked into the
+/// .wasm);
+/// only where the decimal point goes and when to switch to an exponent
+/// differ, which is the ECMAScript rule below (ECMA-262, Number::toString,
+/// with k digits and the point after n of them).
+///
+/// # Errors
+/// When `writer` fails.
+pub fn write_js_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -> std::io::Result<()> {
+    if !value.is_finite() {
+        return writer.write_all(b"null");
+    }
+    if value == 0.0 {
+        // Negative zero too: JS prints it as "0".
+        return writer.write_all(b"0");
+    }
+    // serde_json writes "123.45", "3.0", "0.0001", "1e16" or "1.5e-7":
+    // digits with a point somewhere, then maybe an exponent. Read them as
+    // 0.d1d2...dk x 10^n.
+    let mut shown = std::io::Cursor::new([0u8; 40]);
+    serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, &mut shown, value.abs())?;
+    let len = shown.position() as usize;
+    let shown = shown.get_ref().get(..len).unwrap_or_default();
+    let e_at = shown.iter().position(|&b| b == b'e').unwrap_or(shown.len());
+    let (mantissa, exponent) = (&shown[..e_at], shown.get(e_at + 1..).unwrap_or_default());
+    let exponent: i64 = std::str::from_utf8(exponent).ok().and_then(|e| e.parse().ok()).unwrap_or(0);
+    let point = mantissa.iter().position(|&b| b == b'.').unwrap_or(mantissa.len());
+    let mut digits = [0u8; 32];
+    let mut k = 0;
+    let mut n = point as i64 + exponent;
+    for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
+        if k == 0 && b == b'0' {
+            // A leading zero moves the point left.
+            n -= 1;
+        } else if let Some(slot) = digits.get_mut(k) {
+            *slot = b;
+            k += 1;
+        }
+    }
+    while k > 1 && digits[k - 1] == b'0' {
+        k -= 1;
+    }
+    let digits = &digits[..k];
+    let k = k as i64;
+    if value < 0.0 {
+        writer.write_all(b"-")?;
+    }
+    let zeros = |w: &mut W, count: i64| (0..count).try_for_each(|_| w.write_all(b"0"));
+    if k <= n && n <= 21 {
+        writer.write_all(digits)?;
+        zeros(writer, n - k)
+    } else if 0 < n && n <= 21 {
+        let (int, frac) = digits.split_at(n as usize);
+        writer.write_all(int)?;
+        writer.write_all(b".")?;
+        writer.write_all(frac)
+    } else if -6 < n && n <= 0 {
+        writer.write_all(b"0.")?;
+        zeros(writer, -n)?;
+        writer.write_all(digits)
+    } else {
+        let (first, rest) = digits.split_at(1);
+        writer.write_all(first)?;
+        if !rest.is_empty() {
+            writer.write_all(b".")?;
+            writer.write_all(rest)?;
+        }
+        writer.write_all(if n - 1 >= 0 { b"e+" } else { b"e-" })?;
+        let mut itoa = [0u8; 20];
+        let mut at = itoa.len();
+        let mut e = (n - 1).unsigned_abs();
+        loop {
+            at -= 1;
+            itoa[at] = b'0' + (e % 10) as u8;
+            e /= 10;
+            if e == 0 {
+                break;
+            }
+        }
+        writer.write_all(&itoa[at..])
+    }
 }
 
 /// Appends the attrs of `spans` as a JSON object keyed by span id
@@ -291,8 +398,7 @@ fn write_attrs_map(out: &mut Vec<u8>, attrs: &Attrs, ascii: bool) {
             Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             // Writing to a Vec cannot fail.
             Value::Int(n) => drop(serde_json::ser::CompactFormatter.write_i64(out, *n)),
-            Value::Num(x) if x.is_finite() => drop(serde_json::ser::CompactFormatter.write_f64(out, *x)),
-            Value::Num(_) => out.extend_from_slice(b"null"),
+            Value::Num(x) => drop(write_js_number(out, *x)),
             Value::Str(text) => write_json_str_as(out, text, ascii),
             Value::Ids(ids) => {
                 out.push(b'[');
@@ -309,8 +415,9 @@ fn write_attrs_map(out: &mut Vec<u8>, attrs: &Attrs, ascii: bool) {
     out.push(b'}');
 }
 
-/// Writes [`parts_to_wire`]`(text, parts)` as serde_json writes it
-/// (compact, byte for byte; a test compares the two), the spans by hand:
+/// Writes [`parts_to_wire`]`(text, parts)` as serde_json with
+/// [`JsFormatter`] writes it (compact, byte for byte; a test compares the
+/// two), the spans by hand:
 /// through serde each span was six keys scanned for escapes and a dozen
 /// calls through `io::Write`, a third of the command line's time on 1 MB.
 ///
@@ -324,7 +431,7 @@ pub fn write_parts_json(out: &mut impl std::io::Write, text: &str, parts: &Parts
     buf.extend_from_slice(b"{\"version\":");
     write_json_str_as(&mut buf, crate::VERSION, false);
     buf.extend_from_slice(b",\"stats\":");
-    serde_json::to_writer(&mut buf, &parts.stats)?;
+    parts.stats.serialize(&mut serde_json::Serializer::with_formatter(&mut buf, JsFormatter))?;
     buf.extend_from_slice(b",\"spans\":[");
     let index = OffsetIndex::new(text);
     let (mut starts, mut ends) = (index.cursor(), index.cursor());
@@ -359,13 +466,102 @@ pub fn write_parts_json(out: &mut impl std::io::Write, text: &str, parts: &Parts
     // The summaries are flattened into the top level: their map's entries
     // without its braces.
     let mut summaries = Vec::new();
-    serde_json::to_writer(&mut summaries, &parts.summaries)?;
+    parts.summaries.serialize(&mut serde_json::Serializer::with_formatter(&mut summaries, JsFormatter))?;
     if let Some(entries) = summaries.get(1..summaries.len().saturating_sub(1)).filter(|e| !e.is_empty()) {
         buf.push(b',');
         buf.extend_from_slice(entries);
     }
     buf.push(b'}');
     out.write_all(&buf)
+}
+
+/// One span as a flat row, for tables (`--format spans` on the command
+/// line, the Python wheel's `spans`): offsets in UTF-16 as in the
+/// [`WireDocument`], and the span's own text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanRow<'a> {
+    /// The span's layer.
+    pub layer: Layer,
+    /// The span's label.
+    pub label: Label,
+    /// First UTF-16 code unit, inclusive.
+    pub start: usize,
+    /// Last UTF-16 code unit, exclusive.
+    pub end: usize,
+    /// The span's text.
+    pub text: &'a str,
+    /// Layer-specific fields (see [`attrs_json`]).
+    pub attrs: &'a Attrs,
+}
+
+/// Calls `each` with the spans of `parts`, computed over `text`, as
+/// [`SpanRow`]s in the Document's order; stops at the first error.
+///
+/// # Errors
+/// What `each` returns, or [`Error`] (converted) when a span's offset is not
+/// on a character boundary (which the pipeline never makes).
+pub fn for_each_span_row<'a, E: From<Error>>(text: &'a str, parts: &'a Parts, mut each: impl FnMut(SpanRow<'a>) -> Result<(), E>) -> Result<(), E> {
+    let index = OffsetIndex::new(text);
+    let (mut starts, mut ends) = (index.cursor(), index.cursor());
+    for (s, attrs) in parts.rows_with_attrs() {
+        let start = starts.to_utf16(s.start_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
+        let end = ends.to_utf16(s.end_byte).ok_or_else(|| Error::bad_offset(s.end_byte))?;
+        let text = text.get(s.start_byte..s.end_byte).ok_or_else(|| Error::bad_offset(s.start_byte))?;
+        each(SpanRow { layer: s.layer, label: s.label, start, end, text, attrs })?;
+    }
+    Ok(())
+}
+
+/// `attrs` as a JSON object, as the Document writes them (`{}` when empty).
+pub fn attrs_json(attrs: &Attrs) -> String {
+    let mut out = Vec::new();
+    write_attrs_map(&mut out, attrs, false);
+    // Only JSON made from `&str`s and numbers: valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes one JSON line per span of `parts` (computed over `text`): `doc`
+/// (raw JSON, written as it is: a file name, an input's id), then the
+/// [`SpanRow`]'s fields, `attrs` always present:
+///
+/// `{"doc":"a.txt","layer":"entity","label":"PERSON","start":4,"end":9,"text":"Smith","attrs":{"entity":"e1"}}`
+///
+/// Flat rows with the same keys on every line, which DuckDB's `read_json`
+/// and pandas' `read_json(lines=True)` read as a table.
+///
+/// # Errors
+/// When `out` fails, or a span's offset is not on a character boundary.
+pub fn write_span_rows(out: &mut impl std::io::Write, doc: &[u8], text: &str, parts: &Parts) -> std::io::Result<()> {
+    const FLUSH: usize = 64 * 1024;
+    let mut buf = Vec::with_capacity(FLUSH + 1024);
+    for_each_span_row(text, parts, |row| {
+        buf.extend_from_slice(b"{\"doc\":");
+        buf.extend_from_slice(doc);
+        buf.extend_from_slice(b",\"layer\":\"");
+        buf.extend_from_slice(row.layer.name().as_bytes());
+        buf.extend_from_slice(b"\",\"label\":\"");
+        buf.extend_from_slice(row.label.name().as_bytes());
+        buf.extend_from_slice(b"\",\"start\":");
+        write_json_usize(&mut buf, row.start);
+        buf.extend_from_slice(b",\"end\":");
+        write_json_usize(&mut buf, row.end);
+        buf.extend_from_slice(b",\"text\":");
+        write_json_str_as(&mut buf, row.text, false);
+        buf.extend_from_slice(b",\"attrs\":");
+        write_attrs_map(&mut buf, row.attrs, false);
+        buf.extend_from_slice(b"}\n");
+        if buf.len() >= FLUSH {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    out.write_all(&buf)
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes it.
+pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
+    write_json_str_as(out, text, false);
 }
 
 fn write_json_usize(out: &mut Vec<u8>, n: usize) {
@@ -419,11 +615,11 @@ fn write_json_str_as(out: &mut Vec<u8>, text: &str, ascii: bool) {
 mod tests {
     use super::*;
     use crate::{Options, annotate};
+    use serde::Serialize;
 
     #[test]
     fn hand_written_attrs_json_is_serde_json_s() {
         use crate::doc::{Span, Value};
-        use serde::Serialize;
         let span = |id, attrs| Span { id, layer: Layer::Entity, label: Label::Person, start_byte: 0, end_byte: 0, attrs };
         let odd = "q\"b\\s/ \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é ’ 北京 👍🏽 \u{fffd}";
         let spans = [
@@ -441,16 +637,67 @@ mod tests {
             map.serialize(&mut serde_json::Serializer::with_formatter(&mut serde, AsciiFormatter)).expect("json");
             assert_eq!(String::from_utf8_lossy(&hand), String::from_utf8_lossy(&serde));
             assert!(hand.is_ascii());
-            // And it reads back as what plain serde_json writes.
-            let plain: serde_json::Value = serde_json::from_str(&serde_json::to_string(&map).expect("json")).expect("parse");
+            // And it reads back as what serde_json writes without the ASCII escapes.
+            let plain: serde_json::Value = serde_json::from_str(&js_json(&map)).expect("parse");
             assert_eq!(serde_json::from_slice::<serde_json::Value>(&hand).expect("parse"), plain);
             // Without the ASCII escapes, what the command line writes.
             for s in spans {
                 let mut hand = Vec::new();
                 write_attrs_map(&mut hand, &s.attrs, false);
-                assert_eq!(String::from_utf8_lossy(&hand), serde_json::to_string(&s.attrs).expect("json"));
+                assert_eq!(String::from_utf8_lossy(&hand), js_json(&s.attrs));
             }
         }
+    }
+
+    fn js_number(x: f64) -> String {
+        let mut out = Vec::new();
+        write_js_number(&mut out, x).expect("write");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn numbers_are_written_as_javascript_writes_them() {
+        // ECMA-262's Number::toString: each layout and each switch point.
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (3.0, "3"),
+            (-2.5, "-2.5"),
+            (0.85, "0.85"),
+            (123.456, "123.456"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (1e16, "10000000000000000"),
+            (1e20, "100000000000000000000"),
+            (123456789012345680000.0, "123456789012345680000"),
+            (1e21, "1e+21"),
+            (1.5e300, "1.5e+300"),
+            (1e-6, "0.000001"),
+            (1.25e-6, "0.00000125"),
+            (1e-7, "1e-7"),
+            (-1.5e-7, "-1.5e-7"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (f64::NAN, "null"),
+            (f64::NEG_INFINITY, "null"),
+        ];
+        for (x, js) in cases {
+            assert_eq!(js_number(x), js, "{x:e}");
+        }
+        // Every finite value reads back as itself.
+        let mut x = 1.0e-310_f64;
+        while x < 1e308 {
+            for v in [x, -x, x * 1.000_000_7, x / 3.0] {
+                assert_eq!(js_number(v).parse::<f64>().ok(), Some(v), "{v:e}");
+            }
+            x *= 7.3;
+        }
+    }
+
+    /// `value` as serde_json writes it with [`JsFormatter`].
+    fn js_json(value: &impl Serialize) -> String {
+        let mut out = Vec::new();
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, JsFormatter)).expect("json");
+        String::from_utf8(out).expect("utf-8")
     }
 
     /// Span ids and attrs in order, serialized as a JSON object.
@@ -484,8 +731,8 @@ mod tests {
             let parts = crate::pipeline::run_parts(text, &options);
             let doc = parts.clone().into_document();
             assert_eq!(doc, annotate(text, &options).expect("annotate"));
-            let json = serde_json::to_string(&to_wire(text, &doc).expect("wire")).expect("json");
-            assert_eq!(serde_json::to_string(&parts_to_wire(text, &parts)).expect("json"), json);
+            let json = js_json(&to_wire(text, &doc).expect("wire"));
+            assert_eq!(js_json(&parts_to_wire(text, &parts)), json);
             let mut hand = Vec::new();
             write_parts_json(&mut hand, text, &parts).expect("write");
             assert_eq!(String::from_utf8_lossy(&hand), json);

@@ -1,27 +1,26 @@
 // Starts the annotation worker, and the compilation of the core's .wasm, as
 // the page begins to load.
 //
-// A module script of its own with no static imports, listed before main.js:
-// the browser runs it as soon as it arrives, while main.js still waits for
-// its modules. A worker takes a while to start (its script is fetched by the
-// browser process and its thread needs the page's main thread to get going:
-// over 100 ms on a busy machine), so the page does not wait for it to fetch
-// the .wasm: it compiles the module here, meanwhile, and posts it to the
-// worker (a compiled module is shared, not copied). Compiling from a
-// streamed response lets the browser reuse the machine code it cached on an
-// earlier visit. main.js adopts the worker and posts the module to any
-// worker it starts later.
+// A module script of its own whose one static import (core.js, which finds
+// and loads the core for this page and for the worker alike) is preloaded
+// beside it, listed before main.js: the browser runs it as soon as the two
+// arrive, while main.js still waits for its modules. A worker takes a while
+// to start (its script is fetched by the browser process and its thread
+// needs the page's main thread to get going: over 100 ms on a busy
+// machine), so the page does not wait for it to fetch the .wasm: it
+// compiles the module here, meanwhile, and posts it to the worker (a
+// compiled module is shared, not copied). The page's annotator
+// (annotator.js) adopts this worker and posts the module to any worker it
+// starts later.
 
-const WASM_URL = new URL('./pkg/newslens_bg.wasm', import.meta.url);
+import { compileCore, loadCore } from './core.js';
 
 /**
  * The compiled core, or null when it could not be compiled here (the worker
  * then loads it itself and reports any error with the first request).
  * @type {Promise<WebAssembly.Module | null>}
  */
-export const wasmModule = typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function'
-  ? WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() => null)
-  : Promise.resolve(null);
+export const wasmModule = compileCore();
 
 export const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 wasmModule.then((module) => worker.postMessage({ module }));
@@ -31,11 +30,7 @@ wasmModule.then((module) => worker.postMessage({ module }));
  * on load (see firstPass there), made ready while main.js's modules arrive;
  * null when it could not be.
  */
-export const pageCore = Promise.all([wasmModule, import('./pkg/newslens.js')]).then(async ([module, core]) => {
-  if (!module) return null;
-  await core.default({ module_or_path: module });
-  return core;
-}).catch(() => null);
+export const pageCore = wasmModule.then((module) => (module ? loadCore(module) : null)).catch(() => null);
 
 /** Layers of the quick first pass (no entity model to initialise). */
 export const FIRST_PASS_LAYERS = ['paragraph', 'sentence'];

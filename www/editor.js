@@ -370,6 +370,14 @@ export class TextEditor extends HTMLElement {
   #paste(event) {
     const data = event.clipboardData?.getData('text/plain');
     if (data === undefined) return;
+    const html = data ? '' : event.clipboardData.getData('text/html');
+    if (html) {
+      // Markup with no plain-text version: reduced to its text as an opened .html file is (an
+      // inert parse, nothing loaded or run); left to the browser, a wide selection was only deleted.
+      event.preventDefault();
+      import('./files.js').then(({ textFromHTML }) => this.#replaceSelection(textFromHTML(html), 'insertFromPaste'));
+      return;
+    }
     if (data.length <= BIG_PASTE_CHARS && !this.#selectionIsWide()) {
       if (this.#plainOnly) return;
       event.preventDefault();

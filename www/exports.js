@@ -138,32 +138,40 @@ export function toBrat(text, spans, doc) {
   return { txt: text, ann: lines.length ? `${lines.join('\n')}\n` : '' };
 }
 
-/** A standalone HTML page of the annotated article: the page's CSS inlined, no script. */
+/** `text` as HTML text or a double-quoted attribute value. */
+export function escapeHTML(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/**
+ * A standalone HTML page of the annotated article: the page's CSS inlined,
+ * no script. Written as a string rather than built as a DOM document: a
+ * <style> element made in this page, even in a document of its own, is
+ * checked against this page's Content Security Policy (which allows no
+ * inline style) and logged as a violation. Every piece of text is escaped:
+ * the title and statistics here, the article by the HTML serializer (its
+ * text nodes and attribute values), and the CSS cannot close its <style>
+ * element early (a `<` in it is written as the CSS escape `\3c `, which CSS
+ * reads as the same character).
+ */
 export function toHTML(article, css, { title, stats, theme }) {
-  const doc = document.implementation.createHTMLDocument(title);
-  doc.documentElement.lang = 'en';
-  if (theme) doc.documentElement.dataset.theme = theme;
-  const meta = (attrs) => { const m = doc.createElement('meta'); for (const [k, v] of Object.entries(attrs)) m.setAttribute(k, v); doc.head.append(m); };
-  meta({ charset: 'utf-8' });
-  meta({ 'http-equiv': 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'" });
-  meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' });
-  meta({ name: 'generator', content: 'newslens' });
-  const style = doc.createElement('style');
-  style.textContent = `${css}\nbody{max-width:48rem;margin:2rem auto;padding:0 1rem}`;
-  doc.head.append(style);
-  const h1 = doc.createElement('h1');
-  h1.textContent = title;
-  const p = doc.createElement('p');
-  p.className = 'stats';
-  p.textContent = stats;
-  const copy = doc.importNode(article, true);
+  const copy = /** @type {Element} */ (article.cloneNode(true));
   copy.removeAttribute('tabindex');
   copy.removeAttribute('aria-busy');
   copy.removeAttribute('aria-describedby');
+  copy.removeAttribute('style');
   for (const el of copy.querySelectorAll('[tabindex], [aria-describedby]')) { el.removeAttribute('tabindex'); el.removeAttribute('aria-describedby'); }
   for (const el of copy.querySelectorAll('.selected, .linked')) el.classList.remove('selected', 'linked');
-  doc.body.append(h1, p, copy);
-  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
+  const style = `${css}\nbody{max-width:48rem;margin:2rem auto;padding:0 1rem}`.replace(/</g, '\\3c ');
+  return '<!doctype html>\n'
+    + `<html lang="en"${theme ? ` data-theme="${escapeHTML(theme)}"` : ''}><head>`
+    + '<meta charset="utf-8">'
+    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`
+    + '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    + '<meta name="generator" content="newslens">'
+    + `<title>${escapeHTML(title)}</title>`
+    + `<style>${style}</style>`
+    + `</head><body><h1>${escapeHTML(title)}</h1><p class="stats">${escapeHTML(stats)}</p>${copy.outerHTML}</body></html>\n`;
 }
 
 function download(name, content, type) {

@@ -4,6 +4,7 @@
 // while a long paste is annotated (the core is synchronous). Protocol:
 //   in:  { module }   once: the compiled .wasm (a WebAssembly.Module), or null
 //                     to have the worker fetch it; requests wait for it
+//                     (annotator.js, which starts this worker, sends it)
 //        { id, text, layers?, port? }   layers: wire layer names to return;
 //                     port: a MessagePort for the answer (else this worker's own)
 //   out, on the port: zero or more { id, part: spans[] } (the spans, in
@@ -18,6 +19,8 @@
 // load) come back as messages, never as an uncaught exception, so the page
 // can show them and keep going.
 
+import { loadCore } from './core.js';
+
 /** Spans per message: a few milliseconds of copying on the main thread. */
 const BATCH = 2000;
 
@@ -25,11 +28,8 @@ const BATCH = 2000;
 let takeModule;
 const pageModule = new Promise((resolve) => { takeModule = resolve; });
 // The glue is fetched while the page compiles the .wasm; given no module,
-// the worker fetches and compiles the .wasm itself.
-const ready = Promise.all([import('./pkg/newslens.js'), import('./columns.js'), pageModule]).then(async ([core, columns, module]) => {
-  await core.default({ module_or_path: module ?? fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url)) });
-  return { ...core, ...columns };
-});
+// the worker fetches and compiles the .wasm itself (core.js, shared with boot.js).
+const ready = Promise.all([loadCore(pageModule), import('./columns.js')]).then(([core, columns]) => ({ ...core, ...columns }));
 ready.catch(() => { /* reported with the first request */ });
 
 self.onmessage = async (event) => {

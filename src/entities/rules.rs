@@ -17,6 +17,8 @@
 //!
 //! The rules never panic: every token index is checked.
 
+use std::collections::BinaryHeap;
+
 use super::Run;
 use super::features::{self, SentenceFeatures};
 use super::gazetteer::{self, Class, has};
@@ -229,32 +231,60 @@ fn org_words(s: &Sent, runs: &mut [Run]) {
 fn of_and_in(s: &Sent, runs: &mut Vec<Run>) {
     runs.sort_unstable();
     let mut buf = String::new();
-    let mut k = 0;
-    while k < runs.len() {
-        let (a, b, label) = runs[k];
+    // Runs kept are moved down to `w` as they are done, and a joined run is
+    // dropped by not moving it (a `remove` per join was quadratic on a
+    // sentence of many joins). `runs[..w]` are the runs before the current
+    // one, sorted by start; `max_end` (made on first need) holds their
+    // running greatest end, so that whether a token is covered is a binary
+    // search rather than a look at every run.
+    let mut w = 0;
+    let mut r = 0;
+    let mut max_end: Vec<usize> = Vec::new();
+    while r < runs.len() {
+        let (a, b, label) = runs[r];
         // ORG + in + country.
         if label == Label::Org && s.word(b) == "in" && has(s.gaz(b - 1), Class::OrgHead) {
-            if let Some(&(c, d, Label::Gpe)) = runs.get(k + 1) {
+            if let Some(&(c, d, Label::Gpe)) = runs.get(r + 1) {
                 if c == b + 1 && has(s.gaz_any(c, d), Class::Country) {
-                    runs[k] = (a, d, Label::Org);
-                    runs.remove(k + 1);
+                    runs[r + 1] = (a, d, Label::Org);
+                    r += 1;
                     continue;
                 }
             }
         }
         // Cap + of + ORG.
         if label == Label::Org && a >= 2 && s.word(a - 1) == "of" && s.is_cap_word(a - 2) && !s.sf.headline {
+            // Runs from `r` on start at or after `a`: only those before can
+            // cover a token before `a`.
+            if max_end.len() < w {
+                let mut m = max_end.last().copied().unwrap_or(0);
+                for &(_, y, _) in &runs[max_end.len()..w] {
+                    m = m.max(y);
+                    max_end.push(m);
+                }
+            }
+            let covered_before = |t: usize| {
+                let k = runs[..w].partition_point(|x| x.0 <= t);
+                k > 0 && max_end[k - 1] > t
+            };
             let mut start = a - 1;
-            while start > 0 && s.is_cap_word(start - 1) && !covered(runs, start - 1, start) {
+            while start > 0 && s.is_cap_word(start - 1) && !covered_before(start - 1) {
                 start -= 1;
             }
             let initial_only = start + 1 == a - 1 && s.sf.info.get(start).is_some_and(|x| x.initial);
             if start < a - 1 && !initial_only && title_at(s, start, &mut buf).is_none() {
-                runs[k] = (start, b, Label::Org);
+                runs[r] = (start, b, Label::Org);
             }
         }
-        k += 1;
+        runs[w] = runs[r];
+        if !max_end.is_empty() {
+            let m = max_end.last().copied().unwrap_or(0);
+            max_end.push(m.max(runs[w].1));
+        }
+        w += 1;
+        r += 1;
     }
+    runs.truncate(w);
 }
 
 /// "Kataib Hezbollah and Nujabaa": a one-word PERSON span joined by "and"
@@ -421,7 +451,18 @@ fn titles(s: &Sent, runs: &mut Vec<Run>) {
     // A PERSON span that is nothing but a title ("Mr. President", "Madam
     // Speaker") names no one.
     runs.retain(|&(a, b, label)| label != Label::Person || title_at(s, a, &mut buf) != Some(b - a));
-    // Title + capitalised name -> PERSON.
+    // Title + capitalised name -> PERSON. A name replaces the runs it
+    // overlaps; they are dropped in one pass at the end (a pass per name was
+    // quadratic on a long sentence of names). Until then, a non-PERSON run
+    // covering token `i` was replaced if it starts before the last name's
+    // end (names come left to right, so it overlapped that name), and the
+    // runs that may cover `i` wait in a heap by end: a look at its top, not
+    // at every run.
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut others: Option<Vec<(usize, usize)>> = None;
+    let mut open: BinaryHeap<(usize, usize)> = BinaryHeap::new();
+    let mut next = 0;
+    let mut last_end = 0;
     let mut i = 0;
     while i < s.tokens.len() {
         let Some(len) = title_at(s, i, &mut buf) else {
@@ -431,14 +472,35 @@ fn titles(s: &Sent, runs: &mut Vec<Run>) {
         let j = i + len;
         // A span that already starts at or covers the title (an ORG such as
         // "General Motors") is left alone.
-        let covered = runs.iter().any(|&(a, b, l)| a <= i && i < b && l != Label::Person);
+        let others = others.get_or_insert_with(|| {
+            let mut v: Vec<(usize, usize)> = runs.iter().filter(|r| r.2 != Label::Person).map(|r| (r.0, r.1)).collect();
+            v.sort_unstable();
+            v
+        });
+        while let Some(&(a, b)) = others.get(next).filter(|r| r.0 <= i) {
+            open.push((b, a));
+            next += 1;
+        }
+        while open.peek().is_some_and(|&(b, a)| b <= i || a < last_end) {
+            open.pop();
+        }
+        let covered = !open.is_empty();
         if let (false, Some(end)) = (covered, name_end(s, j)) {
-            runs.retain(|&(a, b, _)| b <= j || a >= end);
-            runs.push((j, end, Label::Person));
+            names.push((j, end));
+            last_end = end;
             i = end;
         } else {
             i = j;
         }
+    }
+    if !names.is_empty() {
+        // A run goes when it overlaps a name: the first name ending after
+        // its start is the only one that can.
+        runs.retain(|&(a, b, _)| {
+            let k = names.partition_point(|&(_, end)| end <= a);
+            names.get(k).is_none_or(|&(j, _)| j >= b)
+        });
+        runs.extend(names.iter().map(|&(j, end)| (j, end, Label::Person)));
     }
     runs.sort_unstable();
 }
@@ -450,15 +512,29 @@ fn acronyms(s: &Sent, runs: &mut Vec<Run>) {
             add.push((b + 1, b + 2, label));
         }
     }
-    for r in add {
-        runs.retain(|&(a, b, _)| b <= r.0 || a >= r.1);
-        runs.push(r);
+    if add.is_empty() {
+        runs.sort_unstable();
+        return;
     }
+    // Each acronym replaced what covered its token, an earlier acronym on
+    // the same token included. Done as one pass (a pass per acronym was
+    // quadratic on a sentence of many): the last acronym per token stays,
+    // and a run goes when it covers any acronym's token.
+    let mut order: Vec<usize> = (0..add.len()).collect();
+    order.sort_unstable_by_key(|&k| (add[k].0, k));
+    let last: Vec<Run> = order
+        .iter()
+        .enumerate()
+        .filter(|&(n, &k)| order.get(n + 1).is_none_or(|&next| add[next].0 != add[k].0))
+        .map(|(_, &k)| add[k])
+        .collect();
+    let tokens: Vec<usize> = last.iter().map(|r| r.0).collect();
+    runs.retain(|&(a, b, _)| {
+        let k = tokens.partition_point(|&t| t < a);
+        tokens.get(k).is_none_or(|&t| t >= b)
+    });
+    runs.extend(last);
     runs.sort_unstable();
-}
-
-fn covered(runs: &[Run], a: usize, b: usize) -> bool {
-    runs.iter().any(|&(x, y, _)| x < b && a < y)
 }
 
 fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
@@ -503,6 +579,22 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
     }
     let mut buf = String::new();
     let gz = gazetteer::get();
+    // Whether a token range overlaps a run: the runs found below start
+    // after every later test, so only the first `n0` (sorted by start)
+    // matter, and their running greatest end (made on first need) answers
+    // with a binary search rather than a look at every run.
+    let n0 = runs.len();
+    let mut max_end: Vec<usize> = Vec::new();
+    let mut covered = |runs: &[Run], a: usize, b: usize| {
+        if max_end.is_empty() {
+            max_end = runs[..n0].iter().scan(0, |m, r| {
+                *m = r.1.max(*m);
+                Some(*m)
+            }).collect();
+        }
+        let k = runs[..n0].partition_point(|r| r.0 < b);
+        k > 0 && max_end[k - 1] > a
+    };
     let mut i = 0;
     let want = Class::Country.bit() | Class::Norp.bit();
     while i < s.tokens.len() {

@@ -69,6 +69,10 @@ pub(crate) struct Found {
 /// A speaker mention request: token range and appositive.
 type Mention = (usize, usize, Option<(usize, usize)>);
 
+/// Reported speech: content tokens, a second part after an interrupting
+/// cue clause, and the speaker.
+type Reported = ((usize, usize), Option<(usize, usize)>, Mention);
+
 /// Words after "told" that are its object, not the reported content.
 const TOLD_OBJECTS: &[&str] = &[
     "reporters",
@@ -464,15 +468,29 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
         } else {
             let first = st.low(t).to_string();
+            let capital = |st: &State, i: usize| {
+                st.toks().get(i).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase))
+            };
+            // "family therapist Ana Ruiz says": a lower-case role, then a
+            // name, within a few words and no comma.
+            let role_then_name = !capital(&st, t)
+                && (t + 1..(t + 4).min(para_end))
+                    .take_while(|&i| st.is_word(i) && st.text_of(i) != ",")
+                    .any(|i| capital(&st, i));
             let starts_np = speakers::PRONOUNS.contains(&first.as_str())
                 || matches!(
                     first.as_str(),
                     "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their"
                 )
-                || st.toks().get(t).is_some_and(|tk| tk.text(r.text).chars().next().is_some_and(char::is_uppercase));
+                || capital(&st, t)
+                || role_then_name;
+            // "Dana Wills, the mayor's adviser on housing and transit,
+            // said": a name and a long appositive between commas.
+            let appositive = (t + 1..(t + 5).min(para_end)).find(|&i| st.text_of(i) == ",").is_some();
+            let reach = if appositive { 20 } else { 8 };
             if starts_np {
                 let mut u = t;
-                while u < para_end && u - t <= 8 {
+                while u < para_end && u - t <= reach {
                     let w = st.text_of(u);
                     if matches!(w, "." | "?" | "!" | "“" | "”" | "\"" | ";" | ":" | "``" | "''") {
                         break;
@@ -595,12 +613,19 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             continue;
         }
         let coord = last.filter(|l| l.0 == cues[c].sent).map(|l| l.1);
-        let Some((content, m)) = reported(&mut st, c, coord) else { continue };
+        let Some((content, tail, m)) = reported(&mut st, c, coord) else { continue };
         let (mut c0, mut c1) = content;
         if c1 <= c0 {
             continue;
         }
         let (mut start, mut end) = span_bytes(seg, c0, c1);
+        // The content's second part, after a cue clause inside it, when
+        // no quoted piece lies in either part.
+        let tail = tail.filter(|&(d0, d1)| {
+            let (a, b) = span_bytes(seg, c0, d1);
+            let first = pieces.partition_point(|q| q.end <= a);
+            d1 > d0 && pieces.get(first).is_none_or(|q| q.start >= b)
+        });
         // Pieces inside the content.
         let mut kind = Label::Indirect;
         let mut ok = true;
@@ -630,8 +655,16 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
             end = end.max(q.end);
         }
-        let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly);
-        if !ok || !st.two_words(c0, c1) || end <= start || (needs_quote && kind != Label::Mixed) {
+        // "tweeted that …", "responded that …": a verb that otherwise only
+        // attributes a quote reports speech when "that" opens its content.
+        let that_clause = cues[c].kind == CueKind::DirectOnly
+            && c0 > cues[c].t1
+            && c0 <= cues[c].t1 + 3
+            && st.text_of(c0 - 1).eq_ignore_ascii_case("that");
+        let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly) && !that_clause;
+        // A second part has two words of its own (see `reported`).
+        let words = tail.is_some() || st.two_words(c0, c1);
+        if !ok || !words || end <= start || (needs_quote && kind != Label::Mixed) {
             continue;
         }
         for k in take {
@@ -642,7 +675,14 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
         st.cue_speaker.insert(c, mi);
         st.cue_used[c] = true;
         let mi = st.mention(m);
-        found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group: None });
+        // Both parts of content split by its cue clause are one utterance:
+        // a group id past the pieces' ones (those are piece indices).
+        let group = tail.map(|_| n + c);
+        found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group });
+        if let Some((d0, d1)) = tail {
+            let (start, end) = span_bytes(seg, d0, d1);
+            found.push(Found { kind, start, end, cue: Some(c), speaker: Some(mi), group });
+        }
     }
 
     // The pieces. A quoted sentence with no cue of its own, after reported
@@ -781,10 +821,12 @@ const LEADING_ADVERBS: &[&str] = &[
     "separately",
 ];
 
-/// Reported speech of cue `c`: the content token range and the speaker.
-/// `coord` is the speaker of an earlier cue in the sentence, for a
-/// coordinated cue ("acknowledged … but said …").
-fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize, usize), Mention)> {
+/// Reported speech of cue `c`: the content token range, a second range
+/// when the cue clause interrupts the content ("Beyond that, she said, the
+/// council may revisit the plan"), and the speaker. `coord` is the speaker
+/// of an earlier cue in the sentence, for a coordinated cue ("acknowledged
+/// … but said …").
+fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<Reported> {
     let seg = st.r.seg;
     let cue = st.cues[c];
     let range = seg.sentence_tokens.get(cue.sent)?.clone();
@@ -795,7 +837,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         if cue.t0 == s0 || !comma_before {
             // According to X, CONTENT.
             let comma = st.comma_in(b, s1)?;
-            return Some(((comma + 1, s1), (a, b, app)));
+            return Some(((comma + 1, s1), None, (a, b, app)));
         }
         // CONTENT, according to X. Not when CONTENT already has its source:
         // another kind of cue before this one (cues do not overlap, so each
@@ -805,7 +847,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
         if State::any_cue(&st.next_not_according, i, j).is_some() {
             return None;
         }
-        return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+        return Some(((c0, st.trim_end(c0, cue.t0 - 1)), None, (a, b, app)));
     }
     let rest_len = s1.saturating_sub(cue.t1);
     let adverbial_rest = |st: &mut State, from: usize, any_comma: bool| {
@@ -821,16 +863,23 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     let comma_in_subject = sub
         .as_ref()
         .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
-    // CONTENT, said X.
+    // CONTENT, said X. Not when a pronoun or a possessive follows the cue:
+    // "Another pollster, Ana Ruiz, said her survey …" has its subject
+    // before the cue and its content after.
+    let clause_after = matches!(
+        st.low(cue.t1),
+        "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her" | "their" | "its" | "our" | "my"
+    );
     if comma_before
         && !comma_in_subject
         && !participle
+        && !clause_after
         && let Some((a, b, app)) = st.speaker_after(c)
     {
         let end_np = app.map_or(b, |x| x.1);
         if adverbial_rest(st, end_np, false) && cue.t0 - 1 > s0 {
             let c0 = st.clause_start(s0, cue.t0 - 1);
-            return Some(((c0, st.trim_end(c0, cue.t0 - 1)), (a, b, app)));
+            return Some(((c0, st.trim_end(c0, cue.t0 - 1)), None, (a, b, app)));
         }
     }
     let coordinated = cue.t0 > s0 && matches!(st.low(cue.t0 - 1), "and" | "but");
@@ -843,7 +892,26 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
                 && (rest_len == 0 || adverbial_rest(st, cue.t1, true))
             {
                 let c0 = st.clause_start(s0, sub.group_start - 1);
-                return Some(((c0, st.trim_end(c0, sub.group_start - 1)), m));
+                let first = (c0, st.trim_end(c0, sub.group_start - 1));
+                // CONTENT, X said, CONTENT: the cue clause sits inside the
+                // content when a clause, not an adverbial, follows it.
+                let d0 = cue.t1 + 1;
+                let tail = (rest_len > 0 && st.text_of(cue.t1) == "," && d0 < s1).then(|| {
+                    let w = st.low(d0).to_string();
+                    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str())
+                        || matches!(
+                            w.as_str(),
+                            "adding" | "saying" | "noting" | "citing" | "who" | "which" | "according" | "referring"
+                        )
+                        // "…, officials said, but no deal was reached": the
+                        // writer's next clause.
+                        || CLAUSE_ENDS.contains(&w.as_str())
+                        || matches!(w.as_str(), "or" | "yet" | "so" | "because")
+                        || w.ends_with("ing");
+                    let other_cue = !cues_in(st.cues, d0, s1).is_empty();
+                    (!adverbial && !other_cue && st.two_words(d0, s1)).then_some((d0, s1))
+                });
+                return Some((first, tail.flatten(), m));
             }
             (m, sub.subordinate)
         }
@@ -925,7 +993,7 @@ fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<((usize,
     {
         return None;
     }
-    (b > a).then_some(((a, b), m))
+    (b > a).then_some(((a, b), None, m))
 }
 
 /// The speaker of a participle cue after a comma ("…,” he wrote, adding

@@ -940,14 +940,17 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the words from token `t0` up to byte `at` link what follows
-    /// to a description ("a commander of X", "Sudani’s advisor", "officials
-    /// from X"): then the name at `at` is an affiliation, not the head.
+    /// to a description ("a commander of X", "officials from X"): then the
+    /// name at `at` is an affiliation, not the head. A possessive does not
+    /// link: the name that ends a mention after one is its head ("the
+    /// campaign's press secretary Dana Wills", "MSNBC’s Ayman Mohyeldin"),
+    /// and "Sudani’s advisor" ends in no name.
     fn linked_before(&self, t0: usize, at: usize) -> bool {
         let mut buf = String::new();
         let mut k = t0;
         while k < self.seg.tokens.len() && self.tok(k).start < at {
             let lw = low(self.text, self.tok(k), &mut buf);
-            if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "’s" | "'s" | "and" | "close" | "to")
+            if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "and" | "close" | "to")
             {
                 return true;
             }

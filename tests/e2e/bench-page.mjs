@@ -28,7 +28,7 @@
 // key of every run).
 
 import path from 'node:path';
-import { startBrowser, readSeed, paste, waitForRender, sampleLoad, warmServer, ROOT, inputText } from './harness.mjs';
+import { startBrowser, readSeed, paste, waitForRender, sampleLoad, warmServer, ROOT, SITE, buildSite, inputText } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -36,7 +36,8 @@ const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const roots = args.flatMap((a, i) => (args[i - 1] === '--root' ? [path.resolve(a)] : []));
 const sampleOnly = args.includes('--sample');
 const blockSw = args.includes('--no-sw');
-if (!roots.length) roots.push(path.join(ROOT, 'www'));
+// By default the page as served (www/ with its modules minified, built here: scripts/site.mjs).
+if (!roots.length) { await buildSite(); roots.push(SITE); }
 const { serve } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const servers = await Promise.all(roots.map((root) => serve({ root, port: 0, strictPort: true })));
 const seed = await readSeed();

@@ -15,14 +15,28 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = path.join(ROOT, 'www');
+/** What is served (www/ with its modules minified, scripts/site.mjs): what the tests load. */
+export const SITE = path.join(ROOT, 'out', 'www');
 export const SHOTS = path.join(ROOT, 'out', 'screenshots');
 export const SEED_PATH = path.join(ROOT, '..', 'shared', 'data', 'seed-article.txt');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Serves www/ with the project's server (scripts/serve.mjs) on a free 127.0.0.1 port. */
+/**
+ * Builds the served copy of www/ (scripts/site.mjs) from the sources as they
+ * are now, once per test process, so a test never runs an older page than the
+ * one in www/.
+ */
+let built = null;
+export function buildSite() {
+  built ??= import(pathToFileURL(path.join(ROOT, 'scripts', 'site.mjs')).href).then((m) => m.buildSite());
+  return built;
+}
+
+/** Serves the page (out/www/) with the project's server (scripts/serve.mjs) on a free 127.0.0.1 port. */
 export async function startServer() {
+  await buildSite();
   const { serve } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
-  return serve({ port: 0, strictPort: true });
+  return serve({ root: SITE, port: 0, strictPort: true });
 }
 
 /** Starts headless Chromium with a fresh profile; resolves to { context, close }. */

@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WWW, startBrowser, waitForRender, paste, screenshot, inputText, loadWasm, highlights } from './harness.mjs';
+import { ROOT, SITE, buildSite, startBrowser, waitForRender, paste, screenshot, inputText, loadWasm, highlights } from './harness.mjs';
 
 const { serve, handler } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'serve.mjs')).href);
 const { STAMP_FILE, makeStamp, stampSource } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'stamp.mjs')).href);
@@ -19,10 +19,11 @@ after(async () => {
   for (const fn of cleanup.reverse()) await fn();
 });
 
-/** A copy of www/ to rebuild in place, served by the project's server; `hits` lists the paths the server was asked for. */
+/** A copy of the served page (out/www/) to rebuild in place, served by the project's server; `hits` lists the paths the server was asked for. */
 async function servedCopy({ wrap } = {}) {
+  await buildSite();
   const root = await mkdtemp(path.join(tmpdir(), 'newslens-www-'));
-  await cp(WWW, root, { recursive: true, dereference: true });
+  await cp(SITE, root, { recursive: true, dereference: true });
   const base = handler(root);
   const hits = [];
   const server = createServer((req, res) => {
@@ -105,8 +106,9 @@ async function rebuild(root) {
 }
 
 test('the stamp the build wrote is the stamp of the files as they are (make wasm writes it)', async () => {
-  const held = await readFile(path.join(WWW, STAMP_FILE), 'utf8').catch(() => null);
-  assert.equal(held, stampSource(await makeStamp(WWW)), `www/${STAMP_FILE} is stale or missing: run make wasm`);
+  await buildSite();
+  const held = await readFile(path.join(SITE, STAMP_FILE), 'utf8').catch(() => null);
+  assert.equal(held, stampSource(await makeStamp(SITE)), `out/www/${STAMP_FILE} is stale or missing: run make wasm`);
 });
 
 test('a repeat visit asks the server for none of the precached files', async () => {
@@ -194,6 +196,9 @@ test('after a rebuild the next visit gets the new version whole, and no page mix
   await takesOver(context, rebuilt.version);
   const fresh = await context.newPage();
   await fresh.goto(url);
+  // It opens with the text the person was editing (kept in this browser); its sample is the rebuilt one.
+  await fresh.waitForFunction(() => document.getElementById('input').value.startsWith('Officials said on Monday'), null, { timeout: 30_000 });
+  await fresh.locator('#sample').click();
   for (let t0 = Date.now(); !(await inputText(fresh)).startsWith('UTRECHT');) {
     assert.ok(Date.now() - t0 < 30_000, 'the next visit did not get the rebuilt sample');
     await new Promise((r) => setTimeout(r, 100));

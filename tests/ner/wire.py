@@ -84,7 +84,7 @@ def main():
             doc = json.loads(line)
             spans = [{"start": s["start"], "end": s["end"], "label": s["label"]}
                      for s in doc["spans"] if s["layer"] == "entity"]
-            f.write(json.dumps({"id": doc["id"], "spans": spans}) + "\n")
+            f.write(json.dumps({"id": doc["input"]["id"], "spans": spans}) + "\n")
 
     n = sum(len(d["spans"]) for d in gold)
     print(f"# {len(gold)} wire-style documents, {n} gold entities ({os.path.relpath(os.path.join(HERE, 'wire.txt'), ROOT)})\n")

@@ -143,14 +143,14 @@ describe("Unicode torture text", () => {
   });
 });
 
-test("--jsonl gives, line by line, the wasm result plus the other fields", () => {
+test("--jsonl gives, line by line, the wasm result with the line's fields under input", () => {
   const texts = [seed, torture, "", "One line.", "\u{1F468}\u200D\u{1F469}\u200D\u{1F467} said \u201chi.\u201d"];
   const input = texts.map((text, i) => JSON.stringify({ id: `doc-${i}`, text })).join("\n") + "\n";
   const lines = runCli(["--jsonl", "-"], input).trim().split("\n");
   assert.equal(lines.length, texts.length);
   lines.forEach((line, i) => {
-    const { id, ...doc } = JSON.parse(line);
-    assert.equal(id, `doc-${i}`);
+    const { input, ...doc } = JSON.parse(line);
+    assert.deepStrictEqual(input, { id: `doc-${i}`, text: texts[i] });
     assert.deepStrictEqual(doc, nl.annotate(texts[i]));
   });
 });
@@ -176,8 +176,8 @@ test("on every GUM news document, the laws hold and the CLI (--jsonl) equals the
   const lines = runCli(["--jsonl", "-"], input).trim().split("\n");
   assert.equal(lines.length, docs.length);
   lines.forEach((line, i) => {
-    const { id, ...cli } = JSON.parse(line);
-    assert.equal(id, docs[i].id);
+    const { input, ...cli } = JSON.parse(line);
+    assert.equal(input.id, docs[i].id);
     const doc = nl.annotate(docs[i].text);
     assertWellFormed(docs[i].text, doc);
     assert.deepEqual(uncoveredWordChars(docs[i].text, doc), [], docs[i].id);

@@ -5,11 +5,13 @@
 //! from `../shared/data/` relative to the repository root.
 
 mod corpus;
+mod eval_attribution;
 mod eval_coref;
 mod eval_ner;
 mod eval_quotes;
 mod generate;
 mod golden;
+mod stress;
 mod train;
 
 use std::process::ExitCode;
@@ -22,7 +24,10 @@ tasks:
   eval-ner      score entities on the dev corpora and list the reference article's entities
   eval-quotes   score quotes, speakers and hedges on tests/quotes/ gold
   eval-coref    score coreference chains on tests/coref/ gold
-  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)";
+  golden        checksums of the CLI's JSON on the reference inputs (--bless: rewrite tests/golden/)
+  stress        time per MB and peak memory of the release CLI on pathological texts
+  eval-attribution --polnear PATH [--split dev|train] [--json]
+                score attribution on a local PolNeAR checkout (train and dev only)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +43,8 @@ fn main() -> ExitCode {
         "eval-quotes" => eval_quotes::run(rest),
         "eval-coref" => eval_coref::run(rest),
         "golden" => golden::run(rest),
+        "stress" => stress::run(rest),
+        "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };
     match result {
