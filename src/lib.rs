@@ -72,6 +72,7 @@ pub mod hedges;
 pub mod options;
 pub mod pipeline;
 pub mod quotes;
+pub mod sort;
 pub mod text;
 pub mod wire;
 

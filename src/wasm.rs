@@ -337,8 +337,10 @@ fn read_layers(value: &JsValue) -> Result<Vec<Layer>, Error> {
         .ok_or_else(not_names)?;
     // More names than layers can only repeat some; a huge length (a Proxy
     // can claim any) would be a long loop, not a longer list.
-    const MOST: f64 = 65536.0;
-    if !(0.0..=MOST).contains(&len) {
+    // An integer: an f64 in the message would link float formatting
+    // (~14 KB of code) into the .wasm for this one line.
+    const MOST: u32 = 65536;
+    if !(0.0..=f64::from(MOST)).contains(&len) {
         return Err(Error::bad_options(format!("layers must be an array of at most {MOST} layer names ({})", names())));
     }
     (0..len as u32)

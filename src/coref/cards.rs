@@ -40,7 +40,7 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
     // of a long text has thousands of mentions, and `sort_by_key` calls the
     // key function O(log n) times per element. Stable, as before.
     let firsts: Vec<usize> = (0..linker.entities.len()).map(first).collect();
-    order.sort_by_key(|&e| firsts[e]);
+    crate::sort::sort_by_key(&mut order, |&e| firsts[e] as u128);
     let mut id_of = vec![String::new(); linker.entities.len()];
     for (n, &e) in order.iter().enumerate() {
         id_of[e] = entity_id(n + 1);
@@ -98,11 +98,12 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
     // Scratch list reused for every entity: an allocation per entity was a
     // fifth of this function's allocations on a long text.
     let mut ms: Vec<&Mention> = Vec::new();
+    let mut keys = Vec::new();
     for &e in &order {
         let ent = &linker.entities[e];
         ms.clear();
         ms.extend(ent.mentions.iter().map(|&m| &mentions[m]));
-        ms.sort_by_key(|m| m.start);
+        crate::sort::sort_by_key_in(&mut ms, &mut keys, |m| m.start as u128);
         let Some(&firstm) = ms.first() else { continue };
         let name = ms
             .iter()
@@ -141,7 +142,8 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
         };
         cards.push((firstm.start, card));
     }
-    cards.sort_by(|a, b| b.1.salience.total_cmp(&a.1.salience).then(a.0.cmp(&b.0)));
+    // Most salient first, then by first mention.
+    crate::sort::sort_by_key(&mut cards, |c| (u128::from(!crate::sort::f64_key(c.1.salience)) << 64) | c.0 as u128);
     cx.summaries.set_entities(cards.into_iter().map(|c| c.1).collect());
 }
 

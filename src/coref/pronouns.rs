@@ -312,7 +312,8 @@ pub(super) fn resolve_pronouns(
                 None => scores.push((m.entity, score, idx)),
             }
         }
-        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // Best first.
+        crate::sort::sort_by_key(&mut scores, |s| u128::from(!crate::sort::f64_key(s.1)));
         let Some(&(e, best, idx)) = scores.first() else {
             continue;
         };

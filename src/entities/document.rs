@@ -126,7 +126,7 @@ pub fn apply(text: &str, seg: &Segmentation, ents: &mut Vec<Entity>, cued: &FnvS
     }
     if !added.is_empty() {
         ents.extend(added);
-        ents.sort_by_key(|e| (e.start_byte, e.end_byte));
+        crate::sort::sort_by_key(ents, |e| crate::sort::pair(e.start_byte, e.end_byte));
     }
 }
 

@@ -212,7 +212,7 @@ fn merge_scan(named: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
         }
         out.push(r);
     }
-    out.sort_by_key(|e| (e.start_byte, e.end_byte));
+    crate::sort::sort_by_key(&mut out, |e| crate::sort::pair(e.start_byte, e.end_byte));
     out
 }
 

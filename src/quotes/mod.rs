@@ -754,11 +754,11 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
             }
         }
     }
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::sort::sort_by_key(&mut found, |f| crate::sort::pair(f.start, !f.end));
 
     // Classify the speakers in text order, so pronouns see earlier ones.
     let mut order: Vec<usize> = (0..st.mentions.len()).collect();
-    order.sort_by_key(|&i| st.mentions[i].0);
+    crate::sort::sort_by_key(&mut order, |&i| st.mentions[i].0 as u128);
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
     let mut remap = vec![0usize; order.len()];
     let mut last_named: Option<usize> = None;

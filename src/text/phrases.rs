@@ -85,7 +85,8 @@ impl<T: Clone> PhraseSet<T> {
                 .push((words, value));
         }
         for phrases in by_first.values_mut() {
-            phrases.list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            // Longest first.
+            crate::sort::sort_by_key(&mut phrases.list, |p| !p.0.len() as u128);
             for (words, _) in &phrases.list {
                 match words.get(1) {
                     Some(Word::Lit(l)) if l.as_bytes()[0] < 0x80 => phrases.second.insert(l.as_bytes()[0]),

@@ -72,8 +72,8 @@ impl<'s> Earlier<'s> {
                 _ => {}
             }
         }
-        entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
-        mentions.sort_by_key(|m| m.start);
+        crate::sort::sort_by_key(&mut entities, |e| crate::sort::pair(e.start, !e.end));
+        crate::sort::sort_by_key(&mut mentions, |m| m.start as u128);
         let mut names = FnvMap::default();
         // Coref's cards name the document entities.
         for e in summaries.entities().unwrap_or_default() {
