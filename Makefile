@@ -154,6 +154,8 @@ eval-wire: cli
 # fuzz/scratch/ (ignored by git), findings to fuzz/artifacts/, and the run
 # goes on after one (-ignore_crashes; timeouts and OOMs too, in fork mode).
 FUZZ_SECONDS ?= 1800
+# Where the run's summary goes.
+FUZZ_REPORT ?= docs/figures/fuzz.md
 # No AddressSanitizer (-s none): the library has no unsafe code outside the
 # wasm32 SIMD, and ASan cost a sixth of the time; trace-compares stay (they
 # help the bytes target spell "said" and "Mr.").
@@ -186,7 +188,7 @@ fuzz: fuzz-setup
 		-max_len=$(FUZZ_MAX_LEN_structured) > fuzz/logs/structured.log 2>&1 & b=$$!; \
 	ra=0; rb=0; wait $$a || ra=$$?; wait $$b || rb=$$?; \
 	end=$$(date -u +%FT%TZ); echo "fuzz: end $$end"; mkdir -p docs/figures; \
-	scripts/fuzz-summary.sh $$start $$end fuzz/logs/bytes.log fuzz/logs/structured.log | tee docs/figures/fuzz.md; \
+	scripts/fuzz-summary.sh $$start $$end fuzz/logs/bytes.log fuzz/logs/structured.log | tee $(FUZZ_REPORT); \
 	exit $$(( ra || rb ))
 
 # Adds fuzz/scratch/ to fuzz/corpus/ and keeps the fewest inputs that reach
