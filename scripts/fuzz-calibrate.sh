@@ -27,9 +27,10 @@ def rep(unit):
 words = ("the government said on Tuesday that officials in Baghdad could possibly meet President Smith , "
          "who told reporters “ we will not disarm , ” according to Reuters . He added that talks may resume .").split()
 r = random.Random(19)
-prose = []
-while sum(len(w) + 1 for w in prose) < n:
+prose, total = [], 0
+while total < n:
     prose.append(r.choice(words))
+    total += len(prose[-1]) + 1
 prose = " ".join(prose)
 patterns = {
     "prose": prose[:n],
