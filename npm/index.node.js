@@ -2,7 +2,8 @@
 // instantiated synchronously on import, so `annotate` works at once; the
 // default export (init) is kept for code shared with browsers and does nothing.
 import { readFileSync } from 'node:fs';
-import { initSync, annotate } from './pkg/newslens.js';
+import { initSync, annotate, version } from './pkg/newslens.js';
+import { countSpans } from './columns.js';
 
 initSync({ module: readFileSync(new URL('./pkg/newslens_bg.wasm', import.meta.url)) });
 
@@ -13,17 +14,24 @@ export { documentFromColumns, spansFromColumns } from './columns.js';
 export default async function init() {}
 
 /**
- * The browser's worker helper, for code shared with browsers. Node has no
- * Web Worker here: it annotates on the calling thread, with the same
- * promise-returning interface.
+ * The browser's worker helper (annotator.js), for code shared with
+ * browsers: the same interface, but Node has no Web Worker here, so it
+ * annotates on the calling thread. Options other than `layers` and
+ * `signal` are ignored, as the worker ignores them.
  */
 export function createAnnotator() {
   let closed = false;
+  async function annotateDetailed(text, { layers, signal } = {}) {
+    if (closed) throw new Error('the annotator is closed');
+    if (signal?.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
+    const t0 = performance.now();
+    const doc = annotate(text, Array.isArray(layers) ? { layers } : undefined);
+    const ms = performance.now() - t0;
+    return { doc, counts: countSpans(doc.spans), ms, version: version(), spanById: new Map(doc.spans.map((s) => [s.id, s])) };
+  }
   return {
-    async annotate(text, options) {
-      if (closed) throw new Error('the annotator is closed');
-      return annotate(text, options);
-    },
+    annotateDetailed,
+    annotate: (text, options) => annotateDetailed(text, options).then((a) => a.doc),
     close() {
       closed = true;
     },

@@ -66,16 +66,25 @@ test('Node: import from "newslens" annotates at once, as the wasm does', async (
     const fromColumns = documentFromColumns(annotateColumnar(text, { layers: ['entity', 'quote'] }));
     const annotator = createAnnotator();
     const viaAnnotator = await annotator.annotate(text, { layers: ['hedge'] });
+    const detailed = await annotator.annotateDetailed(text, { layers: ['hedge'] });
+    const aborted = await annotator.annotate(text, { signal: AbortSignal.abort() }).then(() => 'resolved', (e) => e.name);
     annotator.close();
     const closed = await annotator.annotate(text).then(() => 'resolved', (e) => e.message);
     let error;
     try { annotate(text, { layer: ['entity'] }); } catch (e) { error = e instanceof Error && e.message; }
-    console.log(JSON.stringify({ doc, fromColumns, viaAnnotator, closed, error, version: version() }));
+    const counts = detailed.counts;
+    const byId = [...detailed.spanById.values()].every((s) => detailed.doc.spans[detailed.doc.spans.indexOf(s)] === s) && detailed.spanById.size;
+    console.log(JSON.stringify({ doc, fromColumns, viaAnnotator, detailedDoc: detailed.doc, counts, byId, aborted, closed, error, version: version() }));
   `);
   const oracle = await loadOracle();
   assert.deepEqual(got.doc, oracle.annotate(text));
   assert.deepEqual(got.fromColumns, oracle.annotate(text, { layers: ['entity', 'quote'] }));
   assert.deepEqual(got.viaAnnotator, oracle.annotate(text, { layers: ['hedge'] }));
+  assert.deepEqual(got.detailedDoc, got.viaAnnotator);
+  assert.equal(got.counts.layers.hedge, got.viaAnnotator.spans.length);
+  assert.ok(got.viaAnnotator.spans.length > 0, 'the article has hedges');
+  assert.equal(got.byId, got.viaAnnotator.spans.length);
+  assert.equal(got.aborted, 'AbortError');
   assert.equal(got.version, oracle.version());
   assert.match(got.closed, /closed/);
   assert.match(got.error, /unknown field `layer`/);
@@ -122,9 +131,12 @@ test('TypeScript: the declaration types documents, spans by layer, labels and at
     async function viaWorker(): Promise<Document> {
       await init();
       const a = createAnnotator();
-      const d = await a.annotate('text', { layers: ['hedge'] });
+      const d = await a.annotate('text', { layers: ['hedge'], signal: new AbortController().signal });
+      const detailed = await a.annotateDetailed('text');
+      const hedges: number | undefined = detailed.counts.layers.hedge;
+      const first: Span | undefined = detailed.spanById.get(0);
       a.close();
-      return d;
+      return detailed.doc;
     }
   `);
   assert.equal(ok.status, 0, ok.output);
