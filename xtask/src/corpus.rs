@@ -218,12 +218,12 @@ pub fn prf(v: [usize; 3]) -> (f64, f64, f64) {
 }
 
 /// Runs the core's entity finder with `model` on `records`.
-pub fn predict(records: &[Record], model: &newslens::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
+pub fn predict(records: &[Record], model: &newslens::internals::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
     records
         .iter()
         .map(|r| {
-            let seg = newslens::text::segment(&r.text);
-            newslens::entities::find_with(&r.text, &seg, model)
+            let seg = newslens::internals::text::segment(&r.text);
+            newslens::internals::entities::find_with(&r.text, &seg, model)
                 .into_iter()
                 .map(|e| (e.start_byte, e.end_byte, e.label.name().to_string()))
                 .collect()
@@ -232,7 +232,7 @@ pub fn predict(records: &[Record], model: &newslens::entities::tagger::Model) ->
 }
 
 /// Scores a model on the dev files; returns (OntoNotes, CoNLL-folded) per source.
-pub fn evaluate_dev(model: &newslens::entities::tagger::Model) -> Result<Vec<(&'static str, Score, Score)>, String> {
+pub fn evaluate_dev(model: &newslens::internals::entities::tagger::Model) -> Result<Vec<(&'static str, Score, Score)>, String> {
     let mut out = Vec::new();
     for src in SOURCES {
         let recs = load_split(src.name, "dev")?;

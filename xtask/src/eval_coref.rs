@@ -20,8 +20,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use newslens::doc::{Attrs, Label, Layer, SpanSink, Value};
-use newslens::context::Context;
+use newslens::internals::doc::{Attrs, Label, Layer, SpanSink, Value};
+use newslens::internals::context::Context;
 use serde_json::Value as Json;
 
 type Chains = Vec<Vec<(usize, usize)>>;
@@ -285,11 +285,11 @@ fn coref_with_mentions<'a>(text: &'a str, mentions: &[(usize, usize, Label)]) ->
     }
     let mut cx = Context {
         text,
-        seg: newslens::text::segment(text),
+        seg: newslens::internals::text::segment(text),
         sink,
         summaries: Default::default(),
     };
-    newslens::coref::annotate(&mut cx);
+    newslens::internals::coref::annotate(&mut cx);
     cx
 }
 
@@ -664,7 +664,7 @@ fn bench() -> Result<(), String> {
             .and_then(|v| v.parse().ok())
             .unwrap_or(9);
         for _ in 0..reps {
-            let seg = newslens::text::segment(text);
+            let seg = newslens::internals::text::segment(text);
             let mut sink = SpanSink::new();
             for p in &seg.paragraphs {
                 sink.push(Layer::Paragraph, Label::Paragraph, p.start, p.end, Attrs::new());
@@ -685,7 +685,7 @@ fn bench() -> Result<(), String> {
                 summaries: Default::default(),
             };
             let t = cpu_ms();
-            newslens::coref::annotate(&mut cx);
+            newslens::internals::coref::annotate(&mut cx);
             coref_ms.push(cpu_ms() - t);
         }
         // The fastest run: on a shared machine the others measure the neighbours.
@@ -705,6 +705,6 @@ fn bench() -> Result<(), String> {
 }
 
 /// Coref's `entities` summary as JSON (null when coref did not run).
-fn cards_json(summaries: &newslens::doc::Summaries) -> Json {
+fn cards_json(summaries: &newslens::internals::doc::Summaries) -> Json {
     summaries.entities().map_or(Json::Null, |cards| serde_json::to_value(cards).unwrap_or(Json::Null))
 }
