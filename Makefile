@@ -6,6 +6,8 @@
 #   make bench   wasm size, instantiate time, annotation speed in Node
 #   make bench-compare  newslens next to compromise and wink-nlp (Node, CLI, sizes)
 #   make bench-browser  the same in headless Chromium
+#   make bench-stress   time per MB and peak memory on pathological texts
+#                       (docs/figures/stress.md; minutes)
 #   make fuzz    both cargo-fuzz targets at once, FUZZ_SECONDS each (nightly; docs/FUZZING.md)
 #   make fuzz-cmin  merge what the runs found into the small committed corpus
 #   make npm     the npm package in out/npm/ (`npm pack out/npm` makes the tarball)
@@ -41,7 +43,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd
 
-.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli screenshot setup-python setup-spark
+.PHONY: build wasm cli serve test test-rust test-node test-e2e bench bench-compare bench-browser eval-wire fuzz fuzz-cmin fuzz-setup setup setup-browser clean FORCE npm test-crate test-npm test-python test-spark bench-cli screenshot accuracy setup-python setup-spark bench-stress
 
 build: wasm cli
 
@@ -134,6 +136,11 @@ test-spark: cli setup-spark
 bench-cli: cli
 	node benches/cli-throughput.mjs
 
+# Every layer's accuracy into docs/figures/ and the README's table
+# (POLNEAR=path runs the attribution evaluation too: docs/EVALUATION.md).
+accuracy: cli
+	python3 scripts/accuracy.py
+
 # The README's screenshot (docs/screenshot.png): the page on its sample.
 screenshot: wasm setup-browser
 	node scripts/screenshot.mjs
@@ -145,6 +152,12 @@ bench: wasm
 bench-compare: build
 	node --max-old-space-size=8192 benches/compare.mjs
 	node benches/size.mjs
+
+# The release CLI on each pattern of xtask/src/stress.rs, as a child
+# process; the prose rows need the bench corpus.
+bench-stress: cli
+	node -e "import('./benches/corpus.mjs').then((m) => m.ensureCorpus({ sizes: ['20mb'] }))"
+	cargo xtask stress
 
 bench-browser: build setup-browser
 	node benches/browser.mjs
@@ -164,10 +177,13 @@ FUZZ_SECONDS ?= 1800
 FUZZ := cargo +nightly fuzz
 FUZZ_BUILD := -O -s none
 FUZZ_FLAGS = -fork=1 -ignore_crashes=1 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
-	-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
-# Seconds per input: a 1 MiB input through every layer and the laws takes
-# well under a second; the quadratic steps of issue 19 took many.
-FUZZ_TIMEOUT := 4
+	-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -report_slow_units=5
+# Seconds per input, wall clock: docs/figures/fuzz-calibration.md
+# (scripts/fuzz-calibrate.sh) times linear and quadratic inputs on this
+# machine; on a quiet one `make fuzz FUZZ_TIMEOUT=5` is tighter.
+# -report_slow_units lists inputs slower than 5 s, to look for growth below
+# the limit.
+FUZZ_TIMEOUT ?= 20
 # bytes: up to 1 MiB of text; structured: a recipe renders up to 512 KiB
 # (RENDER_BUDGET) from far fewer bytes.
 FUZZ_MAX_LEN_bytes := 1048576

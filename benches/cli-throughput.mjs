@@ -35,11 +35,22 @@ const cores = os.availableParallelism();
 const jobsList = [...new Set([1, 2, cores])];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// GNU time, when present, gives the CPU seconds too: on a loaded machine
+// the wall-clock speed-up says little, but CPU time per document that does
+// not grow with --jobs says the threads add no work of their own.
+const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const cpu = Object.create(null);
+
 function time(jobs) {
+  const argv = ['--jsonl', '--jobs', String(jobs), corpus];
   const started = process.hrtime.bigint();
-  const r = spawnSync(cli, ['--jsonl', '--jobs', String(jobs), corpus], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = gnuTime
+    ? spawnSync(gnuTime, ['-f', 'cpu %U %S', cli, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(cli, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
   const s = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`newslens --jobs ${jobs} failed: ${r.stderr}`);
+  const m = String(r.stderr).match(/cpu ([\d.]+) ([\d.]+)/);
+  if (m) (cpu[jobs] ??= []).push(Number(m[1]) + Number(m[2]));
   return s;
 }
 
@@ -51,13 +62,13 @@ const times = Object.fromEntries(jobsList.map((j) => [j, []]));
 for (let r = 0; r < runs; r++) for (const j of jobsList) times[j].push(time(j));
 for (const j of jobsList) {
   const s = median(times[j]);
-  rows.push({ jobs: j, s, docsPerS: docs / s, mbPerS: bytes / 1e6 / s });
+  rows.push({ jobs: j, s, docsPerS: docs / s, mbPerS: bytes / 1e6 / s, cpuMs: cpu[j] ? (median(cpu[j]) * 1000) / docs : null });
 }
 const base = rows[0].docsPerS;
 const table = [
-  '| --jobs | docs/s | MB/s | speed-up over --jobs 1 | median of |',
-  '|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.jobs}${r.jobs === cores ? ' (every core)' : ''} | ${Math.round(r.docsPerS)} | ${r.mbPerS.toFixed(1)} | ${(r.docsPerS / base).toFixed(2)}x | ${runs} runs |`),
+  '| --jobs | docs/s | MB/s | speed-up over --jobs 1 | CPU ms per doc | median of |',
+  '|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.jobs}${r.jobs === cores ? ' (every core)' : ''} | ${Math.round(r.docsPerS)} | ${r.mbPerS.toFixed(1)} | ${(r.docsPerS / base).toFixed(2)}x | ${r.cpuMs === null ? 'n/a' : r.cpuMs.toFixed(2)} | ${runs} runs |`),
 ].join('\n');
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, load average ${load.toFixed(1)} at the start (${os.platform()} ${os.release()})`;
 const doc = `# Command-line throughput
@@ -71,7 +82,10 @@ Written by \`make bench-cli\` (\`node benches/cli-throughput.mjs\`); do not edit
 
 ${table}
 
-A shared machine's load lowers every figure and the speed-up most of all: compare rows of one run, not runs.
+A shared machine's load lowers every figure and the speed-up most of all (with
+N other busy processes on the cores, two threads get little more than one):
+compare rows of one run, not runs. CPU time per document (user + system, GNU
+time) that stays flat across rows means the threads add no work of their own.
 `;
 fs.mkdirSync(path.join(ROOT, 'docs', 'figures'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'docs', 'figures', 'cli-throughput.md'), doc);

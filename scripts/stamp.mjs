@@ -14,12 +14,13 @@
 //
 //   node scripts/stamp.mjs [--root DIR] [--check]
 //
-// writes DIR/sw-stamp.js (default www/; `make wasm` runs it, and so every
-// target that builds www/); --check writes nothing and fails when the file
-// is missing or stale. scripts/serve.mjs serves the stamp made from the files
-// as they are at each request, so an edit to www/ is picked up by a browser
-// under `make serve` even before a rebuild; a test compares the written file
-// with a fresh one so a stale stamp cannot ship.
+// writes DIR/sw-stamp.js (default www/); --check writes nothing and fails
+// when the file is missing or stale. The build writes the stamp of what is
+// served, out/www/ (scripts/site.mjs, run by `make wasm` and so by every
+// target that builds the page). scripts/serve.mjs serves the stamp made from
+// the files as they are at each request, so a changed file is picked up by a
+// browser even before a rebuild; a test compares the written file with a
+// fresh one so a stale stamp cannot ship.
 
 import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";

@@ -266,23 +266,52 @@ fn read_text(text: JsValue) -> Result<String, JsError> {
     String::from_utf8(bytes).map_err(|_| JsError::new("text must be a string"))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // `Object.keys` and `Array.isArray` as imports that catch: on a Proxy
+    // (revoked, or with a throwing `ownKeys`) they throw, and a JS exception
+    // that unwinds through wasm skips the code that restores wasm's stack
+    // pointer, so each one leaked a stack frame's worth until, after about
+    // a thousand, every call (`version()` too) trapped. With `catch` the glue
+    // catches it in JS and hands it back as an `Err`. js-sys's own
+    // `Object::keys` and `Array::is_array` do not catch.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// The error for options whose reading threw in JS: it says what was being
+/// read and what JS said.
+fn thrown(what: &str, exception: JsValue) -> Error {
+    // `message` is read through Reflect, which catches too (a getter may throw).
+    let message = js_sys::Reflect::get(&exception, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| exception.as_string())
+        .unwrap_or_else(|| "an exception".into());
+    Error::bad_options(format!("reading {what} threw: {message}"))
+}
+
 /// Reads options by hand, so that every key is seen (serde-wasm-bindgen
 /// asks a JS object only for the fields it knows, which would let a
 /// misspelt option through silently) and the wasm carries no JSON parser
 /// (serde_json's deserializer and its error formatting were ~15 KB of code
-/// for this one object).
+/// for this one object). Every read that can run JS code (a Proxy trap, a
+/// getter) goes through an import that catches (see [`object_keys`]), so a
+/// throwing options object is an [`Error`], not an unwind through wasm.
 fn read_options(options: JsValue) -> Result<Options, Error> {
     const SHAPE: &str = "options must be an object like { layers: [\"sentence\"] }";
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
+    if !options.is_object() || is_array(&options).map_err(|e| thrown("options", e))? || options.is_function() {
         return Err(Error::bad_options(SHAPE));
     }
     let mut out = Options::default();
-    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+    for key in object_keys(&options).map_err(|e| thrown("the keys of options", e))?.iter() {
         let key = key.as_string().unwrap_or_default();
-        let value = js_sys::Reflect::get(&options, &JsValue::from_str(&key)).map_err(|_| Error::bad_options(SHAPE))?;
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str(&key)).map_err(|e| thrown(&format!("options.{key}"), e))?;
         match key.as_str() {
             // As JSON would have it: an undefined field is an absent one.
             "layers" if value.is_undefined() => {}
@@ -297,12 +326,24 @@ fn read_options(options: JsValue) -> Result<Options, Error> {
 fn read_layers(value: &JsValue) -> Result<Vec<Layer>, Error> {
     let names = || Layer::ALL.map(Layer::name).join(", ");
     let not_names = || Error::bad_options(format!("layers must be an array of layer names ({})", names()));
-    if !js_sys::Array::is_array(value) {
+    if !is_array(value).map_err(|e| thrown("options.layers", e))? {
         return Err(not_names());
     }
-    let list: &js_sys::Array = value.unchecked_ref();
-    list.iter()
-        .map(|v| {
+    // Length and elements through Reflect, which catches: an array may be a
+    // Proxy, or have a throwing getter on an element.
+    let len = js_sys::Reflect::get(value, &JsValue::from_str("length"))
+        .map_err(|e| thrown("options.layers.length", e))?
+        .as_f64()
+        .ok_or_else(not_names)?;
+    // More names than layers can only repeat some; a huge length (a Proxy
+    // can claim any) would be a long loop, not a longer list.
+    const MOST: f64 = 65536.0;
+    if !(0.0..=MOST).contains(&len) {
+        return Err(Error::bad_options(format!("layers must be an array of at most {MOST} layer names ({})", names())));
+    }
+    (0..len as u32)
+        .map(|i| {
+            let v = js_sys::Reflect::get_u32(value, i).map_err(|e| thrown(&format!("options.layers[{i}]"), e))?;
             let name = v.as_string().ok_or_else(not_names)?;
             Layer::from_name(&name).ok_or_else(|| Error::bad_options(format!("unknown layer `{name}`, expected one of {}", names())))
         })

@@ -132,6 +132,95 @@ fn reference_article_smoke_test() {
     expect_none(&text, "Iranian-backed");
 }
 
+/// Issue 16's classes, in sentences written for these tests. The firms,
+/// unions and people are invented.
+const BUSINESS: &str = "Norvale Mining Corp said on Monday it would cut 300 jobs at its copper mine.\n\
+Norvale shares fell 4 percent in early trading, and a spokesman for Norvale declined to comment.\n\
+The National Union of Mineworkers (NUM) said its members would vote on a strike. The NUM has 12,000 members.";
+
+#[test]
+fn short_names_take_the_type_of_their_organisation() {
+    // Introduced in full, then called by its first word.
+    expect(BUSINESS, "Norvale Mining Corp", Label::Org);
+    let all = ents(BUSINESS);
+    let short: Vec<_> = all.iter().filter(|e| &BUSINESS[e.start_byte..e.end_byte] == "Norvale").collect();
+    assert_eq!(short.len(), 2, "{:?}", listing(BUSINESS));
+    assert!(short.iter().all(|e| e.label == Label::Org), "{:?}", listing(BUSINESS));
+    // An acronym of an organisation, defined or not, is an ORG every time.
+    let nums = all.iter().filter(|e| &BUSINESS[e.start_byte..e.end_byte] == "NUM" && e.label == Label::Org).count();
+    assert_eq!(nums, 2, "{:?}", listing(BUSINESS));
+}
+
+#[test]
+fn context_votes_for_organisations() {
+    let text = "Shares of Tellmark rose after the chief executive of Tellmark, Ana Ruiz, said sales had doubled.";
+    expect(text, "Tellmark", Label::Org);
+    expect(text, "Ana Ruiz", Label::Person);
+    let text = "A spokeswoman for Quorvex said the company would appeal. Quorvex employees were told on Friday.";
+    expect(text, "Quorvex", Label::Org);
+    expect_none(text, "Quorvex employees");
+}
+
+#[test]
+fn places_that_play_are_teams_in_results() {
+    let text = "Leeds beat Hull 2-1 on Saturday to go top of the table.";
+    expect(text, "Leeds", Label::Org);
+    expect(text, "Hull", Label::Org);
+    // Outside sports, the cities stay places.
+    let text = "Flooding closed roads between Leeds and Hull on Saturday.";
+    let all = ents(text);
+    assert!(all.iter().all(|e| e.label != Label::Org), "{:?}", listing(text));
+    expect(text, "Leeds", Label::Gpe);
+}
+
+#[test]
+fn verbs_in_title_case_headlines_end_names() {
+    let text = "Senator Marla Quist Can Still Win Ohio, Poll Shows\n\nCOLUMBUS, Ohio (Reuters) - Marla Quist leads.";
+    expect(text, "Marla Quist", Label::Person);
+    expect_none(text, "Marla Quist Can");
+    let text = "Governor Dale Penrow Tells Texas to Wait\n\nThe governor spoke on Monday.";
+    expect(text, "Texas", Label::Gpe);
+    expect_none(text, "Dale Penrow Tells");
+    expect_none(text, "Dale Penrow Tells Texas");
+}
+
+#[test]
+fn acronyms_of_organisations_are_not_people() {
+    let text = "Workers at the plant joined the UAW last year, and the UAW said talks had stalled.";
+    let all = ents(text);
+    assert!(all.iter().all(|e| e.label != Label::Person), "{:?}", listing(text));
+}
+
+#[test]
+fn diseases_and_scandals_are_not_places() {
+    let text = "Health officials in Guinea reported new cases of Ebola, and a West Nile virus outbreak spread in Texas.";
+    expect(text, "Guinea", Label::Gpe);
+    expect(text, "Texas", Label::Gpe);
+    expect_none(text, "Ebola");
+    expect_none(text, "West Nile");
+    let text = "The minister resigned over Partygate in London.";
+    assert!(
+        !ents(text).iter().any(|e| &text[e.start_byte..e.end_byte] == "Partygate" && matches!(e.label, Label::Gpe | Label::Loc)),
+        "{:?}",
+        listing(text)
+    );
+}
+
+#[test]
+fn boundaries_of_names() {
+    let text = "The ruling in Roe v. Wade was overturned by the Supreme Court in 2022.";
+    expect(text, "Roe v. Wade", Label::Law);
+    let all = ents(text);
+    for e in &all {
+        let span = &text[e.start_byte..e.end_byte];
+        let last = span.rsplit(' ').next().unwrap_or("");
+        assert!(!matches!(last, "v" | "v." | "of" | "the" | "and"), "{span:?} in {:?}", listing(text));
+        assert!(span.chars().any(char::is_alphanumeric), "{span:?} in {:?}", listing(text));
+    }
+    let text = "He said . He left . Smith went home .";
+    assert!(ents(text).iter().all(|e| text[e.start_byte..e.end_byte].chars().any(char::is_alphanumeric)), "{:?}", listing(text));
+}
+
 proptest! {
     #[test]
     fn spans_are_flat_sorted_and_on_token_boundaries(text in "\\PC{0,120}") {

@@ -88,7 +88,8 @@ proptest! {
 fn recipes_reach_size_and_depth_within_the_budget() {
     use recipe::{Atom, Piece};
     let many = Recipe {
-        pieces: vec![Piece::Repeat { count: 60_000, big: true, body: vec![Atom::Pronoun(0), Atom::Space(0), Atom::Cue(0), Atom::Punct(0), Atom::Space(0)] }],
+        shrink: 0,
+        pieces: vec![Piece::Repeat { count: 255, scale: 7, body: vec![Atom::Pronoun(0), Atom::Space(0), Atom::Cue(0), Atom::Punct(0), Atom::Space(0)] }],
         layers: None,
     };
     let text = many.render(BUDGET);
@@ -96,13 +97,16 @@ fn recipes_reach_size_and_depth_within_the_budget() {
     assert!(text.starts_with("he said. he said. "));
 
     let nest = Recipe {
-        pieces: vec![Piece::Nest { depth: 1000, big: true, opens: vec![0, 3], inner: vec![Atom::Word(0)], unbalanced: 0, filler: None }],
+        shrink: 0,
+        pieces: vec![Piece::Nest { depth: 255, scale: 7, opens: vec![0, 3], inner: vec![Atom::Word(0)], unbalanced: 0, filler: None }],
         layers: None,
     };
     let text = nest.render(BUDGET);
     assert!(text.starts_with("(“(“") && text.contains("(“the”)"), "{:?}", &text[..40]);
     assert!(text.len() <= BUDGET);
     // A cut inside a multi-byte mark still leaves valid UTF-8.
-    let cut = Recipe { pieces: vec![Piece::Repeat { count: 1000, big: false, body: vec![Atom::Quote(2)] }], layers: None };
+    let cut = Recipe { shrink: 0, pieces: vec![Piece::Repeat { count: 200, scale: 0, body: vec![Atom::Quote(2)] }], layers: None };
     assert_eq!(cut.render(10), "“““");
+    // `shrink` divides the budget.
+    assert_eq!(Recipe { shrink: 3, ..cut }.render(80).len(), 9);
 }

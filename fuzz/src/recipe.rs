@@ -147,10 +147,10 @@ pub enum Piece {
     /// `body` again and again: a long token (one atom, no space), a long
     /// line, thousands of sentences or paragraphs.
     Repeat {
-        /// How many times; times 64 when `big`.
-        count: u16,
-        /// Reach a million repetitions of a short body.
-        big: bool,
+        /// How many times, times [`scale`]`(scale)`.
+        count: u8,
+        /// Mostly 1; sometimes 256 or 4,096, to reach a million repetitions.
+        scale: u8,
         /// What is repeated.
         body: Vec<Atom>,
     },
@@ -159,10 +159,10 @@ pub enum Piece {
     /// deep nesting of brackets and quotes. When `unbalanced`, the closing
     /// marks are left out, or every other one is.
     Nest {
-        /// How deep; times 64 when `big`.
-        depth: u16,
-        /// Reach 100,000 levels and more.
-        big: bool,
+        /// How deep, times [`scale`]`(scale)`.
+        depth: u8,
+        /// Mostly 1; sometimes 256 or 4,096, to reach 100,000 levels.
+        scale: u8,
         /// Indices into [`OPENS`].
         opens: Vec<u8>,
         /// Between the opening and closing marks.
@@ -174,9 +174,23 @@ pub enum Piece {
     },
 }
 
+/// A repeat count's multiplier: 1 for three inputs in four, else 256 or
+/// 4,096. Most inputs stay small and fast (many executions), some reach the
+/// budget (where a quadratic step shows).
+pub fn scale(s: u8) -> usize {
+    match s % 8 {
+        0..=5 => 1,
+        6 => 256,
+        _ => 4096,
+    }
+}
+
 /// A structured fuzz input: the pieces of a text, and which layers to ask for.
 #[derive(Arbitrary, Clone, Debug, PartialEq, Eq)]
 pub struct Recipe {
+    /// At most `budget >> (shrink % 8)` bytes of text: an eighth of the
+    /// inputs may reach the whole budget, the rest are cheaper.
+    pub shrink: u8,
     /// The text, piece by piece.
     pub pieces: Vec<Piece>,
     /// `None`: every layer (the default); else a bit mask over
@@ -188,6 +202,7 @@ impl Recipe {
     /// The text, cut short once it reaches `budget` bytes (a repeated body or
     /// a nest stops at the budget, not halfway through a character).
     pub fn render(&self, budget: usize) -> String {
+        let budget = budget >> (self.shrink % 8);
         let mut out = String::new();
         for piece in &self.pieces {
             if out.len() >= budget {
@@ -196,11 +211,11 @@ impl Recipe {
             match piece {
                 Piece::Atom(a) => a.render(&mut out),
                 Piece::Text(t) => out.push_str(t),
-                Piece::Repeat { count, big, body } => {
+                Piece::Repeat { count, scale: sc, body } => {
                     if body.is_empty() {
                         continue;
                     }
-                    let times = usize::from(*count) * if *big { 64 } else { 1 };
+                    let times = usize::from(*count) * scale(*sc);
                     for _ in 0..times {
                         if out.len() >= budget {
                             break;
@@ -210,8 +225,8 @@ impl Recipe {
                         }
                     }
                 }
-                Piece::Nest { depth, big, opens, inner, unbalanced, filler } => {
-                    let depth = usize::from(*depth) * if *big { 64 } else { 1 };
+                Piece::Nest { depth, scale: sc, opens, inner, unbalanced, filler } => {
+                    let depth = usize::from(*depth) * scale(*sc);
                     let opens: Vec<usize> = if opens.is_empty() { vec![0] } else { opens.iter().map(|&o| usize::from(o) % OPENS.len()).collect() };
                     // Closing marks need room too: the opening ones take at
                     // most half of what is left.

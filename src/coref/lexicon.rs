@@ -253,123 +253,7 @@ fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
-/// Verbs of saying, in the forms news uses them (lower case).
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "stated",
-    "states",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "explained",
-    "explains",
-    "insisted",
-    "insists",
-    "acknowledged",
-    "acknowledges",
-    "denied",
-    "denies",
-    "claimed",
-    "claims",
-    "argued",
-    "argues",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "confirmed",
-    "confirms",
-    "urged",
-    "urges",
-    "stressed",
-    "stresses",
-    "maintained",
-    "maintains",
-    "conceded",
-    "concedes",
-    "continued",
-    "recalled",
-    "recalls",
-    "cautioned",
-    "cautions",
-    "predicted",
-    "predicts",
-    "suggested",
-    "suggests",
-    "admitted",
-    "admits",
-    "complained",
-    "complains",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-    "threatened",
-    "threatens",
-    "reiterated",
-    "reiterates",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "disclosed",
-    "revealed",
-    "reported",
-    "testified",
-    "tweeted",
-    "posted",
-    "commented",
-    "remarked",
-    "observed",
-    "alleged",
-    "contended",
-    "countered",
-    "estimated",
-    "indicated",
-    "signaled",
-    "signalled",
-    "concluded",
-    "agreed",
-    "added",
-    "wrote",
-    "explained",
-    "told",
-    "announced",
-    "accused",
-    "accuses",
-    "blamed",
-    "blames",
-    "described",
-    "describes",
-    "questioned",
-    "questions",
-    "expressed",
-    "expresses",
-    "welcomed",
-    "welcomes",
-    "condemned",
-    "condemns",
-];
-
-/// Whether `word` (lower case) is a verb of saying.
+/// Whether `word` (lower case) is a verb of saying ([`speech_verbs`]).
 pub fn is_speech_verb(lower: &str) -> bool {
     let b = lower.as_bytes();
     if !(3..=12).contains(&b.len()) {
@@ -380,7 +264,7 @@ pub fn is_speech_verb(lower: &str) -> bool {
     static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
     let pairs = PAIRS.get_or_init(|| {
         let mut m = [0u32; 26];
-        for v in SPEECH_VERBS {
+        for v in speech_verbs() {
             let v = v.as_bytes();
             if let (Some(f), Some(l)) = (v.first(), v.last()) {
                 m[usize::from(f - b'a') % 26] |= 1 << ((l - b'a') % 26);
@@ -393,7 +277,15 @@ pub fn is_speech_verb(lower: &str) -> bool {
         return false;
     }
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| set(SPEECH_VERBS)).contains(lower)
+    S.get_or_init(|| speech_verbs().collect()).contains(lower)
+}
+
+/// Verbs of saying: the one-word entries of the speech-cue lexicon
+/// (`data/lexicon/speech_cues.txt`, every section), the list the quote
+/// layer finds its cues in, so that the two layers agree on what marks a
+/// speaker.
+fn speech_verbs() -> impl Iterator<Item = &'static str> {
+    crate::quotes::cues::cue_words()
 }
 
 /// Verbs that a government does, for capitals used as governments

@@ -91,8 +91,7 @@ mod t {
     pub const PREV_TAG_SHAPE: u64 = 43;
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+use crate::hash::{FNV64_OFFSET as FNV_OFFSET, FNV64_PRIME as FNV_PRIME};
 
 fn fnv_char(h: u64, c: char) -> u64 {
     let mut h = h;

@@ -19,14 +19,17 @@
 //!
 //! Spans are flat (no overlaps) and on token boundaries.
 
+mod document;
 pub mod features;
 pub mod gazetteer;
 pub mod numeric;
+mod repair;
 pub mod rules;
 pub mod tagger;
 
 use crate::doc::{Attrs, Label, Layer, Value};
 use crate::context::Context;
+use crate::hash::FnvSet;
 use crate::text::Segmentation;
 
 /// An entity found in a text: a labelled byte range with attrs.
@@ -51,6 +54,9 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
     let mut sf = features::SentenceFeatures::default();
     let mut decoder = tagger::Decoder::new(model, seg.tokens.len());
     let mut tags = Vec::new();
+    // Names that context marked as organisations, and scratch for them.
+    let mut cued: FnvSet<&str> = FnvSet::default();
+    let mut cued_runs = Vec::new();
     for s in 0..seg.sentences.len() {
         let Some(range) = seg.sentence_tokens.get(s) else { continue };
         let Some(tokens) = seg.tokens.get(range.clone()) else { continue };
@@ -62,6 +68,15 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
             tagger::runs(&tags).into_iter().map(|(a, b, k)| (a, b, features::LABELS[k])).collect();
         let first_of_paragraph = s == 0 || seg.sentence_paragraph.get(s) != seg.sentence_paragraph.get(s - 1);
         rules::apply(text, tokens, &sf, first_of_paragraph, &mut runs);
+        cued_runs.clear();
+        repair::apply(text, tokens, &sf, &mut runs, &mut cued_runs);
+        for &(a, b) in &cued_runs {
+            if let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k)))
+                && let Some(name) = text.get(first.start..last.end)
+            {
+                cued.insert(name);
+            }
+        }
         for (a, b, label) in runs {
             let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k))) else {
                 continue;
@@ -72,6 +87,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         }
     }
     consistent_labels(text, &mut out);
+    document::apply(text, seg, &mut out, &cued);
     for e in &mut out {
         if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp)
             && let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of)

@@ -61,6 +61,15 @@ fn lexicon() -> &'static PhraseSet<CueKind> {
     })
 }
 
+/// The one-word entries of every section of the speech-cue lexicon,
+/// `[speech_act]` included (verbs that name a speaker but are no cue):
+/// what coreference takes as a verb of saying.
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    CUES.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('[') && !l.contains(' '))
+}
+
 /// Words after which a verb is not a cue of speech.
 const BLOCKERS: &[&str] = &[
     "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do",

@@ -526,6 +526,21 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
                 }
             }
         }
+        // A cue in the next sentence attributes the piece only when its
+        // clause ends there (`“Yes.” Mr. Lee said on Monday.`): after
+        // `… ''The Art of the Deal.'' Mr. Lee said a jet …` the cue reports
+        // content of its own, and a title is no speech.
+        let piece_sentence = st.sent_of(after.saturating_sub(1).max(open));
+        let trail = trail.filter(|&(c, _)| {
+            let cue = st.cues[c];
+            if cue.sent == piece_sentence {
+                return true;
+            }
+            let s1 = seg.sentence_tokens.get(cue.sent).map_or(cue.t1, |r| st.trim_end(r.start, r.end));
+            let rest = st.low(cue.t1).to_string();
+            let clause_follows = cue.t1 < s1 && !ADVERBIAL_STARTS.contains(&rest.as_str()) && st.is_word(cue.t1);
+            !title_like(&st, q) && !clause_follows
+        });
         if let Some((c, m)) = trail {
             st.cue_used[c] = true;
             let mi = st.mention(m);

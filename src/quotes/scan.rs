@@ -4,91 +4,85 @@
 //! "The first comma after the cue", "the last clause mark before it", "the
 //! next word": each is a short walk on an article, but on one huge sentence
 //! (a transcript without full stops, a text whose punctuation was stripped)
-//! every cue walks to the sentence's end or start, and the layer turned
-//! quadratic. A [`Scan`] remembers, for every token it has walked over, the
-//! answer found at the end of the walk, so that no token is walked over
-//! twice: all queries of one document together cost time linear in its
-//! tokens, whatever their order. The answer for a range is then the
-//! unbounded answer checked against the range's bound, which gives exactly
-//! what the bounded walk gave.
+//! every cue walked to the sentence's end or start, and the layer turned
+//! quadratic. A [`Scan`] remembers its last answer and the stretch of
+//! tokens that answer covers (no hit in between), so a query inside that
+//! stretch is answered at once and a walk stops where the stretch begins.
+//! The cues ask in text order, so each token is walked over about once:
+//! linear time, in constant memory (a table of answers per token cost 12
+//! bytes a token on prose). The answer for a bounded range is the
+//! unbounded answer checked against the bound, which gives exactly what
+//! the bounded walk gave.
 
-use std::cell::Cell;
-
-/// Not yet known.
-const UNKNOWN: u32 = u32::MAX;
-
-/// One memoised search for tokens that pass one fixed test, in one direction.
+/// One memoised search for tokens that pass one fixed test, in one
+/// direction: the last query's answer and the stretch it holds for.
 #[derive(Default)]
 pub(crate) struct Scan {
-    /// Per token, once walked over: the answer from there. Empty until the
-    /// first query (most documents ask none of some scans).
-    to: Vec<Cell<u32>>,
+    /// Forward: no hit in `from..found` (`found` a hit, or the end).
+    /// Backward: no hit in `found..end` (`found` 0 or one past a hit).
+    last: Option<(usize, usize)>,
 }
 
 impl Scan {
-    fn table(&mut self, n: usize) -> &[Cell<u32>] {
-        if self.to.len() != n {
-            self.to = (0..n).map(|_| Cell::new(UNKNOWN)).collect();
-        }
-        &self.to
-    }
-
-    /// The first index in `from..n` where `hit` holds, or `n`. `hit` must
-    /// be the same test on every call.
+    /// The first index in `from..n` where `hit` holds, or `n`. `hit` and
+    /// `n` must be the same on every call.
     pub fn first(&mut self, from: usize, n: usize, hit: impl Fn(usize) -> bool) -> usize {
         if from >= n {
             return n;
         }
-        let to = self.table(n);
+        let known = self.last;
+        if let Some((f, found)) = known
+            && f <= from
+            && from <= found
+        {
+            return found;
+        }
         let mut i = from;
         let found = loop {
             if i >= n {
                 break n;
             }
-            let known = to[i].get();
-            if known != UNKNOWN {
-                break known as usize;
+            if let Some((f, found)) = known
+                && i == f
+            {
+                break found;
             }
             if hit(i) {
                 break i;
             }
             i += 1;
         };
-        for c in &to[from..i.min(n)] {
-            c.set(found as u32);
-        }
-        if found == i && i < n {
-            to[i].set(found as u32);
-        }
+        self.last = Some((from, found));
         found
     }
 
     /// One past the last index before `end` (of `0..n`) where `hit` holds,
-    /// or 0. `hit` must be the same test on every call.
+    /// or 0. `hit` and `n` must be the same on every call.
     pub fn after_last(&mut self, end: usize, n: usize, hit: impl Fn(usize) -> bool) -> usize {
         let end = end.min(n);
-        if end == 0 {
-            return 0;
+        let known = self.last;
+        if let Some((e, found)) = known
+            && found <= end
+            && end <= e
+        {
+            return found;
         }
-        let to = self.table(n);
-        // Cell k holds the answer for `end == k + 1`.
         let mut k = end;
         let found = loop {
             if k == 0 {
                 break 0;
             }
-            let known = to[k - 1].get();
-            if known != UNKNOWN {
-                break known as usize;
+            if let Some((e, found)) = known
+                && k == e
+            {
+                break found;
             }
             if hit(k - 1) {
                 break k;
             }
             k -= 1;
         };
-        for c in &to[k.saturating_sub(1)..end] {
-            c.set(found as u32);
-        }
+        self.last = Some((end, found));
         found
     }
 }

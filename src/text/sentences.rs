@@ -219,6 +219,10 @@ fn ends_sentence(text: &str, kind: Terminator, t: &str, next: Option<&Token>, i:
                     return false;
                 }
             }
+            // "Roe v. Wade": a lower-case "v" before "." is "versus".
+            if t == "." && i > 0 && tokens[i - 1].text(text) == "v" && tokens[i - 1].end == tokens[i].start {
+                return false;
+            }
             true
         }
         Terminator::Abbreviation => {

@@ -15,6 +15,8 @@ use newslens::Label;
 pub struct Record {
     /// Record id.
     pub id: String,
+    /// The document the record belongs to (its id when the file says none).
+    pub doc: String,
     /// Text.
     pub text: String,
     /// Gold spans as (start byte, end byte, label name).
@@ -118,7 +120,9 @@ pub fn load(path: &Path) -> Result<Vec<Record>, String> {
                 spans.push((a, b, l.to_string()));
             }
         }
-        out.push(Record { id: v["id"].as_str().unwrap_or("").to_string(), text, spans });
+        let id = v["id"].as_str().unwrap_or("").to_string();
+        let doc = v["doc"].as_str().map_or_else(|| id.clone(), str::to_string);
+        out.push(Record { id, doc, text, spans });
     }
     Ok(out)
 }
@@ -229,6 +233,41 @@ pub fn predict(records: &[Record], model: &newslens::internals::entities::tagger
                 .collect()
         })
         .collect()
+}
+
+/// [`predict`] with each document's records joined into one text (by blank
+/// lines, as paragraphs), as an article reaches the annotator: the
+/// document-level passes (label consistency, short names) then see the
+/// whole document. Spans are mapped back to their records; a span across
+/// two records is dropped.
+pub fn predict_by_doc(records: &[Record], model: &newslens::internals::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
+    let mut out = vec![Vec::new(); records.len()];
+    let mut first = 0;
+    while first < records.len() {
+        let mut end = first + 1;
+        while end < records.len() && records[end].doc == records[first].doc {
+            end += 1;
+        }
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(end - first);
+        for r in &records[first..end] {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            starts.push(text.len());
+            text.push_str(&r.text);
+        }
+        let seg = newslens::internals::text::segment(&text);
+        for e in newslens::internals::entities::find_with(&text, &seg, model) {
+            let k = starts.partition_point(|&s| s <= e.start_byte).saturating_sub(1);
+            let (s, len) = (starts[k], records[first + k].text.len());
+            if e.start_byte >= s && e.end_byte <= s + len {
+                out[first + k].push((e.start_byte - s, e.end_byte - s, e.label.name().to_string()));
+            }
+        }
+        first = end;
+    }
+    out
 }
 
 /// Scores a model on the dev files; returns (OntoNotes, CoNLL-folded) per source.

@@ -20,8 +20,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use newslens::internals::doc::{Attrs, Label, Layer, SpanSink, Value};
+use newslens::internals::doc::{Attrs, Label, Layer, Value};
 use newslens::internals::context::Context;
+use newslens::internals::pipeline::{self, Step};
 use serde_json::Value as Json;
 
 type Chains = Vec<Vec<(usize, usize)>>;
@@ -276,20 +277,16 @@ fn predict(text: &str) -> Chains {
 }
 
 fn coref_with_mentions<'a>(text: &'a str, mentions: &[(usize, usize, Label)]) -> Context<'a> {
+    // The library's own layout and coreference step, with the gold
+    // mentions in place of the entity layer's.
+    let mut cx = pipeline::start(text, &newslens::Options::default());
     let c2b = char_to_byte(text);
-    let mut sink = SpanSink::new();
     for &(s, e, l) in mentions {
         if let (Some(&bs), Some(&be)) = (c2b.get(s), c2b.get(e)) {
-            sink.push(Layer::Entity, l, bs, be, Attrs::new());
+            cx.sink.push(Layer::Entity, l, bs, be, Attrs::new());
         }
     }
-    let mut cx = Context {
-        text,
-        seg: newslens::internals::text::segment(text),
-        sink,
-        summaries: Default::default(),
-    };
-    newslens::internals::coref::annotate(&mut cx);
+    Step::Coref.run(&mut cx);
     cx
 }
 
@@ -657,35 +654,19 @@ fn bench() -> Result<(), String> {
                 .collect();
             n_ent = ents.len();
         }
-        // Coref alone, on a sink laid out as the pipeline leaves it
-        // (paragraph, sentence and token spans, then the entity spans).
+        // Coref alone, on the context the pipeline lays out (paragraph,
+        // sentence and token ids), then the entity spans.
         let reps = std::env::var("COREF_BENCH_REPS")
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(9);
         for _ in 0..reps {
-            let seg = newslens::internals::text::segment(text);
-            let mut sink = SpanSink::new();
-            for p in &seg.paragraphs {
-                sink.push(Layer::Paragraph, Label::Paragraph, p.start, p.end, Attrs::new());
-            }
-            for s in &seg.sentences {
-                sink.push(Layer::Sentence, Label::Sentence, s.start, s.end, Attrs::new());
-            }
-            for t in &seg.tokens {
-                sink.push(Layer::Token, t.kind, t.start, t.end, Attrs::new());
-            }
+            let mut cx = pipeline::start(text, &newslens::Options::default());
             for &(s, e, l) in &ents {
-                sink.push(Layer::Entity, l, s, e, Attrs::new());
+                cx.sink.push(Layer::Entity, l, s, e, Attrs::new());
             }
-            let mut cx = Context {
-                text,
-                seg,
-                sink,
-                summaries: Default::default(),
-            };
             let t = cpu_ms();
-            newslens::internals::coref::annotate(&mut cx);
+            Step::Coref.run(&mut cx);
             coref_ms.push(cpu_ms() - t);
         }
         // The fastest run: on a shared machine the others measure the neighbours.

@@ -11,6 +11,9 @@
 //! `../shared/data/ner/README.md`). With `--python` it also runs
 //! `../shared/eval/score_entities.py` on the same files as a cross-check.
 //! `--model FILE` scores another model file instead of the compiled-in one.
+//! `--by-doc` annotates each dev document as one text (its records joined
+//! as paragraphs), as the page does an article, so that the document-level
+//! passes see every mention; the default annotates record by record.
 
 use std::io::Write;
 use std::process::Command;
@@ -19,16 +22,17 @@ use newslens::internals::entities::tagger::{self, Model};
 
 use crate::corpus::{self, SOURCES};
 
-/// Runs the task: `cargo xtask eval-ner [--model FILE] [--python] [--quiet]`.
+/// Runs the task: `cargo xtask eval-ner [--model FILE] [--python] [--quiet] [--by-doc]`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut model_path = None;
-    let (mut python, mut quiet) = (false, false);
+    let (mut python, mut quiet, mut by_doc) = (false, false, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--model" => model_path = it.next().cloned(),
             "--python" => python = true,
             "--quiet" => quiet = true,
+            "--by-doc" => by_doc = true,
             _ => return Err(format!("unknown option {a}")),
         }
     }
@@ -47,7 +51,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut summary = String::new();
     for src in SOURCES {
         let recs = corpus::load_split(src.name, "dev")?;
-        let preds = corpus::predict(&recs, model);
+        let preds = if by_doc { corpus::predict_by_doc(&recs, model) } else { corpus::predict(&recs, model) };
         let (mut onto, mut conll) = (corpus::Score::default(), corpus::Score::default());
         let pred_path = out_dir.join(format!("{}.dev.pred.jsonl", src.name));
         let mut f = std::io::BufWriter::new(std::fs::File::create(&pred_path).map_err(|e| e.to_string())?);

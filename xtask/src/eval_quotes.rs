@@ -475,7 +475,7 @@ fn seed_report() -> Result<(), String> {
 /// machine shows up in the difference). Runs are interleaved and the best
 /// of five is kept.
 fn benchmark() -> Result<(), String> {
-    use newslens::internals::context::Context;
+    use newslens::internals::pipeline::{self, Step};
     let path = crate::shared_data().join("seed-article.txt");
     let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
@@ -498,24 +498,16 @@ fn benchmark() -> Result<(), String> {
         let t = Instant::now();
         annotate(&text, &base).map_err(|e| e.to_string())?;
         t_base = t_base.min(t.elapsed().as_secs_f64());
-        // The layers alone, after the layers they read.
-        let mut cx = Context {
-            text: &text,
-            seg: newslens::internals::text::segment(&text),
-            sink: Default::default(),
-            summaries: Default::default(),
-        };
-        let tokens: Vec<_> = cx.seg.tokens.iter().map(|t| (t.kind, t.start, t.end)).collect();
-        for (kind, a, b) in tokens {
-            cx.sink.push(Layer::Token, kind, a, b, Default::default());
-        }
-        newslens::internals::entities::annotate(&mut cx);
-        newslens::internals::coref::annotate(&mut cx);
+        // The layers alone, after the layers they read, on the context
+        // the library's pipeline lays out.
+        let mut cx = pipeline::start(&text, &full);
+        Step::Entities.run(&mut cx);
+        Step::Coref.run(&mut cx);
         let t = Instant::now();
-        newslens::internals::quotes::annotate(&mut cx);
+        Step::Quotes.run(&mut cx);
         t_quotes = t_quotes.min(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        newslens::internals::hedges::annotate(&mut cx);
+        Step::Hedges.run(&mut cx);
         t_hedges = t_hedges.min(t.elapsed().as_secs_f64());
     }
     // Linearity: the same on half the text.

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
         "eval-coref" => eval_coref::run(rest),
         "golden" => golden::run(rest),
         "stress" => stress::run(rest),
+        "stress-gen" => stress::generate(rest),
         "eval-attribution" => eval_attribution::run(rest),
         _ => Err(format!("unknown task {task:?}\n{USAGE}")),
     };

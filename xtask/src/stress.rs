@@ -16,15 +16,20 @@
 //! plus system, from `wait4`; wall time on a machine shared by several
 //! jobs varied fourfold from run to run), the least of a few runs at the
 //! small sizes; memory is its maximum resident set size, which includes the
-//! binary and its tables (an empty input gives that floor).
+//! binary and its tables (an empty input gives that floor). The texts are
+//! written by a child of their own (`cargo xtask stress-gen`): Linux
+//! counts the parent's peak resident set at the time of the spawn into the
+//! child's (the child shares the parent's memory until its `exec`), so the
+//! process that measures never holds a large text.
 //!
 //!   cargo xtask stress [--cli PATH] [--out FILE] [--timeout SECONDS] [--only NAME,...]
-//!                      [--quick (256 KB and 1 MB; 4 MB for memory)] [--time-only]
+//!                      [--quick (256 KB and 1 MB; 4 MB for memory)] [--time-only] [--label TEXT]
 //!
 //! writes `docs/figures/stress.md` (or `--out`) and prints the same table.
 //! `--cli` measures another build (e.g. the `main` branch's, for a before
-//! figure). A run over the timeout is killed and shown as `>` the timeout;
-//! larger sizes of that pattern are then skipped.
+//! figure), which `--label` names in the header. A run over the timeout
+//! is killed and shown as `>` the timeout; larger sizes of that pattern are
+//! then skipped.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -200,6 +205,8 @@ struct Options {
     only: Vec<String>,
     quick: bool,
     time_only: bool,
+    /// What `--cli` is, for the header (default: the repository's HEAD).
+    label: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -211,6 +218,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         only: Vec::new(),
         quick: false,
         time_only: false,
+        label: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -222,6 +230,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--only" => o.only = value()?.split(',').map(str::to_string).collect(),
             "--quick" => o.quick = true,
             "--time-only" => o.time_only = true,
+            "--label" => o.label = Some(value()?),
             _ => return Err(format!("unknown argument {a:?}")),
         }
     }
@@ -254,6 +263,43 @@ fn cli_version(cli: &Path) -> String {
     format!("`{}` (repository HEAD {head})", cli.file_name().and_then(|s| s.to_str()).unwrap_or("cli"))
 }
 
+/// The prose corpus the patterns are made from.
+fn corpus() -> Result<Corpus, String> {
+    let corpus_file = crate::repo_root().join("out/bench/20mb.txt");
+    if !corpus_file.exists() {
+        return Err(format!("{} missing: make it with `node benches/corpus.mjs`", corpus_file.display()));
+    }
+    Ok(Corpus { prose: std::fs::read_to_string(&corpus_file).map_err(|e| e.to_string())? })
+}
+
+/// `cargo xtask stress-gen INDEX BYTES FILE`: writes pattern INDEX at BYTES
+/// to FILE and prints its length.
+pub fn generate(args: &[String]) -> Result<(), String> {
+    let [index, bytes, file] = args else { return Err("usage: stress-gen INDEX BYTES FILE".into()) };
+    let p = index.parse::<usize>().ok().and_then(|i| PATTERNS.get(i)).ok_or("no such pattern")?;
+    let n: usize = bytes.parse().map_err(|e| format!("{e}"))?;
+    let text = (p.make)(&corpus()?, n);
+    std::fs::write(file, &text).map_err(|e| format!("{file}: {e}"))?;
+    println!("{}", text.len());
+    Ok(())
+}
+
+/// Makes pattern `index` at `n` bytes in `file` through a child process;
+/// returns its length in bytes.
+fn make_file(index: usize, n: usize, file: &Path) -> Result<usize, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(exe)
+        .args(["stress-gen", &index.to_string(), &n.to_string()])
+        .arg(file)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!("stress-gen {index} {n} failed"));
+    }
+    String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|e| format!("stress-gen output: {e}"))
+}
+
 /// Runs the benchmark.
 pub fn run(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
@@ -261,14 +307,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("{} missing: build it with `cargo build --release --bin newslens`", o.cli.display()));
     }
     let root = crate::repo_root();
-    let corpus_file = root.join("out/bench/20mb.txt");
-    if !corpus_file.exists() {
-        return Err(format!("{} missing: make it with `node benches/corpus.mjs`", corpus_file.display()));
+    if !root.join("out/bench/20mb.txt").exists() {
+        return Err("out/bench/20mb.txt missing: make it with `node benches/corpus.mjs`".into());
     }
-    let corpus = Corpus { prose: std::fs::read_to_string(&corpus_file).map_err(|e| e.to_string())? };
     let dir = root.join("out/stress");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let file = dir.join("input.txt");
+    let file = dir.join(format!("input-{}.txt", std::process::id()));
     let write = |text: &str| std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()));
 
     // The floor: the binary and its tables on an empty input.
@@ -291,7 +335,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|---:|");
     let mut failures = Vec::new();
-    for p in PATTERNS {
+    for (index, p) in PATTERNS.iter().enumerate() {
         if !o.only.is_empty() && !o.only.iter().any(|n| p.name.contains(n.as_str())) {
             continue;
         }
@@ -303,9 +347,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 cells.push("skipped".to_string());
                 continue;
             }
-            let text = (p.make)(&corpus, n);
-            write(&text)?;
-            let mb = text.len() as f64 / MB as f64;
+            let mb = make_file(index, n, &file)? as f64 / MB as f64;
             let tries = if n <= 256 * KB { 5 } else if n <= MB { 3 } else { 1 };
             let mut best: Option<Duration> = None;
             for _ in 0..tries {
@@ -333,7 +375,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             cells.push("–".into());
         }
         let ratio = match (per_mb.first(), timed_out) {
-            (_, true) => "timeout".to_string(),
+            (_, true) => {
+                failures.push(format!("{}: over the {secs:.0} s timeout", p.name));
+                "timeout".to_string()
+            }
             (Some(&first), false) => {
                 let worst = per_mb.iter().cloned().fold(0.0, f64::max) / first;
                 if worst > 1.5 {
@@ -349,11 +394,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 cells.push("skipped".into());
                 continue;
             }
-            let text = (p.make)(&corpus, n);
-            write(&text)?;
-            let len = text.len();
-            drop(text);
-            match run_cli(&o.cli, &file, o.timeout.max(Duration::from_secs(120)))? {
+            let len = make_file(index, n, &file)?;
+            match run_cli(&o.cli, &file, o.timeout.max(Duration::from_secs(60)))? {
                 Some((_, rss)) => {
                     let x = rss as f64 / len as f64;
                     let limit = if p.prose { 10.0 } else { 20.0 };
@@ -364,6 +406,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }
                 None => {
                     timed_out = true;
+                    failures.push(format!("{}: over the timeout at {} MB", p.name, len / MB));
                     cells.push("timeout".into());
                 }
             }
@@ -382,7 +425,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let _ = writeln!(doc, "Written by `cargo xtask stress` (`xtask/src/stress.rs`, which says how each figure is taken); do not edit.\n");
     let _ = writeln!(doc, "- date: {}", now_utc());
     let _ = writeln!(doc, "- machine: {}", machine());
-    let _ = writeln!(doc, "- measured: {}, run as a child on each file, JSON to /dev/null", cli_version(&o.cli));
+    let what = o.label.clone().unwrap_or_else(|| cli_version(&o.cli));
+    let _ = writeln!(doc, "- measured: {what}, run as a child on each file, JSON to /dev/null");
     let _ = writeln!(
         doc,
         "- time: CPU time (user + system) of the child (least of 5 runs at 256 KB, 3 at 1 MB, 1 at 4 MB), per MB of input; timeout {secs:.0} s of wall time"

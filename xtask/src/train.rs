@@ -96,7 +96,12 @@ fn headline_copies(records: &[corpus::Record], every: usize) -> Vec<corpus::Reco
         .iter()
         .filter(|r| !r.spans.is_empty())
         .step_by(every)
-        .map(|r| corpus::Record { id: r.id.clone(), text: r.text.to_ascii_uppercase(), spans: r.spans.clone() })
+        .map(|r| corpus::Record {
+            id: r.id.clone(),
+            doc: r.doc.clone(),
+            text: r.text.to_ascii_uppercase(),
+            spans: r.spans.clone(),
+        })
         .collect()
 }
 

@@ -662,24 +662,9 @@ const STARTERS: &[&str] = &[
 /// this bit set (512 bytes) is in the binary, not the words.
 const FILTER_BITS: usize = 4096;
 
-/// The FNV-1a hash of no bytes.
-pub const FNV_START: u32 = 0x811c_9dc5;
-
-/// One byte more into an FNV-1a hash.
-pub const fn fnv_byte(h: u32, b: u8) -> u32 {
-    (h ^ b as u32).wrapping_mul(0x0100_0193)
-}
-
-/// FNV-1a of a key.
-const fn fnv(k: &[u8]) -> u32 {
-    let mut h = FNV_START;
-    let mut i = 0;
-    while i < k.len() {
-        h = fnv_byte(h, k[i]);
-        i += 1;
-    }
-    h
-}
+/// The FNV-1a hash of no bytes, and one byte more into it ([`crate::hash`]'s).
+pub use crate::hash::{FNV32_OFFSET as FNV_START, fnv32_byte as fnv_byte};
+use crate::hash::fnv32 as fnv;
 
 /// The two filter bits of a key whose [`fnv`] hash is `h`: two slices of
 /// the hash.
