@@ -13,9 +13,13 @@
 //! description — anonymous ("a US official", role official, affiliation
 //! US) or a document ("a city budget report").
 //!
-//! Files: [`earlier`] (what is read of the entity and coref layers),
-//! [`subjects`] (finding the mention), [`classify`] (saying who it is) and
-//! [`lexicon`] (the word lists); the [`Reader`] they share is here.
+//! Files: `earlier` (what is read of the entity and coref layers),
+//! `subjects` (finding the mention), `classify` (saying who it is) and
+//! `lexicon` (the word lists); the [`Reader`] they share is here.
+
+// Reached from outside only through the hidden `internals` module: its
+// docs are for maintainers and may link to the crate's private modules.
+#![allow(rustdoc::private_intra_doc_links)]
 
 mod classify;
 mod earlier;
