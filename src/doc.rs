@@ -251,8 +251,11 @@ pub enum Value {
     Num(f64),
     /// Text.
     Str(String),
-    /// Span ids.
-    Ids(Vec<SpanId>),
+    /// Span ids. A boxed slice, not a `Vec`: with it every variant but
+    /// `Str` fits in 16 bytes and `Value` takes 24 bytes instead of 32 (an
+    /// attr row 40 instead of 48); a span's attrs are most of the memory on
+    /// quote-dense text.
+    Ids(Box<[SpanId]>),
 }
 
 impl From<&str> for Value {
