@@ -150,7 +150,7 @@ pub fn annotate(cx: &mut Context) {
     for sp in &speakers {
         let (a, b) = span_bytes(&cx.seg, sp.t0, sp.t1);
         let mut attrs = Attrs::new();
-        attrs.insert("kind", Value::from(sp.kind.name()));
+        attrs.insert("kind", Value::name(sp.kind.name()));
         attrs.insert("name", Value::from(sp.name.as_str()));
         if let Some(r) = &sp.role {
             attrs.insert("role", Value::from(r.as_str()));
@@ -180,7 +180,7 @@ pub fn annotate(cx: &mut Context) {
     }
     for f in &found {
         let mut attrs = Attrs::new();
-        attrs.insert("kind", Value::from(f.kind.name()));
+        attrs.insert("kind", Value::name(f.kind.name()));
         if let Some(id) = f.cue.and_then(|c| cue_ids.get(&c)) {
             attrs.insert("cue", Value::Int(i64::from(*id)));
         }
@@ -189,7 +189,7 @@ pub fn annotate(cx: &mut Context) {
         {
             attrs.insert("speaker", Value::Int(i64::from(*id)));
             attrs.insert("speaker_name", Value::from(sp.name.as_str()));
-            attrs.insert("source_kind", Value::from(sp.kind.name()));
+            attrs.insert("source_kind", Value::name(sp.kind.name()));
             if let Some(e) = &sp.entity {
                 attrs.insert("speaker_entity", e.clone());
             }
