@@ -627,7 +627,7 @@ mod tests {
             span(7, Attrs::new()),
             span(9, Attrs::from([("name", Value::from(odd)), ("kind", Value::from("")), ("pronoun", Value::Bool(true)), ("no", Value::Bool(false))])),
             span(u32::MAX, Attrs::from([("cue", Value::Int(-42)), ("group", Value::Int(i64::MAX)), ("confidence", Value::Num(0.85)), ("big", Value::Num(1e300)), ("third", Value::Num(1.0 / 3.0)), ("whole", Value::Num(3.0)), ("nan", Value::Num(f64::NAN)), ("inf", Value::Num(f64::INFINITY))])),
-            span(12, Attrs::from([("ids", Value::Ids(vec![1, 22, 333])), ("none", Value::Ids(vec![]))])),
+            span(12, Attrs::from([("ids", Value::Ids(Box::new([1, 22, 333]))), ("none", Value::Ids(Box::new([])))])),
         ];
         for spans in [&spans[..], &spans[1..2], &[]] {
             let mut hand = Vec::new();

@@ -45,7 +45,7 @@ fn num(f: &Found, key: &str) -> f64 {
 
 fn string(f: &Found, key: &str) -> String {
     match f.attrs.get(key) {
-        Some(Value::Str(s)) => s.clone(),
+        Some(Value::Str(s)) => s.to_string(),
         other => panic!("attr {key} of {f:?} is {other:?}"),
     }
 }

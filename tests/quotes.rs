@@ -16,7 +16,7 @@ fn doc(text: &str) -> Document {
 
 fn attr<'a>(s: &'a Span, k: &str) -> Option<&'a str> {
     match s.attrs.get(k) {
-        Some(Value::Str(v)) => Some(v.as_str()),
+        Some(Value::Str(v)) => Some(&**v),
         _ => None,
     }
 }

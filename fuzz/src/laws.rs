@@ -135,7 +135,7 @@ fn check_references(doc: &newslens::Document) {
                     }
                 }
                 Value::Str(e) if ENTITY_ATTRS.contains(key) => {
-                    assert!(card_ids.contains(e.as_str()), "span {} has {key}={e:?}, no such entity card", s.id);
+                    assert!(card_ids.contains(&**e), "span {} has {key}={e:?}, no such entity card", s.id);
                 }
                 _ => assert!(!SPAN_ID_ATTRS.contains(key), "span {} has {key}={value:?}, not a span id", s.id),
             }

@@ -73,18 +73,18 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
         // Room for every attr set here at once, not one at a time.
         let more = [m.expansion.is_some(), m.refers_to.is_some(), country.is_some(), country_id.is_some()];
         span.attrs.reserve(1 + more.into_iter().filter(|&set| set).count());
-        span.attrs.insert("entity", Value::Str(id.clone()));
+        span.attrs.insert("entity", Value::from(id.clone()));
         if let Some(x) = m.expansion {
             span.attrs.insert("expansion", Value::from(x));
         }
         if let Some(country) = m.refers_to {
-            span.attrs.insert("refers_to", Value::Str(Government(country).to_string()));
+            span.attrs.insert("refers_to", Value::from(Government(country).to_string()));
         }
         if let Some(country) = country {
             span.attrs.insert("country", Value::from(country));
         }
         if let Some(c) = country_id {
-            span.attrs.insert("country_entity", Value::Str(c));
+            span.attrs.insert("country_entity", Value::from(c));
         }
     }
 

@@ -27,7 +27,7 @@ pub fn pronoun_at(sink: &SpanSink, start_byte: usize) -> Option<PronounLink> {
         .find(|s| s.layer == Layer::Mention && s.label == Label::Pronoun && s.start_byte == start_byte)
         .and_then(|s| {
             let entity = match s.attrs.get("entity") {
-                Some(Value::Str(e)) => e.clone(),
+                Some(Value::Str(e)) => e.to_string(),
                 _ => return None,
             };
             let antecedent = match s.attrs.get("antecedent") {

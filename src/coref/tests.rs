@@ -45,7 +45,7 @@ fn entity_of(cx: &Context, surface: &str, n: usize) -> Option<String> {
                 && matches!(s.layer, Layer::Entity | Layer::Mention)
         })
         .and_then(|s| match s.attrs.get("entity") {
-            Some(Value::Str(e)) => Some(e.clone()),
+            Some(Value::Str(e)) => Some(e.to_string()),
             _ => None,
         })
 }
@@ -131,7 +131,7 @@ fn country_variants_join_and_nationality_links_without_merging() {
     let iraq = entity_of(&cx, "Iraq", 0).unwrap();
     let iraqi = entity_of(&cx, "Iraqi", 0).unwrap();
     assert_ne!(iraq, iraqi);
-    assert_eq!(attr(&cx, "Iraqi", 0, "country_entity"), Some(Value::Str(iraq)));
+    assert_eq!(attr(&cx, "Iraqi", 0, "country_entity"), Some(Value::from(iraq)));
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn capital_as_government_refers_to_the_country() {
     );
     assert_eq!(
         attr(&cx, "Washington", 0, "country_entity"),
-        Some(Value::Str(us.clone()))
+        Some(Value::from(us.clone()))
     );
     assert_eq!(
         attr(&cx, "Baghdad", 0, "refers_to"),

@@ -92,7 +92,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac | Label::Norp)
             && let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of)
         {
-            e.attrs.insert("country", Value::from(iso2));
+            e.attrs.insert("country", Value::name(iso2));
         }
     }
     out

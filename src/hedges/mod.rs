@@ -68,7 +68,7 @@ pub fn annotate(cx: &mut Context) {
                 && toks.get(i + 1).is_some_and(|t| matches!(t.text(cx.text), "not" | "n’t" | "n't"));
             if !month && !negated {
                 let mut attrs = Attrs::new();
-                attrs.insert("class", Value::from(label.name()));
+                attrs.insert("class", Value::name(label.name()));
                 cx.sink.push(Layer::Hedge, label, first.start, last.end, attrs);
             }
             i += m.len;

@@ -27,7 +27,7 @@ fn run<'a>(text: &'a str, entities: &[(&str, Label)]) -> (Vec<Q>, Context<'a>) {
         .filter(|s| s.layer == Layer::Quote)
         .map(|s| {
             let name = match s.attrs.get("speaker_name") {
-                Some(Value::Str(n)) => Some(n.clone()),
+                Some(Value::Str(n)) => Some(n.to_string()),
                 _ => None,
             };
             (s.label.name().to_string(), text[s.start_byte..s.end_byte].to_string(), name)

@@ -422,7 +422,7 @@ fn predict(text: &str) -> Result<Vec<PredAttr>, String> {
         _ => None,
     };
     let string = |s: &Span, k: &str| match s.attrs.get(k) {
-        Some(Value::Str(v)) => Some(v.clone()),
+        Some(Value::Str(v)) => Some(v.to_string()),
         _ => None,
     };
     let mut out: Vec<PredAttr> = Vec::new();

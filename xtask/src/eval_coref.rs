@@ -258,7 +258,7 @@ fn chains_from(text: &str, spans: impl Iterator<Item = (usize, usize, Option<Str
 
 fn entity_attr(attrs: &Attrs) -> Option<String> {
     match attrs.get("entity") {
-        Some(Value::Str(e)) => Some(e.clone()),
+        Some(Value::Str(e)) => Some(e.to_string()),
         _ => None,
     }
 }

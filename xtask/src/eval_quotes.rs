@@ -80,7 +80,7 @@ fn cp_index(text: &str) -> Vec<usize> {
 
 fn attr_str(s: &Span, key: &str) -> Option<String> {
     match s.attrs.get(key) {
-        Some(newslens::internals::doc::Value::Str(v)) => Some(v.clone()),
+        Some(newslens::Value::Str(v)) => Some(v.to_string()),
         _ => None,
     }
 }

@@ -92,7 +92,7 @@ impl<'s> Earlier<'s> {
     /// The canonical name of a coref entity id.
     pub fn name_of(&self, entity: &Value) -> Option<&str> {
         let key = match entity {
-            Value::Str(s) => s.clone(),
+            Value::Str(s) => s.to_string(),
             Value::Int(n) => n.to_string(),
             _ => return None,
         };
