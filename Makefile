@@ -171,6 +171,8 @@ eval-wire: cli
 # fuzz/scratch/ (ignored by git), findings to fuzz/artifacts/, and the run
 # goes on after one (-ignore_crashes; timeouts and OOMs too, in fork mode).
 FUZZ_SECONDS ?= 1800
+# Where the run's summary goes.
+FUZZ_REPORT ?= docs/figures/fuzz.md
 # No AddressSanitizer (-s none): the library has no unsafe code outside the
 # wasm32 SIMD, and ASan cost a sixth of the time; trace-compares stay (they
 # help the bytes target spell "said" and "Mr.").
@@ -203,17 +205,26 @@ fuzz: fuzz-setup
 		-max_len=$(FUZZ_MAX_LEN_structured) > fuzz/logs/structured.log 2>&1 & b=$$!; \
 	ra=0; rb=0; wait $$a || ra=$$?; wait $$b || rb=$$?; \
 	end=$$(date -u +%FT%TZ); echo "fuzz: end $$end"; mkdir -p docs/figures; \
-	scripts/fuzz-summary.sh $$start $$end fuzz/logs/bytes.log fuzz/logs/structured.log | tee docs/figures/fuzz.md; \
+	scripts/fuzz-summary.sh $$start $$end fuzz/logs/bytes.log fuzz/logs/structured.log | tee $(FUZZ_REPORT); \
 	exit $$(( ra || rb ))
 
-# Adds fuzz/scratch/ to fuzz/corpus/ and keeps the fewest inputs that reach
-# the same edges (-use_counters=0: hit counts would keep hundreds more).
+# Adds fuzz/scratch/ to fuzz/corpus/, keeps the fewest inputs that reach
+# the same edges (cargo fuzz cmin; -use_counters=0: hit counts would keep
+# hundreds more), then commits to the FUZZ_KEEP of them that cover the most
+# edges (scripts/fuzz-pick.py, greedy; the rest stay in fuzz/scratch/).
+FUZZ_KEEP ?= 50
 fuzz-cmin: fuzz-setup
 	for t in bytes structured; do \
+		max=$$( [ $$t = bytes ] && echo $(FUZZ_MAX_LEN_bytes) || echo $(FUZZ_MAX_LEN_structured) ); \
 		mkdir -p fuzz/scratch/$$t; \
 		cp -n fuzz/scratch/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
-		$(FUZZ) cmin $(FUZZ_BUILD) $$t fuzz/corpus/$$t -- -use_counters=0 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
-			-max_len=$$( [ $$t = bytes ] && echo $(FUZZ_MAX_LEN_bytes) || echo $(FUZZ_MAX_LEN_structured) ); \
+		$(FUZZ) cmin $(FUZZ_BUILD) $$t fuzz/corpus/$$t -- -use_counters=0 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -max_len=$$max; \
+		tmp=$$(mktemp -d); mkdir $$tmp/empty; \
+		fuzz/target/x86_64-unknown-linux-gnu/release/$$t -merge=1 -use_counters=0 -timeout=$(FUZZ_TIMEOUT) -max_len=$$max \
+			-merge_control_file=$$tmp/control $$tmp/empty fuzz/corpus/$$t > $$tmp/log 2>&1; \
+		scripts/fuzz-pick.py $$tmp/control $(FUZZ_KEEP) > $$tmp/keep; \
+		mkdir -p $$tmp/keep.d; xargs -a $$tmp/keep cp -t $$tmp/keep.d; \
+		cp -n fuzz/corpus/$$t/* fuzz/scratch/$$t/; rm -f fuzz/corpus/$$t/*; cp $$tmp/keep.d/* fuzz/corpus/$$t/; rm -rf $$tmp; \
 	done
 	du -sh fuzz/corpus/bytes fuzz/corpus/structured
 

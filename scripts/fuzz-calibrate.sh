@@ -7,10 +7,15 @@
 # this machine: wall-clock seconds are what -timeout counts.
 #
 #   scripts/fuzz-calibrate.sh [SIZE] > docs/figures/fuzz-calibration.md
+#
+# BIN=path/to/bytes times another build (e.g. of an older commit, to see
+# that -timeout catches what was slow then); CAP (default 60) is the
+# longest any one input may take, reported as "> CAP".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-524288}
-bin=fuzz/target/x86_64-unknown-linux-gnu/release/bytes
+bin=${BIN:-fuzz/target/x86_64-unknown-linux-gnu/release/bytes}
+cap=${CAP:-60}
 [ -x "$bin" ] || { echo "build it first: cargo +nightly fuzz build -O -s none" >&2; exit 1; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -22,9 +27,10 @@ def rep(unit):
 words = ("the government said on Tuesday that officials in Baghdad could possibly meet President Smith , "
          "who told reporters “ we will not disarm , ” according to Reuters . He added that talks may resume .").split()
 r = random.Random(19)
-prose = []
-while sum(len(w) + 1 for w in prose) < n:
+prose, total = [], 0
+while total < n:
     prose.append(r.choice(words))
+    total += len(prose[-1]) + 1
 prose = " ".join(prose)
 patterns = {
     "prose": prose[:n],
@@ -42,7 +48,8 @@ for i, (name, text) in enumerate(patterns.items()):
 PY
 echo "# Fuzz target speed on the issue-19 patterns"
 echo
-echo "Written by \`scripts/fuzz-calibrate.sh $size\` on $(date -u +%FT%TZ): the \`bytes\` fuzz binary,"
+echo "Written by \`scripts/fuzz-calibrate.sh $size\` on $(date -u +%FT%TZ): the \`bytes\` fuzz binary"
+echo "(${BIN:+$BIN, }commit $(git rev-parse --short HEAD)${BIN:+ of this script}),"
 echo "one input of $size bytes each. Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start."
 echo
@@ -50,7 +57,9 @@ echo "| input | wall s | CPU s | max RSS MB |"
 echo "|---|---:|---:|---:|"
 for f in "$dir"/*.txt; do
     name=$(cat "${f%.txt}.name")
-    /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$bin" -timeout=600 -rss_limit_mb=8192 "$f" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$bin" -timeout="$cap" -rss_limit_mb=8192 "$f" >"$dir/log" 2>&1 || true
     read -r wall user sys rss < <(tail -n 1 "$dir/time")
+    grep -q 'ERROR: libFuzzer: timeout' "$dir/log" && wall="> $cap (timeout)"
+    grep -qE 'panicked|deadly signal' "$dir/log" && wall="$wall (crash)"
     printf '| `%s` | %s | %.2f | %d |\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024))
 done

@@ -24,7 +24,10 @@ for log in "$@"; do
     echo
     echo "- flags: \`$(grep -aoE -- '-fork=[^ ]*( -[a-z_]+=[^ ]*)*' "$log" | head -n 1 || true)\`"
     echo "- last status: \`${status:-none (see $log)}\`"
-    findings=$(grep -aoE '(crash|timeout|oom|leak|slow-unit)-[0-9a-f]{40}' "$log" | sort -u || true)
+    # Fork mode does not always name in its log what a job saved (nor count
+    # it in oom/timeout/crash): list what the artifact directory got too.
+    findings=$( { grep -aoE '(crash|timeout|oom|leak|slow-unit)-[0-9a-f]{40}' "$log" || true
+        find "fuzz/artifacts/$target" -type f -newermt "$start" -printf '%f\n' 2>/dev/null || true; } | sort -u)
     if [ -n "$findings" ]; then
         echo "$findings" | sed "s|^|- finding: fuzz/artifacts/$target/|"
     else

@@ -66,9 +66,12 @@ pub fn check(text: &str, options: &Options) {
     serde_json::from_slice::<serde::de::IgnoredAny>(&by_hand).expect("the JSON does not parse");
 }
 
-/// serde_json's JSON with each number that ends in `.0` (a whole `f64`)
-/// written without it, as JS's `JSON.stringify` and the CLI write it; strings
-/// are copied as they are.
+/// serde_json's JSON with each float (a number written with `.` or an
+/// exponent) rewritten as JS's `JSON.stringify` and the CLI write it
+/// ([`wire::write_js_number`]: `0` for `0.0`, `99999999811688850` for
+/// `9.999999981168885e16`); integers and strings are copied as they are.
+/// Only the `.0` was dropped at first: the fuzzer's corpus then found the
+/// CARDINAL `value` of "99999999999999999" written both ways.
 fn js_numbers(json: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(json.len());
     let (mut in_string, mut escaped) = (false, false);
@@ -85,8 +88,15 @@ fn js_numbers(json: &[u8]) -> Vec<u8> {
             }
         } else if b == b'"' {
             in_string = true;
-        } else if b == b'.' && json.get(i + 1) == Some(&b'0') && !json.get(i + 2).is_some_and(|c| c.is_ascii_digit() || *c == b'e' || *c == b'E') && i > 0 && json[i - 1].is_ascii_digit() {
-            i += 2;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let len = json[i..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E')).count();
+            let token = &json[i..i + len];
+            let float = token.iter().any(|c| matches!(c, b'.' | b'e' | b'E'));
+            match std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).filter(|_| float) {
+                Some(x) => wire::write_js_number(&mut out, x).expect("writing to a Vec"),
+                None => out.extend_from_slice(token),
+            }
+            i += len;
             continue;
         }
         out.push(b);

@@ -38,10 +38,10 @@
 //! approximated by these speech-verb patterns here.
 //!
 //! The steps, one file each, in the order [`annotate`] runs them:
-//! [`mentions`] (the entity spans, acronyms, names the tagger missed, each
-//! mention's role), [`linker`] (mentions to entities by key), [`pronouns`]
-//! (speech-verb pronoun subjects to entities) and [`cards`] (attrs, mention
-//! spans, the `entities` summary). [`lexicon`] and [`names`] hold the word
+//! `mentions` (the entity spans, acronyms, names the tagger missed, each
+//! mention's role), `linker` (mentions to entities by key), `pronouns`
+//! (speech-verb pronoun subjects to entities) and `cards` (attrs, mention
+//! spans, the `entities` summary). `lexicon` and `names` hold the word
 //! lists and the name forms they share.
 
 mod cards;

@@ -105,7 +105,7 @@ pub struct EntityCard {
     pub mentions: Vec<SpanId>,
     /// The fullest form used.
     pub name: String,
-    /// For a capital used for its government: "<country> government".
+    /// For a capital used for its government: "`<country>` government".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<Government>,
     /// How central the entity is to the text (see the module's doc).
@@ -115,7 +115,7 @@ pub struct EntityCard {
     pub label: Label,
 }
 
-/// "<country> government", written without being made: the `refers_to`
+/// "`<country>` government", written without being made: the `refers_to`
 /// of a capital used for its government.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Government(pub &'static str);

@@ -13,9 +13,9 @@
 //! description — anonymous ("a US official", role official, affiliation
 //! US) or a document ("a city budget report").
 //!
-//! Files: [`earlier`] (what is read of the entity and coref layers),
-//! [`subjects`] (finding the mention), [`classify`] (saying who it is) and
-//! [`lexicon`] (the word lists); the [`Reader`] they share is here.
+//! Files: `earlier` (what is read of the entity and coref layers),
+//! `subjects` (finding the mention), `classify` (saying who it is) and
+//! `lexicon` (the word lists); the [`Reader`] they share is here.
 
 mod classify;
 mod earlier;

@@ -10,7 +10,7 @@ use super::lanes::{LANES, Lane, Scores};
 pub struct Model {
     /// Open-addressing table of [`Slot`]s, key 0 for an empty slot (the
     /// feature whose id is 0, the bias, is kept in `zero`). Most features
-    /// the model does not know never get here ([`Model::filter`]).
+    /// the model does not know never get here (`Model::filter`).
     slots: Vec<Slot>,
     /// The slot of feature id 0 (no weights if the model has none).
     zero: Slot,
@@ -78,10 +78,10 @@ impl Slot {
     }
 }
 
-/// Bits of a feature id that index [`Model::filter`].
+/// Bits of a feature id that index `Model::filter`.
 const FILTER_BITS: u32 = 19;
 
-/// Where feature `f` sits in [`Model::filter`]: word, bit.
+/// Where feature `f` sits in `Model::filter`: word, bit.
 fn filter_bit(f: u32) -> (usize, u64) {
     let b = (f >> (32 - FILTER_BITS)) as usize;
     (b >> 6, 1 << (b & 63))
@@ -150,7 +150,7 @@ impl Model {
         self.n == 0
     }
 
-    /// Whether [`Model::filter`] lets feature `f` through to the table (no
+    /// Whether `Model::filter` lets feature `f` through to the table (no
     /// false negatives: a feature it turns away has no weights).
     #[inline(always)]
     pub(super) fn may_know(&self, f: u32) -> bool {
@@ -206,7 +206,7 @@ impl Model {
     }
 
     /// Reads the cache lines that adding `feats` reads (their words of
-    /// [`Model::filter`] and, for the features it lets through, their home
+    /// `Model::filter` and, for the features it lets through, their home
     /// slots), all at once.
     ///
     /// Why: a short text's lookups are mostly cache misses (other code ran
