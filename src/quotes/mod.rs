@@ -51,6 +51,7 @@ mod scan;
 pub mod speakers;
 mod state;
 mod summary;
+pub mod words;
 
 use crate::context::Context;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
@@ -61,6 +62,7 @@ use marks::Piece;
 use reported::{participle_speaker, reported};
 use speakers::{Earlier, Reader, Speaker};
 use state::State;
+use words::quote_words;
 
 /// A quote found, before it becomes a span.
 #[derive(Clone, Debug)]
@@ -80,39 +82,6 @@ type Mention = (usize, usize, Option<(usize, usize)>);
 /// cue clause, and the speaker.
 type Reported = ((usize, usize), Option<(usize, usize)>, Mention);
 
-/// Words after a cue that make it the end of its sentence ("…, X said on
-/// Monday").
-const ADVERBIAL_STARTS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "last",
-    "this",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "via",
-    "to",
-    "told",
-];
 
 /// Adds quote, cue and source spans and the `sourcing` summary.
 ///
@@ -346,7 +315,8 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
         }
         let s1 = seg.sentence_tokens.get(cue.sent).map_or(cue.t1, |r| st.trim_end(r.start, r.end));
         let rest = st.low(cue.t1).to_string();
-        let clause_follows = cue.t1 < s1 && !ADVERBIAL_STARTS.contains(&rest.as_str()) && st.is_word(cue.t1);
+        let clause_follows =
+            cue.t1 < s1 && !quote_words().adverbial_starts.contains(rest.as_str()) && st.is_word(cue.t1);
         !title_like(st, q) && !clause_follows
     });
     if let Some((c, m)) = trail {
@@ -387,7 +357,7 @@ fn trailing_cue(st: &mut State, t: usize, para_end: usize) -> Option<(usize, Men
             && (t + 1..(t + 4).min(para_end))
                 .take_while(|&i| st.is_word(i) && st.text_of(i) != ",")
                 .any(|i| capital(st, i));
-        let starts_np = speakers::PRONOUNS.contains(&first.as_str())
+        let starts_np = quote_words().pronouns.contains(first.as_str())
             || matches!(first.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "some" | "his" | "her" | "their")
             || capital(st, t)
             || role_then_name;
@@ -406,12 +376,13 @@ fn trailing_cue(st: &mut State, t: usize, para_end: usize) -> Option<(usize, Men
                     if !st.cue_used[c] {
                         // The subject between the mark and the cue.
                         let mut e = u;
-                        while e > t && matches!(st.low(e - 1), "has" | "had" | "have" | "also" | "later" | "then" | "again")
+                        while e > t
+                            && matches!(st.low(e - 1), "has" | "had" | "have" | "also" | "later" | "then" | "again")
                         {
                             e -= 1;
                         }
                         if e > t {
-                            let first_is_pronoun = speakers::PRONOUNS.contains(&first.as_str());
+                            let first_is_pronoun = quote_words().pronouns.contains(first.as_str());
                             // "Sen. Elizabeth Warren, D-Mass., wrote": the
                             // name, then an appositive.
                             let comma = (t..e).find(|&i| st.text_of(i) == ",");

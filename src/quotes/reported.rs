@@ -5,56 +5,11 @@
 
 use super::cues::{Cue, CueKind};
 use super::state::State;
-use super::{ADVERBIAL_STARTS, Mention, Reported};
+use super::words::quote_words;
+use super::{Mention, Reported};
 
-/// Words after "told" that are its object, not the reported content.
-pub(super) const TOLD_OBJECTS: &[&str] = &[
-    "reporters",
-    "journalists",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "lawmakers",
-    "analysts",
-    "investors",
-    "supporters",
-    "parliament",
-    "congress",
-    "colleagues",
-    "staff",
-    "members",
-];
 
-/// Conjunctions that open the clause of a second cue, dropped from the end
-/// of the first cue's content.
-pub(super) const CLAUSE_ENDS: &[&str] = &["though", "although", "while", "but", "and", "as", "whereas"];
 
-/// Words that open an adverbial of time or manner right after a cue
-/// ("said Monday that", "said privately that"): skipped, not content.
-pub(super) const LEADING_ADVERBS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "again",
-    "also",
-    "then",
-    "recently",
-    "separately",
-];
 
 /// Reported speech of cue `c`: the content token range, a second range
 /// when the cue clause interrupts the content ("Beyond that, she said, the
@@ -63,6 +18,7 @@ pub(super) const LEADING_ADVERBS: &[&str] = &[
 /// … but said …").
 pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Option<Reported> {
     let seg = st.r.seg;
+    let qw = quote_words();
     let cue = st.cues[c];
     let range = seg.sentence_tokens.get(cue.sent)?.clone();
     let (s0, s1) = (range.start, st.sentence_trim_end(cue.sent, range));
@@ -89,7 +45,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
         from >= s1
             || (st.text_of(from) == ","
                 && (any_comma || matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting")))
-            || (s1 - from <= 5 && ADVERBIAL_STARTS.contains(&st.low(from)))
+            || (s1 - from <= 5 && qw.adverbial_starts.contains(st.low(from)))
     };
     // "…, saying …", "a statement saying …": the participle's subject.
     let participle = cue.kind == CueKind::QuotedOnly && st.low(cue.t0).ends_with("ing");
@@ -133,14 +89,14 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
                 let d0 = cue.t1 + 1;
                 let tail = (rest_len > 0 && st.text_of(cue.t1) == "," && d0 < s1).then(|| {
                     let w = st.low(d0).to_string();
-                    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str())
+                    let adverbial = qw.adverbial_starts.contains(w.as_str())
                         || matches!(
                             w.as_str(),
                             "adding" | "saying" | "noting" | "citing" | "who" | "which" | "according" | "referring"
                         )
                         // "…, officials said, but no deal was reached": the
                         // writer's next clause.
-                        || CLAUSE_ENDS.contains(&w.as_str())
+                        || qw.clause_ends.contains(w.as_str())
                         || matches!(w.as_str(), "or" | "yet" | "so" | "because")
                         || w.ends_with("ing");
                     let other_cue = !cues_in(st.cues, d0, s1).is_empty();
@@ -173,7 +129,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
                 let title = st.pieces.get(st.pieces.partition_point(|q| q.start < at));
                 if let Some(q) = title.filter(|q| q.start == at && q.closed) {
                     a = st.tok_at(q.end).max(a + 1);
-                } else if capital || TOLD_OBJECTS.contains(&w.as_str()) || matches!(w.as_str(), "’s" | "'s") {
+                } else if capital || qw.told_objects.contains(&w) || matches!(w.as_str(), "’s" | "'s") {
                     a += 1;
                 } else {
                     break;
@@ -181,7 +137,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
             }
         }
     }
-    while a < s1 && LEADING_ADVERBS.contains(&st.low(a)) {
+    while a < s1 && qw.leading_adverbs.contains(st.low(a)) {
         a += 1;
     }
     let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
@@ -194,7 +150,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     if let Some(x) = cues_in(st.cues, a + 2, b).first().copied() {
         if let Some(sub) = st.r.subject_before(x.sent, x.t0).filter(|s| s.region_start > a + 1) {
             let mut e = sub.region_start;
-            while e > a && (matches!(st.text_of(e - 1), "," | ";") || CLAUSE_ENDS.contains(&st.low(e - 1))) {
+            while e > a && (matches!(st.text_of(e - 1), "," | ";") || qw.clause_ends.contains(st.low(e - 1))) {
                 e -= 1;
             }
             if e > a && e < sub.region_start {
@@ -223,7 +179,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     let first = st.low(a).to_string();
     let punct_first = matches!(st.text_of(a), "," | ";" | ":" | ")" | "." | "—" | "–");
     if punct_first
-        || ADVERBIAL_STARTS.contains(&first.as_str())
+        || qw.adverbial_starts.contains(first.as_str())
         || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly")
     {
         return None;
