@@ -8,10 +8,10 @@
 //! layer and may carry [`Attrs`]: normalized values, and links to other
 //! spans by [`SpanId`] or to the document's entities by id.
 //!
-//! The wasm face, the command line and the Python wheel all take
-//! [`annotate_parts`]'s result and write it through one module (`wire`), the
-//! one place where offsets become UTF-16 and numbers are written as JS
-//! writes them, so they agree byte for byte.
+//! The wasm face (the npm package), the command line and the Python wheel
+//! all write this same result out as JSON through one module, the one place
+//! where offsets become UTF-16 and numbers are written as JS writes them, so
+//! they agree byte for byte.
 //!
 //! ```
 //! use newslens::{Label, Layer, Options, Value};
@@ -62,19 +62,21 @@
 
 #![deny(missing_docs)]
 
-pub mod context;
-pub mod coref;
-pub mod doc;
-pub mod entities;
-pub mod error;
-pub mod hash;
-pub mod hedges;
-pub mod options;
-pub mod pipeline;
-pub mod quotes;
-pub mod text;
-pub mod wire;
+mod context;
+mod coref;
+mod doc;
+mod entities;
+mod error;
+mod hash;
+mod hedges;
+mod options;
+mod pipeline;
+mod quotes;
+mod text;
+mod wire;
 
+#[doc(hidden)]
+pub mod internals;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -106,7 +108,7 @@ pub fn annotate(text: &str, options: &Options) -> Result<Document, Error> {
 ///
 /// # Errors
 /// When `text` is longer than [`MAX_INPUT_BYTES`].
-pub fn annotate_parts(text: &str, options: &Options) -> Result<doc::Parts, Error> {
+pub(crate) fn annotate_parts(text: &str, options: &Options) -> Result<doc::Parts, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::input_too_long(text.len(), MAX_INPUT_BYTES));
     }

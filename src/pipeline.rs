@@ -12,6 +12,10 @@
 //! context, entities, quotes, coref, hedges, pipeline, the crate root, wire,
 //! wasm; each names only modules before it.
 
+// Reached from outside only through the hidden `internals` module: its
+// docs are for maintainers and may link to the crate's private modules.
+#![allow(rustdoc::private_intra_doc_links)]
+
 use crate::context::Context;
 use crate::doc::{Attrs, Document, Label, Layer, Parts, SpanSink, Stats, Summaries};
 use crate::options::Options;

@@ -5,7 +5,7 @@
 //! The figures on real news come from `cargo xtask eval-attribution`
 //! (docs/EVALUATION.md); these keep each class right without the corpus.
 
-use newslens::doc::Value;
+use newslens::internals::doc::Value;
 use newslens::{Document, Label, Layer, Options, Span, annotate};
 
 fn doc(text: &str) -> Document {

@@ -80,9 +80,9 @@ fn path_str(path: &Path) -> &str {
 
 /// The library's JSON for `text`: what the command line must print.
 fn library_json(text: &str, options: &newslens::Options) -> String {
-    let parts = newslens::annotate_parts(text, options).expect("annotate");
+    let parts = newslens::internals::annotate_parts(text, options).expect("annotate");
     let mut out = Vec::new();
-    newslens::wire::write_parts_json(&mut out, text, &parts).expect("write");
+    newslens::internals::wire::write_parts_json(&mut out, text, &parts).expect("write");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use newslens::doc::{Attrs, Label, Layer, SpanSink, Value};
-use newslens::context::Context;
+use newslens::internals::doc::{Attrs, Label, Layer, SpanSink, Value};
+use newslens::internals::context::Context;
 use proptest::prelude::*;
 
 fn repo() -> std::path::PathBuf {
@@ -22,11 +22,11 @@ fn coref<'a>(text: &'a str, spans: &[(usize, usize, Label)]) -> Context<'a> {
     }
     let mut cx = Context {
         text,
-        seg: newslens::text::segment(text),
+        seg: newslens::internals::text::segment(text),
         sink,
         summaries: Default::default(),
     };
-    newslens::coref::annotate(&mut cx);
+    newslens::internals::coref::annotate(&mut cx);
     cx
 }
 
@@ -228,7 +228,7 @@ fn pipeline_puts_entities_on_the_wire() {
     let text =
         "Maria Delgado, the mayor of Phoenix, said on Friday that the city would sue. \"We are ready,\" she said.";
     let doc = newslens::annotate(text, &newslens::Options::default()).unwrap();
-    let wire = serde_json::to_value(newslens::wire::to_wire(text, &doc).unwrap()).unwrap();
+    let wire = serde_json::to_value(newslens::internals::wire::to_wire(text, &doc).unwrap()).unwrap();
     let cards = wire["entities"].as_array().cloned().unwrap_or_default();
     // Whatever the entity layer finds, every named entity span gets an id
     // that a card lists, and every card's mentions carry its id.
@@ -236,7 +236,7 @@ fn pipeline_puts_entities_on_the_wire() {
     for s in doc
         .spans
         .iter()
-        .filter(|s| s.layer == Layer::Entity && newslens::coref::is_named(s.label))
+        .filter(|s| s.layer == Layer::Entity && newslens::internals::coref::is_named(s.label))
     {
         assert!(entity(&s.attrs).is_some_and(|e| ids.contains(e)), "{s:?}");
     }
@@ -250,7 +250,7 @@ fn pipeline_puts_entities_on_the_wire() {
             assert_eq!(entity(&span.attrs), c["id"].as_str());
         }
     }
-    let json = newslens::wire::to_wire(text, &doc).unwrap();
+    let json = newslens::internals::wire::to_wire(text, &doc).unwrap();
     let s = serde_json::to_string(&json).unwrap();
     assert!(s.contains("\"entities\""));
 }

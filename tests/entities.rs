@@ -1,11 +1,11 @@
-//! Integration tests for the entity layer (`newslens::entities`): news
+//! Integration tests for the entity layer (`newslens::internals::entities`): news
 //! text written for these tests (not taken from any corpus) with the
 //! entities a careful reader expects; the reference article as a smoke
 //! test; and a property test that entity spans are flat, sorted, on token
 //! boundaries and never panic on any input.
 
-use newslens::entities::{Entity, find};
-use newslens::text::segment;
+use newslens::internals::entities::{Entity, find};
+use newslens::internals::text::segment;
 use newslens::{Label, Layer, Options};
 use proptest::prelude::*;
 
@@ -68,7 +68,7 @@ fn places_groups_and_organisations() {
 fn places_carry_their_country() {
     let all = ents(WIRE);
     let berlin = all.iter().find(|e| &WIRE[e.start_byte..e.end_byte] == "Berlin").expect("Berlin found");
-    assert_eq!(berlin.attrs.get("country"), Some(&newslens::doc::Value::from("DE")));
+    assert_eq!(berlin.attrs.get("country"), Some(&newslens::internals::doc::Value::from("DE")));
 }
 
 #[test]

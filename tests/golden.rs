@@ -12,7 +12,7 @@ use std::hash::Hasher;
 use std::path::Path;
 use std::process::Command;
 
-use newslens::hash::Fnv;
+use newslens::internals::hash::Fnv;
 
 /// One line of the checksum file: name, input path (from the repository
 /// root), byte count and FNV-1a 64 (hex) of the CLI's output.

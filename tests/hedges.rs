@@ -1,7 +1,7 @@
 //! Integration tests for the hedge layer: the reference article's hedges,
 //! each class, longest match, and the cases a word list alone gets wrong.
 
-use newslens::doc::Value;
+use newslens::internals::doc::Value;
 use newslens::{Label, Layer, Options, annotate};
 
 fn hedges(text: &str) -> Vec<(String, Label)> {

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// own items (`annotate`, `MAX_INPUT_BYTES`, ...), which run the pipeline.
 const LAYERS: &[&str] = &[
     "hash", "error", "doc", "options", "text", "context", "entities", "quotes", "coref", "hedges", "pipeline", "lib",
-    "wire", "wasm",
+    "wire", "internals", "wasm",
 ];
 
 fn rank(layer: &str) -> Option<usize> {

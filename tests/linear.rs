@@ -12,7 +12,8 @@
 
 use std::time::Duration;
 
-use newslens::{Options, annotate_parts, wire};
+use newslens::Options;
+use newslens::internals::{annotate_parts, wire};
 
 /// Bytes at the small size; the large one is 8 times as many.
 const N: usize = 16 * 1024;

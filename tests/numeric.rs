@@ -1,14 +1,14 @@
 //! Integration tests for the closed-class entity rules
-//! (`newslens::entities::numeric`): news-style sentences with their
+//! (`newslens::internals::entities::numeric`): news-style sentences with their
 //! expected spans, labels and normalized values; a property test that
 //! `find` never panics and returns sorted, non-overlapping spans on token
 //! boundaries; and, ignored by default, the scores on the dev corpora
 //! (`cargo test --test numeric -- --ignored --nocapture dev_scores`).
 
 use newslens::Label;
-use newslens::doc::Value;
-use newslens::entities::numeric::{Found, find};
-use newslens::text::segment;
+use newslens::internals::doc::Value;
+use newslens::internals::entities::numeric::{Found, find};
+use newslens::internals::text::segment;
 
 fn found(text: &str) -> Vec<Found> {
     find(text, &segment(text))

@@ -5,8 +5,9 @@
 //! (abbreviations, quotes, emoji sequences, Arabic, CJK, CRLF, controls) so
 //! that the news-specific code paths are exercised, not just random noise.
 
-use newslens::text::{OffsetIndex, segment};
-use newslens::{Layer, Options, annotate, annotate_parts, wire};
+use newslens::internals::text::{OffsetIndex, segment};
+use newslens::internals::{annotate_parts, wire};
+use newslens::{Layer, Options, annotate};
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use newslens::doc::Value;
+use newslens::internals::doc::Value;
 use newslens::{Document, Label, Layer, Options, Span, annotate};
 use proptest::prelude::*;
 

@@ -35,7 +35,7 @@ fn deeply_nested_low_and_corner_quotes_obey_the_laws() {
 fn whole_floats_past_1e16_are_written_alike_by_both_writers() {
     let text = "name 99999999999999999 and 1111111111111111111 and 100000000000000000 units";
     let doc = newslens::annotate(text, &Options::default()).expect("annotates");
-    let big = doc.spans.iter().flat_map(|s| s.attrs.iter()).any(|(_, v)| matches!(v, newslens::doc::Value::Num(x) if x.abs() >= 1e16 && x.fract() == 0.0));
+    let big = doc.spans.iter().flat_map(|s| s.attrs.iter()).any(|(_, v)| matches!(v, newslens::Value::Num(x) if x.abs() >= 1e16 && x.fract() == 0.0));
     assert!(big, "no whole float of 1e16 or more in the attrs: the test no longer reaches the case");
     laws::check(text, &Options::default());
 }

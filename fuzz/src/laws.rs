@@ -14,9 +14,9 @@
 //!   card's mentions are spans of the document;
 //! - the stats count what the spans show (chars, sentences, paragraphs);
 //! - two runs give byte-identical JSON, whichever way it is made: the
-//!   hand-written writer the CLI uses ([`newslens::wire::write_parts_json`])
-//!   on [`newslens::annotate_parts`], and serde_json on
-//!   [`newslens::wire::to_wire`] of [`newslens::annotate`] (its whole floats
+//!   hand-written writer the CLI uses ([`newslens::internals::wire::write_parts_json`])
+//!   on [`newslens::internals::annotate_parts`], and serde_json on
+//!   [`newslens::internals::wire::to_wire`] of [`newslens::annotate`] (its whole floats
 //!   written as JS writes them, `0` for `0.0`, as the CLI and the wasm do);
 //!   and it parses.
 //!
@@ -25,8 +25,8 @@
 
 use std::collections::HashSet;
 
-use newslens::doc::Value;
-use newslens::{Layer, Options, Span, annotate, annotate_parts, wire};
+use newslens::internals::{annotate_parts, wire};
+use newslens::{Layer, Options, Span, Value, annotate};
 
 /// Attrs whose value is the id of another span.
 const SPAN_ID_ATTRS: &[&str] = &["speaker", "cue", "entity_span", "antecedent"];

@@ -12,7 +12,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use newslens::{Layer, Options, wire};
+use newslens::internals::wire;
+use newslens::{Layer, Options};
 
 #[pymodule]
 mod _newslens {
@@ -85,7 +86,7 @@ struct SpanColumns {
 }
 
 fn text_rows(text: &str, options: &Options) -> Result<SpanColumns, newslens::Error> {
-    let parts = newslens::annotate_parts(text, options)?;
+    let parts = newslens::internals::annotate_parts(text, options)?;
     let mut rows = SpanColumns::default();
     wire::for_each_span_row(text, &parts, |row| {
         rows.layer.push(row.layer.name());
@@ -100,7 +101,7 @@ fn text_rows(text: &str, options: &Options) -> Result<SpanColumns, newslens::Err
 }
 
 fn document_json(text: &str, options: &Options) -> Result<String, String> {
-    let parts = newslens::annotate_parts(text, options).map_err(|e| e.to_string())?;
+    let parts = newslens::internals::annotate_parts(text, options).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     wire::write_parts_json(&mut out, text, &parts).map_err(|e| e.to_string())?;
     String::from_utf8(out).map_err(|e| e.to_string())

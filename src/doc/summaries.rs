@@ -30,7 +30,7 @@ impl Summaries {
 
     /// Sets the JSON summary `key` (not [`Summaries::ENTITIES`], which
     /// [`Summaries::set_entities`] sets), returning the value it replaces.
-    pub fn insert(&mut self, key: &'static str, value: serde_json::Value) -> Option<serde_json::Value> {
+    pub(crate) fn insert(&mut self, key: &'static str, value: serde_json::Value) -> Option<serde_json::Value> {
         debug_assert_ne!(key, Self::ENTITIES, "the entity cards are typed: use set_entities");
         self.other.insert(key, value)
     }
@@ -41,7 +41,7 @@ impl Summaries {
     }
 
     /// Sets the coreference layer's cards, most salient first.
-    pub fn set_entities(&mut self, cards: Vec<EntityCard>) {
+    pub(crate) fn set_entities(&mut self, cards: Vec<EntityCard>) {
         self.entities = Some(cards);
     }
 
@@ -105,7 +105,7 @@ pub struct EntityCard {
     pub mentions: Vec<SpanId>,
     /// The fullest form used.
     pub name: String,
-    /// For a capital used for its government: "`<country>` government".
+    /// For a capital used for its government: `"<country> government"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<Government>,
     /// How central the entity is to the text (see the module's doc).
@@ -115,7 +115,7 @@ pub struct EntityCard {
     pub label: Label,
 }
 
-/// "`<country>` government", written without being made: the `refers_to`
+/// `"<country> government"`, written without being made: the `refers_to`
 /// of a capital used for its government.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Government(pub &'static str);

@@ -17,6 +17,10 @@
 //! `subjects` (finding the mention), `classify` (saying who it is) and
 //! `lexicon` (the word lists); the [`Reader`] they share is here.
 
+// Reached from outside only through the hidden `internals` module: its
+// docs are for maintainers and may link to the crate's private modules.
+#![allow(rustdoc::private_intra_doc_links)]
+
 mod classify;
 mod earlier;
 mod lexicon;

@@ -222,12 +222,12 @@ pub fn prf(v: [usize; 3]) -> (f64, f64, f64) {
 }
 
 /// Runs the core's entity finder with `model` on `records`.
-pub fn predict(records: &[Record], model: &newslens::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
+pub fn predict(records: &[Record], model: &newslens::internals::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
     records
         .iter()
         .map(|r| {
-            let seg = newslens::text::segment(&r.text);
-            newslens::entities::find_with(&r.text, &seg, model)
+            let seg = newslens::internals::text::segment(&r.text);
+            newslens::internals::entities::find_with(&r.text, &seg, model)
                 .into_iter()
                 .map(|e| (e.start_byte, e.end_byte, e.label.name().to_string()))
                 .collect()
@@ -240,7 +240,7 @@ pub fn predict(records: &[Record], model: &newslens::entities::tagger::Model) ->
 /// document-level passes (label consistency, short names) then see the
 /// whole document. Spans are mapped back to their records; a span across
 /// two records is dropped.
-pub fn predict_by_doc(records: &[Record], model: &newslens::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
+pub fn predict_by_doc(records: &[Record], model: &newslens::internals::entities::tagger::Model) -> Vec<Vec<(usize, usize, String)>> {
     let mut out = vec![Vec::new(); records.len()];
     let mut first = 0;
     while first < records.len() {
@@ -257,8 +257,8 @@ pub fn predict_by_doc(records: &[Record], model: &newslens::entities::tagger::Mo
             starts.push(text.len());
             text.push_str(&r.text);
         }
-        let seg = newslens::text::segment(&text);
-        for e in newslens::entities::find_with(&text, &seg, model) {
+        let seg = newslens::internals::text::segment(&text);
+        for e in newslens::internals::entities::find_with(&text, &seg, model) {
             let k = starts.partition_point(|&s| s <= e.start_byte).saturating_sub(1);
             let (s, len) = (starts[k], records[first + k].text.len());
             if e.start_byte >= s && e.end_byte <= s + len {
@@ -271,7 +271,7 @@ pub fn predict_by_doc(records: &[Record], model: &newslens::entities::tagger::Mo
 }
 
 /// Scores a model on the dev files; returns (OntoNotes, CoNLL-folded) per source.
-pub fn evaluate_dev(model: &newslens::entities::tagger::Model) -> Result<Vec<(&'static str, Score, Score)>, String> {
+pub fn evaluate_dev(model: &newslens::internals::entities::tagger::Model) -> Result<Vec<(&'static str, Score, Score)>, String> {
     let mut out = Vec::new();
     for src in SOURCES {
         let recs = load_split(src.name, "dev")?;

@@ -97,7 +97,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use newslens::doc::Value;
+use newslens::internals::doc::Value;
 use newslens::{Label, Layer, Options, Span, annotate};
 
 /// Words of a speech cue (any one word of the cue, lower case).

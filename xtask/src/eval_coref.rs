@@ -20,9 +20,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use newslens::doc::{Attrs, Label, Layer, Value};
-use newslens::context::Context;
-use newslens::pipeline::{self, Step};
+use newslens::internals::doc::{Attrs, Label, Layer, Value};
+use newslens::internals::context::Context;
+use newslens::internals::pipeline::{self, Step};
 use serde_json::Value as Json;
 
 type Chains = Vec<Vec<(usize, usize)>>;
@@ -686,6 +686,6 @@ fn bench() -> Result<(), String> {
 }
 
 /// Coref's `entities` summary as JSON (null when coref did not run).
-fn cards_json(summaries: &newslens::doc::Summaries) -> Json {
+fn cards_json(summaries: &newslens::internals::doc::Summaries) -> Json {
     summaries.entities().map_or(Json::Null, |cards| serde_json::to_value(cards).unwrap_or(Json::Null))
 }

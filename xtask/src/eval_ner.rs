@@ -18,7 +18,7 @@
 use std::io::Write;
 use std::process::Command;
 
-use newslens::entities::tagger::{self, Model};
+use newslens::internals::entities::tagger::{self, Model};
 
 use crate::corpus::{self, SOURCES};
 
@@ -113,9 +113,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     let seed_path = crate::shared_data().join("seed-article.txt");
     let text = std::fs::read_to_string(&seed_path).map_err(|e| format!("{}: {e}", seed_path.display()))?;
-    let seg = newslens::text::segment(&text);
+    let seg = newslens::internals::text::segment(&text);
     println!("\n== entities in {}", seed_path.display());
-    for e in newslens::entities::find_with(&text, &seg, model) {
+    for e in newslens::internals::entities::find_with(&text, &seg, model) {
         let attrs: Vec<String> = e.attrs.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
         println!("{:<10} {:?} {}", e.label.name(), &text[e.start_byte..e.end_byte], attrs.join(" "));
     }

@@ -80,7 +80,7 @@ fn cp_index(text: &str) -> Vec<usize> {
 
 fn attr_str(s: &Span, key: &str) -> Option<String> {
     match s.attrs.get(key) {
-        Some(newslens::doc::Value::Str(v)) => Some(v.clone()),
+        Some(newslens::internals::doc::Value::Str(v)) => Some(v.clone()),
         _ => None,
     }
 }
@@ -130,7 +130,7 @@ fn predict(text: &str) -> Result<(Vec<Pred>, Vec<(usize, usize, String)>), Strin
     let cp = cp_index(text);
     let by_id: BTreeMap<u32, &Span> = doc.spans.iter().map(|s| (s.id, s)).collect();
     let linked = |s: &Span, k: &str| match s.attrs.get(k) {
-        Some(newslens::doc::Value::Int(n)) => by_id.get(&(*n as u32)).map(|x| (cp[x.start_byte], cp[x.end_byte])),
+        Some(newslens::internals::doc::Value::Int(n)) => by_id.get(&(*n as u32)).map(|x| (cp[x.start_byte], cp[x.end_byte])),
         _ => None,
     };
     let quotes = doc
@@ -380,7 +380,7 @@ fn seed_report() -> Result<(), String> {
     let by_id: BTreeMap<u32, &Span> = doc.spans.iter().map(|s| (s.id, s)).collect();
     let slice = |s: &Span| text.get(s.start_byte..s.end_byte).unwrap_or("").to_string();
     let id_of = |s: &Span, k: &str| match s.attrs.get(k) {
-        Some(newslens::doc::Value::Int(n)) => by_id.get(&(*n as u32)).copied(),
+        Some(newslens::internals::doc::Value::Int(n)) => by_id.get(&(*n as u32)).copied(),
         _ => None,
     };
     println!("== reference article: quotes");
@@ -475,7 +475,7 @@ fn seed_report() -> Result<(), String> {
 /// machine shows up in the difference). Runs are interleaved and the best
 /// of five is kept.
 fn benchmark() -> Result<(), String> {
-    use newslens::pipeline::{self, Step};
+    use newslens::internals::pipeline::{self, Step};
     let path = crate::shared_data().join("seed-article.txt");
     let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();

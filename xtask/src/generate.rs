@@ -8,8 +8,8 @@
 //! line says how many leading bytes it shares with the one before) and the
 //! classes in a second block: sorted names share long prefixes, and each
 //! block gzips better alone. The file is expanded and parsed once, at first
-//! use, by `newslens::entities::gazetteer`.
-//! The class letters are defined there ([`newslens::entities::gazetteer::Class`]).
+//! use, by `newslens::internals::entities::gazetteer`.
+//! The class letters are defined there ([`newslens::internals::entities::gazetteer::Class`]).
 //!
 //! Deterministic: same inputs, byte-identical output.
 
@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use newslens::entities::gazetteer::Class;
+use newslens::internals::entities::gazetteer::Class;
 
 /// Cities at or above this population go in (GeoNames figures).
 const CITY_MIN_POPULATION: u64 = 100_000;
@@ -145,7 +145,7 @@ fn build(dir: &Path) -> Result<Table, String> {
 }
 
 /// Renders the table as the committed file: front-coded (format in
-/// `newslens::entities::gazetteer`), which gzips to ~14 KB less than the
+/// `newslens::internals::entities::gazetteer`), which gzips to ~14 KB less than the
 /// plain `entry<TAB>classes<TAB>iso2` rows did.
 fn render(t: &Table) -> String {
     let mut out = String::new();

@@ -9,7 +9,7 @@
 use std::hash::Hasher;
 use std::process::Command;
 
-use newslens::hash::Fnv;
+use newslens::internals::hash::Fnv;
 
 use crate::repo_root;
 

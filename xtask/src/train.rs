@@ -3,7 +3,7 @@
 //! Reads the train files of `../shared/data/ner/` (all six sources),
 //! segments each record with the core's own tokenizer, turns gold spans
 //! into BIO tags over those tokens, and trains an averaged perceptron with
-//! the core's feature function ([`newslens::entities::features`]), so
+//! the core's feature function ([`newslens::internals::entities::features`]), so
 //! training and inference agree. Gold spans that do not fall on token
 //! boundaries, and MISC spans (names outside our label set), are masked.
 //! Sources annotate different label sets: where a source does not
@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use newslens::Label;
-use newslens::entities::features::{self, LABELS, N_TAGS, O, SentenceFeatures, TokenInfo};
-use newslens::entities::tagger::{self, Model};
+use newslens::internals::entities::features::{self, LABELS, N_TAGS, O, SentenceFeatures, TokenInfo};
+use newslens::internals::entities::tagger::{self, Model};
 
 use crate::corpus::{self, SOURCES};
 
@@ -107,7 +107,7 @@ fn headline_copies(records: &[corpus::Record], every: usize) -> Vec<corpus::Reco
 
 fn prepare_one(source: usize, r: &corpus::Record, sf: &mut SentenceFeatures, out: &mut Vec<Sentence>) {
     {
-        let seg = newslens::text::segment(&r.text);
+        let seg = newslens::internals::text::segment(&r.text);
         let toks = &seg.tokens;
         let mut gold: Vec<Option<u8>> = vec![Some(O); toks.len()];
         for (a, b, label) in &r.spans {

@@ -10,7 +10,8 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use newslens::{Options, annotate_parts, wire};
+use newslens::Options;
+use newslens::internals::{annotate_parts, wire};
 
 use crate::args::Format;
 use crate::read::{Line, MAX_LINE_BYTES};

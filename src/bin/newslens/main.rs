@@ -4,7 +4,7 @@
 //! the bytes): as JSON, as one flat row per span (`--format spans`), or as
 //! highlighted text; over JSON Lines (`--jsonl`) it answers every line,
 //! annotating `--jobs` lines at a time. Everything it prints comes from the
-//! library's one pipeline ([`newslens::annotate_parts`]) and `wire`.
+//! library's one pipeline ([`newslens::internals::annotate_parts`]) and `wire`.
 //!
 //! `main` only picks the exit code: 0, 1 when an input could not be
 //! annotated, 2 on a usage error.
@@ -116,27 +116,27 @@ fn run_files(args: &Args, color: bool, out: &mut impl Write) -> Result<(), Failu
     for path in &args.paths {
         let (input, size) = open(path)?;
         let text = read::read_text(input, size).map_err(|e| Failure::Input(format!("{}: {e}", shown(path))))?;
-        let parts = newslens::annotate_parts(&text, &args.options).map_err(|e| Failure::Input(format!("{}: {e}", shown(path))))?;
+        let parts = newslens::internals::annotate_parts(&text, &args.options).map_err(|e| Failure::Input(format!("{}: {e}", shown(path))))?;
         let name = path.to_string_lossy();
         match args.format {
             Format::Json if several => {
                 // One Document per line, each saying which file it is.
                 let mut head = b"{\"input\":{\"file\":".to_vec();
-                newslens::wire::write_json_str(&mut head, &name);
+                newslens::internals::wire::write_json_str(&mut head, &name);
                 head.extend_from_slice(b"},");
                 out.write_all(&head).map_err(output_error)?;
                 let mut skip_brace = SkipFirst { out: &mut *out, skipped: false };
-                newslens::wire::write_parts_json(&mut skip_brace, &text, &parts).map_err(output_error)?;
+                newslens::internals::wire::write_parts_json(&mut skip_brace, &text, &parts).map_err(output_error)?;
                 writeln!(out).map_err(output_error)?;
             }
             Format::Json => {
-                newslens::wire::write_parts_json(out, &text, &parts).map_err(output_error)?;
+                newslens::internals::wire::write_parts_json(out, &text, &parts).map_err(output_error)?;
                 writeln!(out).map_err(output_error)?;
             }
             Format::Spans => {
                 let mut doc = Vec::new();
-                newslens::wire::write_json_str(&mut doc, &name);
-                newslens::wire::write_span_rows(out, &doc, &text, &parts).map_err(output_error)?;
+                newslens::internals::wire::write_json_str(&mut doc, &name);
+                newslens::internals::wire::write_span_rows(out, &doc, &text, &parts).map_err(output_error)?;
             }
             Format::Text => {
                 if several {
