@@ -6,7 +6,8 @@
 //! CC0, US SSA names public domain). They are parsed once, on first use, into
 //! hash maps keyed by the surface form, so every lookup is O(1) and nothing is
 //! built for a text that has no entities. The verb and title lists are short
-//! closed classes written here (CC0).
+//! closed classes in `data/lexicon/coref_words.txt` (CC0), read once each;
+//! the speech verbs are the quotes layer's cue words.
 
 use std::sync::OnceLock;
 
@@ -15,6 +16,25 @@ use crate::text::words::lower_ascii_into;
 
 const PLACES_TSV: &str = include_str!("../../data/gen/coref/places.tsv");
 const GIVEN_NAMES_TSV: &str = include_str!("../../data/gen/coref/given_names.tsv");
+const COREF_WORDS: &str = include_str!("../../data/lexicon/coref_words.txt");
+
+/// The words of section `name` of `data/lexicon/coref_words.txt`, in the
+/// file's order (the callers build their sets and maps from them once).
+fn section(name: &str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut inside = false;
+    for line in COREF_WORDS.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = s == name;
+        } else if inside {
+            words.extend(line.split_whitespace());
+        }
+    }
+    words
+}
 
 /// What a place name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,108 +148,17 @@ pub fn given_name_gender(name: &str) -> Option<Gender> {
 /// Gender shown by an honorific ("Mr." -> Male), if any.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     let w = word.trim_end_matches('.');
-    const MALE: &[&str] = &[
-        "mr", "sir", "lord", "king", "prince", "sheikh", "father", "brother", "duke", "emir", "sultan", "sayyid",
-    ];
-    const FEMALE: &[&str] = &[
-        "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "duchess", "madam", "mme",
-    ];
-    if MALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+    static H: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+    let [male, female] = H.get_or_init(|| [section("honorific_male"), section("honorific_female")]);
+    if male.iter().any(|m| m.eq_ignore_ascii_case(w)) {
         Some(Gender::Male)
-    } else if FEMALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+    } else if female.iter().any(|m| m.eq_ignore_ascii_case(w)) {
         Some(Gender::Female)
     } else {
         None
     }
 }
 
-/// Title and role words that may open a person mention and are not part of
-/// the name (lower case, without a final period). A subset of the shared
-/// `titles.tsv` (CC0).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "sheikh",
-    "sayyid",
-    "president",
-    "prime",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "adm",
-    "admiral",
-    "sgt",
-    "sergeant",
-    "cmdr",
-    "brig",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "judge",
-    "justice",
-    "ayatollah",
-    "grand",
-    "imam",
-    "pope",
-    "rev",
-    "reverend",
-    "rabbi",
-    "cardinal",
-    "bishop",
-    "secretary",
-    "foreign",
-    "defence",
-    "defense",
-    "finance",
-    "interior",
-    "chief",
-    "deputy",
-    "vice",
-    "ambassador",
-    "envoy",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "speaker",
-    "pres",
-    "supt",
-    "insp",
-    "det",
-    "officer",
-    "coach",
-    "leader",
-    "opposition",
-];
 
 /// Whether `word` is a title or role word that is not part of a name.
 pub fn is_title(word: &str) -> bool {
@@ -238,7 +167,7 @@ pub fn is_title(word: &str) -> bool {
     // is not ASCII, or longer than any title, is none of them.
     static S: OnceLock<WordSet> = OnceLock::new();
     let mut buf = [0u8; 24];
-    lower_ascii_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set(TITLES)).contains(w))
+    lower_ascii_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set("titles")).contains(w))
 }
 
 /// A set of words hashed with [`Fnv`].
@@ -249,8 +178,9 @@ pub type WordSet = crate::hash::FnvSet<&'static str>;
 /// that matters).
 type FnvMap<V> = crate::hash::FnvMap<&'static str, V>;
 
-fn set(words: &'static [&'static str]) -> WordSet {
-    words.iter().copied().collect()
+/// The words of section `name` of `coref_words.txt`, as a set.
+fn set(name: &str) -> WordSet {
+    section(name).into_iter().collect()
 }
 
 /// Whether `word` (lower case) is a verb of saying ([`speech_verbs`]).
@@ -288,117 +218,11 @@ fn speech_verbs() -> impl Iterator<Item = &'static str> {
     crate::quotes::cues::cue_words()
 }
 
-/// Verbs that a government does, for capitals used as governments
-/// ("Washington wants", "Moscow rejected"); speech verbs count too.
-const ACTION_VERBS: &[&str] = &[
-    "wants",
-    "remain",
-    "remains",
-    "remained",
-    "wanted",
-    "rejected",
-    "rejects",
-    "demanded",
-    "demands",
-    "refused",
-    "refuses",
-    "imposed",
-    "imposes",
-    "approved",
-    "approves",
-    "sanctioned",
-    "launched",
-    "launches",
-    "decided",
-    "decides",
-    "hopes",
-    "hoped",
-    "fears",
-    "feared",
-    "believes",
-    "believed",
-    "considers",
-    "considered",
-    "plans",
-    "planned",
-    "sent",
-    "sends",
-    "signed",
-    "signs",
-    "recognized",
-    "recognised",
-    "recognizes",
-    "recognises",
-    "expelled",
-    "expels",
-    "summoned",
-    "summons",
-    "retaliated",
-    "retaliates",
-    "struck",
-    "strikes",
-    "backed",
-    "backs",
-    "supports",
-    "supported",
-    "opposes",
-    "opposed",
-    "shared",
-    "share",
-    "share",
-    "agreed",
-    "agrees",
-    "insisted",
-    "pressed",
-    "presses",
-    "pushed",
-    "pushes",
-    "sought",
-    "seeks",
-    "offered",
-    "offers",
-    "accepted",
-    "accepts",
-    "withdrew",
-    "withdraws",
-    "blocked",
-    "blocks",
-    "protested",
-    "protests",
-    "could",
-    "would",
-    "will",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "intends",
-    "intended",
-    "vetoed",
-    "vetoes",
-    "responded",
-    "reacted",
-    "reacts",
-    "suspended",
-    "suspends",
-    "cut",
-    "halted",
-    "halts",
-    "hit",
-    "wanted",
-    "threatened",
-    "targeted",
-    "announced",
-    "accused",
-    "called",
-    "calls",
-];
 
 /// Whether `lower` is a verb a capital-as-government can be the subject of.
 pub fn is_government_verb(lower: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
-    is_speech_verb(lower) || S.get_or_init(|| set(ACTION_VERBS)).contains(lower)
+    is_speech_verb(lower) || S.get_or_init(|| set("action_verbs")).contains(lower)
 }
 
 /// Verbs whose object is an addressee ("told Baghdad", "warned Tehran").
@@ -551,119 +375,15 @@ pub fn is_preposition(lower: &str) -> bool {
 /// Nouns for unnamed speakers ("a US official said", "officials said"):
 /// `Some(true)` when plural.
 pub fn speaker_description(lower: &str) -> Option<bool> {
-    const SINGULAR: &[&str] = &[
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "adviser",
-        "advisor",
-        "source",
-        "diplomat",
-        "analyst",
-        "lawmaker",
-        "resident",
-        "witness",
-        "aide",
-        "officer",
-        "minister",
-        "leader",
-        "chairman",
-        "executive",
-        "director",
-        "expert",
-        "person",
-        "man",
-        "woman",
-        "member",
-        "politician",
-        "envoy",
-        "negotiator",
-        "lawyer",
-        "attorney",
-        "doctor",
-        "activist",
-        "economist",
-        "researcher",
-        "employee",
-        "representative",
-        "insider",
-        "militant",
-        "fighter",
-        "soldier",
-        "student",
-        "teacher",
-        "farmer",
-        "worker",
-    ];
-    const PLURAL: &[&str] = &[
-        "officials",
-        "spokesmen",
-        "commanders",
-        "advisers",
-        "advisors",
-        "sources",
-        "diplomats",
-        "analysts",
-        "lawmakers",
-        "residents",
-        "witnesses",
-        "aides",
-        "officers",
-        "ministers",
-        "leaders",
-        "executives",
-        "directors",
-        "experts",
-        "people",
-        "men",
-        "women",
-        "members",
-        "politicians",
-        "envoys",
-        "negotiators",
-        "lawyers",
-        "doctors",
-        "activists",
-        "economists",
-        "researchers",
-        "employees",
-        "representatives",
-        "insiders",
-        "militants",
-        "fighters",
-        "soldiers",
-        "students",
-        "teachers",
-        "farmers",
-        "workers",
-        "groups",
-        "police",
-        "authorities",
-        "protesters",
-        "critics",
-        "supporters",
-        "investigators",
-        "prosecutors",
-        "organizers",
-        "organisers",
-        "campaigners",
-        "villagers",
-        "families",
-        "parents",
-        "voters",
-        "unions",
-    ];
     // One hash lookup instead of a scan of a hundred words: this runs for
     // the word before every "was", "were", "has", ... and around every
     // speech verb. Singular is inserted last, so it wins as in the scan.
     static M: OnceLock<FnvMap<bool>> = OnceLock::new();
     M.get_or_init(|| {
-        PLURAL
-            .iter()
-            .map(|&w| (w, true))
-            .chain(SINGULAR.iter().map(|&w| (w, false)))
+        section("speaker_plural")
+            .into_iter()
+            .map(|w| (w, true))
+            .chain(section("speaker_singular").into_iter().map(|w| (w, false)))
             .collect()
     })
     .get(lower)
@@ -675,12 +395,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_section_of_coref_words_is_there_and_lower_case() {
+        for name in
+            ["honorific_male", "honorific_female", "titles", "action_verbs", "speaker_plural", "speaker_singular"]
+        {
+            let words = section(name);
+            assert!(!words.is_empty(), "coref_words.txt: no [{name}]");
+            assert!(words.iter().all(|w| w.to_lowercase() == *w), "coref_words.txt: upper case in [{name}]");
+        }
+        assert_eq!(honorific_gender("Mrs."), Some(Gender::Female));
+        assert_eq!(honorific_gender("SIR"), Some(Gender::Male));
+        assert_eq!(speaker_description("officials"), Some(true));
+        assert_eq!(speaker_description("official"), Some(false));
+    }
+
+    #[test]
     fn titles_match_in_any_ascii_case_as_the_list_scan_did() {
         // The set lookup lower-cases the word into 24 bytes: it agrees with
         // a case-insensitive scan only if every title is short lower-case ASCII.
-        assert!(TITLES.iter().all(|t| t.len() <= 24 && t.is_ascii() && t.to_ascii_lowercase() == *t));
+        let titles = section("titles");
+        assert!(titles.iter().all(|t| t.len() <= 24 && t.is_ascii() && t.to_ascii_lowercase() == *t));
         for w in ["Mr.", "MRS", "dr", "President", "president.", "Smith", "Ms\u{e9}", "", "."] {
-            let scan = TITLES.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches('.')));
+            let scan = titles.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches('.')));
             assert_eq!(is_title(w), scan, "{w}");
         }
     }

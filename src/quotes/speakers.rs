@@ -27,11 +27,12 @@ mod lexicon;
 mod subjects;
 
 pub use earlier::{Earlier, EntityRef, MentionRef};
-pub use lexicon::{PRONOUNS, SUBORDINATORS, Words, words};
-use lexicon::{AUX, CLAUSE_STOPS, MODIFIER_STARTS, NP_STOPS, PARTICLES, is_date_word, office_of};
+pub use lexicon::{Words, words};
+use lexicon::{is_date_word, office_of};
 
 use std::sync::OnceLock;
 
+use super::words::quote_words;
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
 use crate::hash::{FnvMap, FnvSet};
 use crate::text::words::{WordSet, lower_into};
@@ -244,7 +245,7 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
         // non-ASCII character, the Kelvin sign, lower-cases to): a word
         // that is not ASCII is none of them, and an ASCII one is compared
         // ignoring case, without a lower-cased copy.
-        let particle = raw.is_ascii() && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(raw));
+        let particle = raw.is_ascii() && quote_words().particles.iter().any(|p| p.eq_ignore_ascii_case(raw));
         let joins = (raw == "-" || particle)
             && toks.get(k + 1).is_some_and(|n| capitalised(text, n) || n.text(text) == "-");
         if joins && k > i || (particle && k == i) {
@@ -283,7 +284,8 @@ mod tests {
     #[test]
     fn particles_are_ascii_lower_case_without_k() {
         // What name_run_end's comparison without lower-casing relies on.
-        assert!(PARTICLES.iter().all(|p| p.is_ascii() && p.to_ascii_lowercase() == *p && !p.contains('k')));
+        let particles = &quote_words().particles;
+        assert!(particles.iter().all(|p| p.is_ascii() && p.to_ascii_lowercase() == *p && !p.contains('k')));
     }
 
     #[test]

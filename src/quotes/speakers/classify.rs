@@ -31,7 +31,7 @@ impl<'a> Reader<'a> {
             pronoun: false,
         };
         let first = low(self.text, self.tok(t0), &mut buf).to_string();
-        if t1 == t0 + 1 && PRONOUNS.contains(&first.as_str()) {
+        if t1 == t0 + 1 && quote_words().pronouns.contains(first.as_str()) {
             sp.pronoun = true;
             self.resolve_pronoun(&mut sp, &first, sa, prior, last_named);
             return sp;
@@ -212,7 +212,7 @@ impl<'a> Reader<'a> {
             let lw = low(self.text, tk, &mut buf);
             let ok = capitalised(self.text, tk)
                 || lw == "-"
-                || (PARTICLES.contains(&lw) && n0 < t1)
+                || (quote_words().particles.contains(lw) && n0 < t1)
                 || (lw == "." && n0 < t1)
                 || (tk.kind == Label::Number && n0 < t1 && n0 - 1 > t0);
             if ok { n0 -= 1 } else { break }
@@ -285,7 +285,7 @@ impl<'a> Reader<'a> {
         let mut buf = String::new();
         // "insisted he had voted …": a pronoun after the cue starts the
         // reported clause.
-        if PRONOUNS.contains(&low(self.text, self.tok(a), &mut buf)) {
+        if quote_words().pronouns.contains(low(self.text, self.tok(a), &mut buf)) {
             return false;
         }
         capitalised(self.text, self.tok(a))

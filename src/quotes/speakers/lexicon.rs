@@ -1,5 +1,7 @@
 //! The word lists that speaker finding reads: `data/lexicon/source_words.txt`
-//! (roles, groups, documents) and the short closed lists of function words.
+//! (roles, groups, documents), and the day and month names and offices it
+//! matches on. Its closed lists of function words are in
+//! `data/lexicon/quote_words.txt`, read by `quotes::words`.
 
 use super::*;
 
@@ -60,99 +62,6 @@ pub fn words() -> &'static Words {
         w
     })
 }
-
-/// Lower-case particles inside names ("al-Sudani", "bin Salman", "de la").
-pub(super) const PARTICLES: &[&str] =
-    &["al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le", "del"];
-
-/// Pronouns that can be speakers.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-
-/// Words that start a modifier chunk, never a subject ("from groups ...").
-pub(super) const MODIFIER_STARTS: &[&str] = &[
-    "who",
-    "which",
-    "whose",
-    "whom",
-    "from",
-    "including",
-    "in",
-    "with",
-    "of",
-    "at",
-    "based",
-    "speaking",
-    "for",
-    "on",
-    "citing",
-    "according",
-    "after",
-    "before",
-    "during",
-    "as",
-    "like",
-    "such",
-    "meanwhile",
-    "however",
-    "though",
-    "too",
-    "also",
-    "instead",
-    "separately",
-    "nonetheless",
-    "moreover",
-    "likewise",
-    "similarly",
-    "still",
-    "now",
-    "then",
-    "later",
-    "earlier",
-    "again",
-    "asked",
-];
-
-/// Words that close a clause's left edge when scanning back for a subject.
-pub(super) const CLAUSE_STOPS: &[&str] = &[
-    "while", "although", "though", "because", "if", "when", "whereas", "but", "that", "whether", "so", "yet", "until",
-    "unless",
-];
-
-/// Subordinators that make the cue's clause end at the next comma.
-pub const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "if", "when", "whereas"];
-
-/// Auxiliaries and adverbs between a subject and its cue ("has also said").
-pub(super) const AUX: &[&str] =
-    &["has", "have", "had", "also", "later", "then", "again", "earlier", "once", "since", "previously"];
-
-/// Words that end a noun phrase after an inverted cue ("said Smith on ...").
-pub(super) const NP_STOPS: &[&str] = &[
-    "who",
-    "which",
-    "that",
-    "speaking",
-    "talking",
-    "on",
-    "during",
-    "last",
-    "when",
-    "while",
-    "because",
-    "after",
-    "before",
-    "in",
-    "told",
-    "adding",
-    "saying",
-    "as",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "late",
-];
-
 
 /// Day and month names: capitalised, never a speaker's name.
 pub(super) fn is_date_word(w: &str) -> bool {

@@ -13,7 +13,7 @@ impl<'a> Reader<'a> {
         let mut end = cue_t0;
         while end > s0 {
             let w = low(self.text, self.tok(end - 1), &mut buf);
-            if AUX.contains(&w) || (w.len() > 4 && w.ends_with("ly") && is_word(self.tok(end - 1))) {
+            if quote_words().aux.contains(w) || (w.len() > 4 && w.ends_with("ly") && is_word(self.tok(end - 1))) {
                 end -= 1;
             } else {
                 break;
@@ -37,8 +37,8 @@ impl<'a> Reader<'a> {
             if matches!(w, ";" | ":" | "“" | "”" | "\"" | "(" | ")" | "—" | "–" | "'" | "`" | "." | "?" | "!") {
                 break;
             }
-            if CLAUSE_STOPS.contains(&w) {
-                subordinate = SUBORDINATORS.contains(&w);
+            if quote_words().clause_stops.contains(w) {
+                subordinate = quote_words().subordinators.contains(w);
                 break;
             }
             start -= 1;
@@ -76,7 +76,7 @@ impl<'a> Reader<'a> {
             let w = low(self.text, self.tok(c0), &mut buf);
             // An age ("Mr. Jones, 54, said") is an appositive too.
             let age = (c0..c1).all(|k| self.tok(k).kind == Label::Number);
-            if MODIFIER_STARTS.contains(&w) || self.party_tag(c0, c1) || age { pick += 1 } else { break }
+            if quote_words().modifier_starts.contains(w) || self.party_tag(c0, c1) || age { pick += 1 } else { break }
         }
         let &(mut m0, mut m1) = chunks.get(pick)?;
         // "… “reckless” and warned": a conjunction is no subject.
@@ -91,11 +91,11 @@ impl<'a> Reader<'a> {
             // if it is a pronoun ("... and he said"); else no subject.
             let last = m1 - 1;
             let w = low(self.text, self.tok(last), &mut buf);
-            if PRONOUNS.contains(&w) { m0 = last } else { return None }
+            if quote_words().pronouns.contains(w) { m0 = last } else { return None }
         }
         // A pronoun subject is the pronoun alone.
         let first = low(self.text, self.tok(m0), &mut buf).to_string();
-        if PRONOUNS.contains(&first.as_str()) {
+        if quote_words().pronouns.contains(first.as_str()) {
             m1 = m0 + 1;
         }
         let mut group_start = m0;
@@ -105,7 +105,8 @@ impl<'a> Reader<'a> {
             let here_name = self.is_name(m0, m1);
             // "In Ohio, officials said": a phrase opened by a preposition is
             // an adverbial, not the name of the subject.
-            let prev_name = self.is_name(p0, p1) && !MODIFIER_STARTS.contains(&low(self.text, self.tok(p0), &mut buf));
+            let prev_name =
+                self.is_name(p0, p1) && !quote_words().modifier_starts.contains(low(self.text, self.tok(p0), &mut buf));
             let enclosed = pick > 0 || m1 < end; // name chunk closed by a comma
             if here_name && !prev_name && p1 - p0 <= 12 && (pick > 0 || enclosed) && self.looks_descriptive(p0, p1) {
                 appositive = Some((p0, p1));
@@ -191,7 +192,7 @@ impl<'a> Reader<'a> {
         let w = words();
         let mut buf = String::new();
         let first = low(self.text, self.tok(k), &mut buf);
-        if PRONOUNS.contains(&first) {
+        if quote_words().pronouns.contains(first) {
             return Some((k, k + 1));
         }
         let mut a = k;
@@ -248,7 +249,7 @@ impl<'a> Reader<'a> {
         while k < s1 && k - t < 12 {
             let tk = self.tok(k);
             let w = low(self.text, tk, &mut buf);
-            if k > t && NP_STOPS.contains(&w) {
+            if k > t && quote_words().np_stops.contains(w) {
                 break;
             }
             if tk.kind == Label::Punct && !matches!(w, "-" | "’s" | "'s" | "’" | "&") {
