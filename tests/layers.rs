@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// The crate's top-level modules, lowest first. `lib` is the crate root's
 /// own items (`annotate`, `MAX_INPUT_BYTES`, ...), which run the pipeline.
 const LAYERS: &[&str] = &[
-    "hash", "error", "doc", "options", "text", "context", "entities", "quotes", "coref", "hedges", "pipeline", "lib",
+    "hash", "sort", "error", "doc", "options", "text", "context", "entities", "quotes", "coref", "hedges", "pipeline", "lib",
     "wire", "internals", "wasm",
 ];
 
