@@ -230,8 +230,8 @@ proptest! {
         for e in &found {
             prop_assert!(e.start_byte < e.end_byte && e.end_byte <= text.len());
             prop_assert!(e.start_byte >= last_end, "overlap or unsorted");
-            prop_assert!(seg.tokens.iter().any(|t| t.start == e.start_byte));
-            prop_assert!(seg.tokens.iter().any(|t| t.end == e.end_byte));
+            prop_assert!(seg.tokens.iter().any(|t| t.start() == e.start_byte));
+            prop_assert!(seg.tokens.iter().any(|t| t.end() == e.end_byte));
             last_end = e.end_byte;
         }
     }

@@ -432,8 +432,8 @@ const SOUP: &[&str] = &[
 
 fn check_laws(text: &str) {
     let seg = segment(text);
-    let starts: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.start).collect();
-    let ends: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.end).collect();
+    let starts: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.start()).collect();
+    let ends: std::collections::HashSet<usize> = seg.tokens.iter().map(|t| t.end()).collect();
     let mut last_end = 0;
     for f in find(text, &seg) {
         assert!(f.start_byte < f.end_byte && f.end_byte <= text.len(), "{f:?} in {text:?}");

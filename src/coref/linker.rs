@@ -387,7 +387,7 @@ pub(super) fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention<'_>) -> b
             let (Some(a), Some(b)) = (tokens.get(t + 1), tokens.get(t + width)) else {
                 break;
             };
-            if let Some(p) = text.get(a.start..b.end).and_then(lexicon::place)
+            if let Some(p) = text.get(a.start()..b.end()).and_then(lexicon::place)
                 && p.kind == PlaceKind::Capital
             {
                 t += 1 + width;

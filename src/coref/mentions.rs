@@ -28,11 +28,11 @@ pub(super) fn collect_mentions<'t>(text: &'t str, seg: &Segmentation, sink: &Spa
     let mut out: Vec<Mention<'t>> = Vec::with_capacity(found.len());
     let (mut t0, mut sent) = (0usize, 0usize);
     for (start, end, id, label) in found {
-        while t0 < tokens.len() && tokens[t0].end <= start {
+        while t0 < tokens.len() && tokens[t0].end() <= start {
             t0 += 1;
         }
         let mut t1 = t0;
-        while t1 < tokens.len() && tokens[t1].start < end {
+        while t1 < tokens.len() && tokens[t1].start() < end {
             t1 += 1;
         }
         while sent < seg.sentence_tokens.len() && seg.sentence_tokens[sent].end <= t0 {
@@ -213,7 +213,7 @@ pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentio
                 continue;
             };
             let t = tokens[i];
-            let mut m = mention(seg, SpanId::MAX, Origin::Recovered, t.start, t.end, label, i, i + 1);
+            let mut m = mention(seg, SpanId::MAX, Origin::Recovered, t.start(), t.end(), label, i, i + 1);
             m.entity = e;
             found.push(m);
         }
@@ -275,7 +275,7 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
             let (Some(a), Some(b)) = (tokens.get(m.t1 + 1), tokens.get(close - 1)) else {
                 continue;
             };
-            let Some(long_text) = text.get(a.start..b.end) else {
+            let Some(long_text) = text.get(a.start()..b.end()) else {
                 continue;
             };
             // The long form needs two capitalised words: "BERLIN (Reuters)"
@@ -286,12 +286,12 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
             {
                 continue;
             }
-            let at = mentions.partition_point(|x| (x.start, x.end) < (a.start, b.end));
+            let at = mentions.partition_point(|x| (x.start, x.end) < (a.start(), b.end()));
             let long = mentions
                 .get(at)
-                .filter(|x| x.start == a.start && x.end == b.end)
+                .filter(|x| x.start == a.start() && x.end == b.end())
                 .map(|_| at);
-            let long_span = long.map(|_| (a.start, b.end));
+            let long_span = long.map(|_| (a.start(), b.end()));
             defs.entry(surface).or_insert(AcronymDef {
                 long,
                 long_span,
@@ -331,8 +331,8 @@ pub(super) fn acronym_uses<'t>(
                 seg,
                 SpanId::MAX,
                 Origin::Acronym,
-                t.start,
-                t.end,
+                t.start(),
+                t.end(),
                 Label::Org,
                 i,
                 i + 1,

@@ -269,7 +269,7 @@ pub(super) fn resolve_pronouns(
             continue;
         };
         let sent = seg.sentence_tokens.partition_point(|r| r.end <= subj.token);
-        let k = mentions.partition_point(|m| m.start < tok.start);
+        let k = mentions.partition_point(|m| m.start < tok.start());
         // Best score per entity, with the mention that gave it.
         let mut scores: Vec<(usize, f64, usize)> = Vec::new();
         for idx in (0..k).rev().take(LOOKBACK_MENTIONS) {
@@ -335,8 +335,8 @@ pub(super) fn resolve_pronouns(
             seg,
             SpanId::MAX,
             Origin::Pronoun,
-            tok.start,
-            tok.end,
+            tok.start(),
+            tok.end(),
             Label::Pronoun,
             subj.token,
             subj.token + 1,

@@ -100,7 +100,7 @@ pub fn apply(text: &str, seg: &Segmentation, ents: &mut Vec<Entity>, cued: &FnvS
     // name or title ("Greatest Hockey Players", "Battlefield 1").
     let mut added = Vec::new();
     let mut j = 0;
-    let word = |k: usize| seg.tokens.get(k).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+    let word = |k: usize| seg.tokens.get(k).and_then(|t| text.get(t.start()..t.end())).unwrap_or("");
     let joined = |k: usize| {
         let w = word(k);
         w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -116,13 +116,13 @@ pub fn apply(text: &str, seg: &Segmentation, ents: &mut Vec<Entity>, cued: &FnvS
         if joined(k + 1) || before || at_place {
             continue;
         }
-        while ents.get(j).is_some_and(|e| e.end_byte <= t.start) {
+        while ents.get(j).is_some_and(|e| e.end_byte <= t.start()) {
             j += 1;
         }
-        if ents.get(j).is_some_and(|e| e.start_byte < t.end) {
+        if ents.get(j).is_some_and(|e| e.start_byte < t.end()) {
             continue;
         }
-        added.push(Entity { start_byte: t.start, end_byte: t.end, label: Label::Org, attrs: Attrs::new() });
+        added.push(Entity { start_byte: t.start(), end_byte: t.end(), label: Label::Org, attrs: Attrs::new() });
     }
     if !added.is_empty() {
         ents.extend(added);
@@ -154,11 +154,11 @@ fn drop_common_words(text: &str, seg: &Segmentation, short: &mut FnvSet<&str>) {
         lower.insert(l, w);
     }
     for t in &seg.tokens {
-        let b = text.as_bytes().get(t.start).copied().unwrap_or(0);
-        if !b.is_ascii_lowercase() || firsts & (1 << (b - b'a')) == 0 || lens & (1 << (t.end - t.start).min(63)) == 0 {
+        let b = text.as_bytes().get(t.start()).copied().unwrap_or(0);
+        if !b.is_ascii_lowercase() || firsts & (1 << (b - b'a')) == 0 || lens & (1 << (t.end() - t.start()).min(63)) == 0 {
             continue;
         }
-        if let Some(w) = text.get(t.start..t.end).and_then(|w| lower.remove(w)) {
+        if let Some(w) = text.get(t.start()..t.end()).and_then(|w| lower.remove(w)) {
             short.remove(w);
             if short.is_empty() {
                 return;

@@ -171,7 +171,7 @@ impl Gazetteer {
                 let toks = crate::text::tokens::tokenize(entry);
                 max_tokens = max_tokens.max(toks.len());
                 for t in toks.iter().take(toks.len().saturating_sub(1)) {
-                    if let Some(prefix) = entry.get(..t.end) {
+                    if let Some(prefix) = entry.get(..t.end()) {
                         map.entry(prefix).or_insert(Entry { classes: 0, iso2: None }).classes |= PREFIX;
                     }
                 }
@@ -233,10 +233,10 @@ impl Gazetteer {
         let last = tokens.len().min(i + self.max_tokens);
         for j in i..last {
             let tok = &tokens[j];
-            if j > i && tokens[j - 1].end < tok.start {
+            if j > i && tokens[j - 1].end() < tok.start() {
                 buf.push(' ');
             }
-            let Some(s) = text.get(tok.start..tok.end) else { break };
+            let Some(s) = text.get(tok.start()..tok.end()) else { break };
             buf.push_str(s);
             let Some(e) = self.map.get(buf.as_str()) else { break };
             if e.classes & want != 0 {

@@ -72,7 +72,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
         repair::apply(text, tokens, &sf, &mut runs, &mut cued_runs);
         for &(a, b) in &cued_runs {
             if let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k)))
-                && let Some(name) = text.get(first.start..last.end)
+                && let Some(name) = text.get(first.start()..last.end())
             {
                 cued.insert(name);
             }
@@ -81,8 +81,8 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
             let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k))) else {
                 continue;
             };
-            if first.start < last.end {
-                out.push(Entity { start_byte: first.start, end_byte: last.end, label, attrs: Attrs::new() });
+            if first.start() < last.end() {
+                out.push(Entity { start_byte: first.start(), end_byte: last.end(), label, attrs: Attrs::new() });
             }
         }
     }

@@ -109,7 +109,7 @@ struct Sent<'a> {
 
 impl Sent<'_> {
     fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.tokens.get(i).and_then(|t| self.text.get(t.start()..t.end())).unwrap_or("")
     }
     fn gaz(&self, i: usize) -> u16 {
         self.sf.info.get(i).map_or(0, |x| x.gaz)
@@ -125,7 +125,7 @@ impl Sent<'_> {
     }
     fn touching(&self, i: usize) -> bool {
         match (i.checked_sub(1).and_then(|k| self.tokens.get(k)), self.tokens.get(i)) {
-            (Some(p), Some(c)) => p.end == c.start,
+            (Some(p), Some(c)) => p.end() == c.start(),
             _ => false,
         }
     }
@@ -482,7 +482,7 @@ mod tests {
         let mut runs: Vec<Run> = runs.iter().map(|&(w, l)| (find(w).0, find(w).1, l)).collect();
         let mut cued = Vec::new();
         apply(text, &toks, &sf, &mut runs, &mut cued);
-        runs.iter().map(|&(a, b, l)| (text[toks[a].start..toks[b - 1].end].to_string(), l)).collect()
+        runs.iter().map(|&(a, b, l)| (text[toks[a].start()..toks[b - 1].end()].to_string(), l)).collect()
     }
 
     fn s(w: &str, l: Label) -> (String, Label) {

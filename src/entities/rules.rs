@@ -40,7 +40,7 @@ struct Sent<'a> {
 
 impl Sent<'_> {
     fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.tokens.get(i).and_then(|t| self.text.get(t.start()..t.end())).unwrap_or("")
     }
     fn is_cap_word(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -71,7 +71,7 @@ impl Sent<'_> {
     fn touches(&self, i: usize) -> bool {
         let t = |k: usize| self.tokens.get(k);
         match (i.checked_sub(1).and_then(t), t(i), t(i + 1)) {
-            (Some(p), Some(c), Some(n)) => p.end == c.start || c.end == n.start,
+            (Some(p), Some(c), Some(n)) => p.end() == c.start() || c.end() == n.start(),
             _ => false,
         }
     }
@@ -138,8 +138,8 @@ fn trim_edges(s: &Sent, runs: &mut Vec<Run>) {
 
 fn place_label(s: &Sent, a: usize, b: usize) -> Option<Label> {
     let g = gazetteer::get();
-    let start = s.tokens.get(a)?.start;
-    let end = s.tokens.get(b.checked_sub(1)?)?.end;
+    let start = s.tokens.get(a)?.start();
+    let end = s.tokens.get(b.checked_sub(1)?)?.end();
     let c = g.classes(s.text.get(start..end)?);
     if has(c, Class::Country) || has(c, Class::City) || has(c, Class::Region) {
         Some(Label::Gpe)
@@ -406,7 +406,7 @@ fn name_end(s: &Sent, j: usize) -> Option<usize> {
     let mut k = j + 1;
     let mut end = k;
     while k < s.tokens.len() {
-        let touching = s.tokens[k - 1].end == s.tokens[k].start;
+        let touching = s.tokens[k - 1].end() == s.tokens[k].start();
         if s.is_cap_word(k) && !s.is_possessive(k) {
             k += 1;
             end = k;
@@ -671,7 +671,7 @@ mod tests {
         extract(text, &toks, &mut sf);
         let mut runs = runs;
         apply(text, &toks, &sf, true, &mut runs);
-        runs.iter().map(|&(a, b, l)| (text[toks[a].start..toks[b - 1].end].to_string(), l)).collect()
+        runs.iter().map(|&(a, b, l)| (text[toks[a].start()..toks[b - 1].end()].to_string(), l)).collect()
     }
 
     fn has_span(got: &[(String, Label)], s: &str, l: Label) -> bool {

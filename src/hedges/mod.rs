@@ -69,7 +69,7 @@ pub fn annotate(cx: &mut Context) {
             if !month && !negated {
                 let mut attrs = Attrs::new();
                 attrs.insert("class", Value::name(label.name()));
-                cx.sink.push(Layer::Hedge, label, first.start, last.end, attrs);
+                cx.sink.push(Layer::Hedge, label, first.start(), last.end(), attrs);
             }
             i += m.len;
         }

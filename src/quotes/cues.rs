@@ -89,7 +89,7 @@ pub fn find_cues(text: &str, seg: &Segmentation, pieces: &[Piece]) -> Vec<Cue> {
         let toks: &[Token] = &seg.tokens[range];
         let mut i = 0;
         while i < toks.len() {
-            let at = toks[i].start;
+            let at = toks[i].start();
             while p < pieces.len() && pieces[p].end <= at {
                 p += 1;
             }

@@ -166,8 +166,8 @@ pub fn annotate(cx: &mut Context) {
 
 fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
     match (seg.tokens.get(t0), t1.checked_sub(1).and_then(|i| seg.tokens.get(i))) {
-        (Some(a), Some(b)) if t1 > t0 => (a.start, b.end),
-        (Some(a), _) => (a.start, a.start),
+        (Some(a), Some(b)) if t1 > t0 => (a.start(), b.end()),
+        (Some(a), _) => (a.start(), a.start()),
         _ => (0, 0),
     }
 }

@@ -125,7 +125,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
             while a < s1 {
                 let capital = st.text_of(a).chars().next().is_some_and(char::is_uppercase);
                 let w = st.low(a).to_string();
-                let at = st.toks().get(a).map_or(0, |t| t.start);
+                let at = st.toks().get(a).map_or(0, |t| t.start());
                 let title = st.pieces.get(st.pieces.partition_point(|q| q.start < at));
                 if let Some(q) = title.filter(|q| q.start == at && q.closed) {
                     a = st.tok_at(q.end).max(a + 1);

@@ -77,7 +77,7 @@ fn capitalised(text: &str, t: &Token) -> bool {
     // Reads the first byte when it is ASCII (most words), without slicing
     // the text: this runs for every token when the reader indexes names.
     t.kind == Label::Word
-        && match text.as_bytes().get(t.start) {
+        && match text.as_bytes().get(t.start()) {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
         }
@@ -145,7 +145,7 @@ impl<'a> Reader<'a> {
             // Most tokens are settled by their kind and first byte, before
             // the call (what `capitalised` tests first).
             let t = &toks[i];
-            let lower_ascii = text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            let lower_ascii = text.as_bytes().get(t.start()).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
             if t.kind != Label::Word || lower_ascii || !capitalised(text, t) {
                 i += 1;
                 continue;
@@ -159,24 +159,24 @@ impl<'a> Reader<'a> {
             let caps = (a..end).filter(|&k| capitalised(text, &toks[k])).count();
             let org = (a..end).any(|k| w.orgs.contains_folded(toks[k].text(text)));
             if caps >= 2 && !org && end > a {
-                let name = &text[toks[a].start..toks[end - 1].end];
+                let name = &text[toks[a].start()..toks[end - 1].end()];
                 let last = low(text, &toks[end - 1], &mut buf).to_string();
                 if sentence_starts[i] {
-                    subjects.push((toks[a].start, name.to_string()));
+                    subjects.push((toks[a].start(), name.to_string()));
                 }
                 // The office before the name ("Sen.", "former governor"),
                 // for "the senator" later.
                 for k in i.saturating_sub(2)..a {
                     if let Some(office) = office_of(low(text, &toks[k], &mut buf)) {
-                        titled.push((toks[a].start, office, name));
+                        titled.push((toks[a].start(), office, name));
                     }
                 }
-                full_names.entry(last).or_default().push((toks[a].start, name));
+                full_names.entry(last).or_default().push((toks[a].start(), name));
             }
             i = end.max(i + 1);
         }
         for e in &earlier.entities {
-            let t = toks.partition_point(|t| t.start < e.start);
+            let t = toks.partition_point(|t| t.start() < e.start);
             let mut k = t;
             while k > 0 && !sentence_starts[k] && w.titles.contains_folded(toks[k - 1].text(text)) {
                 k -= 1;
@@ -200,10 +200,10 @@ impl<'a> Reader<'a> {
     /// Bytes of tokens `t0..t1`.
     pub fn bytes(&self, t0: usize, t1: usize) -> (usize, usize) {
         if t1 <= t0 || t1 > self.seg.tokens.len() {
-            let at = self.seg.tokens.get(t0).map_or(0, |t| t.start);
+            let at = self.seg.tokens.get(t0).map_or(0, |t| t.start());
             return (at, at);
         }
-        (self.tok(t0).start, self.tok(t1 - 1).end)
+        (self.tok(t0).start(), self.tok(t1 - 1).end())
     }
 
     /// Text of tokens `t0..t1`.
@@ -224,8 +224,8 @@ fn name_run_end(text: &str, toks: &[Token], i: usize) -> usize {
         // Touching, or one space apart (a byte test: tokens start and end
         // on char boundaries).
         let gap_ok = k == i || {
-            let prev_end = toks[k - 1].end;
-            prev_end == t.start || (t.start == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' '))
+            let prev_end = toks[k - 1].end();
+            prev_end == t.start() || (t.start() == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' '))
         };
         if !gap_ok {
             break;
@@ -295,7 +295,7 @@ mod tests {
         let run = |word: &str| {
             let i = toks.iter().position(|t| t.text(text) == word).unwrap_or(usize::MAX);
             let end = name_run_end(text, &toks, i);
-            text[toks[i].start..toks[end - 1].end].to_string()
+            text[toks[i].start()..toks[end - 1].end()].to_string()
         };
         assert_eq!(run("Mohammed"), "Mohammed Bin Salman");
         assert_eq!(run("Vincent"), "Vincent vAN Gogh");

@@ -69,7 +69,7 @@ impl<'r, 'a> State<'r, 'a> {
 
     /// First token that starts at or after byte `b`.
     pub(super) fn tok_at(&self, b: usize) -> usize {
-        self.toks().partition_point(|t| t.start < b)
+        self.toks().partition_point(|t| t.start() < b)
     }
 
     /// The sentence of token `t`. A binary search: it runs a few times per

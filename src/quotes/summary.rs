@@ -192,7 +192,7 @@ pub fn sourcing(text: &str, seg: &Segmentation, found: &[Found], speakers: &[Spe
         }
         if sp.kind == Label::Anonymous {
             let (a, b) = match (seg.tokens.get(sp.t0), sp.t1.checked_sub(1).and_then(|i| seg.tokens.get(i))) {
-                (Some(a), Some(b)) => (a.start, b.end),
+                (Some(a), Some(b)) => (a.start(), b.end()),
                 _ => (f.start, f.end),
             };
             anonymous_sentences.push(sentences(seg, f.start, f.end));

@@ -57,7 +57,7 @@ pub fn segment(text: &str) -> Segmentation {
         let mut t = first;
         for sent in sentences::sentences(text, para.clone(), para_tokens) {
             let t0 = t;
-            while t < seg.tokens.len() && seg.tokens[t].end <= sent.end {
+            while t < seg.tokens.len() && seg.tokens[t].end() <= sent.end {
                 t += 1;
             }
             seg.sentences.push(sent);

@@ -108,7 +108,7 @@ impl<T: Clone> PhraseSet<T> {
         if !is_wordish(first) {
             return None;
         }
-        if !self.first.may_contain(text.as_bytes().get(first.start..first.end)?) {
+        if !self.first.may_contain(text.as_bytes().get(first.start()..first.end())?) {
             return None;
         }
         let word = first.text(text);
@@ -119,7 +119,7 @@ impl<T: Clone> PhraseSet<T> {
         if !phrases.open
             && !tokens
                 .get(i + 1)
-                .and_then(|t| text.as_bytes().get(t.start))
+                .and_then(|t| text.as_bytes().get(t.start()))
                 .is_some_and(|&b| phrases.second.contains(b.to_ascii_lowercase()))
         {
             return None;
@@ -179,7 +179,7 @@ mod tests {
         let mut i = 0;
         while i < toks.len() {
             if let Some(m) = s.longest_at(text, &toks, i, &mut buf) {
-                out.push((text[toks[i].start..toks[i + m.len - 1].end].to_string(), *m.value));
+                out.push((text[toks[i].start()..toks[i + m.len - 1].end()].to_string(), *m.value));
                 i += m.len;
             } else {
                 i += 1;

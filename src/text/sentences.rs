@@ -125,12 +125,12 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
-        let start = *sent_start.get_or_insert(tok.start);
+        let start = *sent_start.get_or_insert(tok.start());
         // Only punctuation and words that end in '.' can end a sentence:
         // most tokens are let go without slicing the text.
         let may_end = match tok.kind {
             Label::Punct => true,
-            Label::Word => text.as_bytes().get(tok.end.wrapping_sub(1)) == Some(&b'.'),
+            Label::Word => text.as_bytes().get(tok.end().wrapping_sub(1)) == Some(&b'.'),
             _ => false,
         };
         if !may_end {
@@ -146,7 +146,7 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
             }
             let next = tokens.get(j);
             if ends_sentence(text, kind, t, next, i, tokens) {
-                let end = tokens[j - 1].end;
+                let end = tokens[j - 1].end();
                 out.push(start..end);
                 sent_start = None;
                 i = j;
@@ -156,7 +156,7 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
         i += 1;
     }
     if let Some(start) = sent_start {
-        let end = tokens.last().map_or(para.end, |t| t.end);
+        let end = tokens.last().map_or(para.end, |t| t.end());
         out.push(start..end);
     }
     out
@@ -188,7 +188,7 @@ fn terminator(t: &str, kind: Label) -> Option<Terminator> {
 /// after a space opens the next sentence (`asked. "Yes."`).
 fn closes(text: &str, tokens: &[Token], j: usize) -> bool {
     let t = tokens[j].text(text);
-    !(t == "\"" || t == "'") || tokens[j].start == tokens[j - 1].end
+    !(t == "\"" || t == "'") || tokens[j].start() == tokens[j - 1].end()
 }
 
 fn is_closer(t: &str) -> bool {
@@ -215,12 +215,12 @@ fn ends_sentence(text: &str, kind: Terminator, t: &str, next: Option<&Token>, i:
             // "No. 10": a bare "No" before "." and a number is an abbreviation.
             if t == "." && first.is_numeric() {
                 let prev = i.checked_sub(1).map(|p| tokens[p].text(text));
-                if prev.is_some_and(|p| is_abbreviation(p) && tokens[i - 1].end == tokens[i].start) {
+                if prev.is_some_and(|p| is_abbreviation(p) && tokens[i - 1].end() == tokens[i].start()) {
                     return false;
                 }
             }
             // "Roe v. Wade": a lower-case "v" before "." is "versus".
-            if t == "." && i > 0 && tokens[i - 1].text(text) == "v" && tokens[i - 1].end == tokens[i].start {
+            if t == "." && i > 0 && tokens[i - 1].text(text) == "v" && tokens[i - 1].end() == tokens[i].start() {
                 return false;
             }
             true

@@ -86,7 +86,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>, word
             if kind != Label::Handle || rest.as_bytes()[1..len].iter().any(|&b| b != b'_') {
                 words.alnum();
             }
-            out.push(Token { start: pos, end: pos + len, kind });
+            out.push(Token::new(pos, pos + len, kind));
             pos += len;
             continue;
         }
@@ -485,7 +485,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> Re
                 push_classified(text, i, j, kind, out);
             } else {
                 // No apostrophe, so no clitic to split off.
-                out.push(Token { start: i, end: j, kind });
+                out.push(Token::new(i, j, kind));
             }
             i = j;
             continue;
@@ -561,12 +561,12 @@ fn push_segment(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
 fn push_classified(text: &str, s: usize, e: usize, kind: Label, out: &mut Vec<Token>) {
     if kind == Label::Word {
         if let Some(split) = clitic_split(&text[s..e]) {
-            out.push(Token { start: s, end: s + split, kind: Label::Word });
-            out.push(Token { start: s + split, end: e, kind: Label::Word });
+            out.push(Token::new(s, s + split, Label::Word));
+            out.push(Token::new(s + split, e, Label::Word));
             return;
         }
     }
-    out.push(Token { start: s, end: e, kind });
+    out.push(Token::new(s, e, kind));
 }
 
 /// Byte index where a clitic ("’s", "n't", "'re") starts, if the word ends in
@@ -609,15 +609,15 @@ fn merge_runs(text: &str, first: usize, out: &mut Vec<Token>) {
         let prev = &mut out[w];
         // Tokens that touch are common ("said" + ","); the text is sliced
         // only for a period after a word or a token after punctuation.
-        if prev.end == tok.start {
-            if prev.kind == Label::Word && &text.as_bytes()[tok.start..tok.end] == b"." && takes_period(&text[prev.start..prev.end]) {
-                prev.end = tok.end;
+        if prev.end() == tok.start() {
+            if prev.kind == Label::Word && &text.as_bytes()[tok.start()..tok.end()] == b"." && takes_period(&text[prev.start()..prev.end()]) {
+                prev.extend_to(tok);
                 continue;
             }
             if prev.kind == Label::Punct {
-                let (t, p) = (&text[tok.start..tok.end], &text[prev.start..prev.end]);
+                let (t, p) = (&text[tok.start()..tok.end()], &text[prev.start()..prev.end()]);
                 if is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
-                    prev.end = tok.end;
+                    prev.extend_to(tok);
                     continue;
                 }
             }

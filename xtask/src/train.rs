@@ -111,9 +111,9 @@ fn prepare_one(source: usize, r: &corpus::Record, sf: &mut SentenceFeatures, out
         let toks = &seg.tokens;
         let mut gold: Vec<Option<u8>> = vec![Some(O); toks.len()];
         for (a, b, label) in &r.spans {
-            let idx: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start < *b && *a < toks[i].end).collect();
+            let idx: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start() < *b && *a < toks[i].end()).collect();
             let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { continue };
-            let aligned = toks[first].start == *a && toks[last].end == *b;
+            let aligned = toks[first].start() == *a && toks[last].end() == *b;
             match label_index(label) {
                 Some(k) if aligned => {
                     for (n, &i) in idx.iter().enumerate() {

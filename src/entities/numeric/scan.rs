@@ -41,7 +41,7 @@ impl Tok {
     /// Reads token `t` of `text`, appending its key to `keys` unless the
     /// text is its key.
     pub(super) fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
-        let s = text.get(t.start..t.end).unwrap_or("");
+        let s = text.get(t.start()..t.end()).unwrap_or("");
         let b = s.as_bytes();
         // One pass over the bytes: case flags, and the hash of the key the
         // token has if it is ASCII, two table loads a byte (the flags'
@@ -59,7 +59,7 @@ impl Tok {
         let (has_upper, has_lower, tick) = (flags & UPPER != 0, flags & LOWER != 0, flags & TICK != 0);
         let fits = b.len() <= KEY_CAP;
         let in_text = !has_upper && !tick;
-        let ks = if in_text { t.start } else { keys.len() };
+        let ks = if in_text { t.start() } else { keys.len() };
         if fits && !in_text {
             if tick {
                 keys.extend(b.iter().map(|&c| char::from(KEY_BYTE[usize::from(c)])));
@@ -75,7 +75,7 @@ impl Tok {
         let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
         let upper = has_upper && !has_lower;
-        Tok { start: t.start, end: t.end, kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+        Tok { start: t.start(), end: t.end(), kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
     }
 
     /// [`Tok::new`] for a token with non-ASCII characters: its key maps
@@ -100,7 +100,7 @@ impl Tok {
         let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start, end: t.end, kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
+        Tok { start: t.start(), end: t.end(), kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
     }
 }
 

@@ -188,7 +188,7 @@ fn token_keys_and_flags_follow_the_characters() {
     let mut in_text = 0;
     for t in &seg.tokens {
         let tok = Tok::new(&text, t, &mut keys);
-        let s = &text[t.start..t.end];
+        let s = &text[t.start()..t.end()];
         let mut want: String = s
             .chars()
             .map(|c| match c {
@@ -245,7 +245,7 @@ fn the_shortcuts_decide_as_every_rule() {
 /// [`Tok::new`] as it was before its byte tables: a compare per flag and a
 /// lower-casing per byte. The tables must give the same token.
 fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
-    let s = text.get(t.start..t.end).unwrap_or("");
+    let s = text.get(t.start()..t.end()).unwrap_or("");
     let b = s.as_bytes();
     let (mut has_upper, mut has_lower, mut tick, mut wide) = (false, false, false, false);
     let mut hash = words::FNV_START;
@@ -261,7 +261,7 @@ fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
     }
     let fits = b.len() <= KEY_CAP;
     let in_text = !has_upper && !tick;
-    let ks = if in_text { t.start } else { keys.len() };
+    let ks = if in_text { t.start() } else { keys.len() };
     if fits && !in_text {
         keys.extend(b.iter().map(|&c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) }));
     }
@@ -270,7 +270,7 @@ fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
     let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
     let cap = b.first().is_some_and(u8::is_ascii_uppercase);
     let upper = has_upper && !has_lower;
-    Tok { start: t.start, end: t.end, kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+    Tok { start: t.start(), end: t.end(), kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
 }
 
 proptest::proptest! {

@@ -98,7 +98,7 @@ fn decoder_agrees(model: &Model, text: &str) -> usize {
         features::extract(text, tokens, &mut sf);
         model.tag(&sf, &mut want);
         decoder.tag(text, tokens, &mut sf2, &mut got);
-        assert_eq!(got, want, "{:?}", &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)]);
+        assert_eq!(got, want, "{:?}", &text[tokens.first().map_or(0, |t| t.start())..tokens.last().map_or(0, |t| t.end())]);
         assert_eq!(sf2.headline, sf.headline);
         assert!(sf.info.iter().zip(&sf2.info).all(|(a, b)| (a.gaz, a.initial, a.gaz_key) == (b.gaz, b.initial, b.gaz_key)));
         tagged += want.iter().filter(|&&t| t != O).count();

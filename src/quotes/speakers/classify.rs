@@ -57,7 +57,7 @@ impl<'a> Reader<'a> {
                     && matches!(e.label, Label::Person | Label::Org | Label::Gpe | Label::Fac)
                     && !self.linked_before(t0, e.start)
             })
-            .map(|e| self.seg.tokens.partition_point(|t| t.start < e.start))
+            .map(|e| self.seg.tokens.partition_point(|t| t.start() < e.start))
             .min()
             .or_else(|| self.name_head(t0, t1).map(|(n0, _)| self.title_start(t0, n0)));
         let described = (t0, name_at.unwrap_or(t1));
@@ -68,14 +68,14 @@ impl<'a> Reader<'a> {
             while k < b {
                 let tk = self.tok(k);
                 let lw = low(self.text, tk, &mut buf).to_string();
-                if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start)
+                if let Some(e) = self.earlier.within(ba, bb).find(|e| e.start == tk.start())
                     && matches!(e.label, Label::Norp | Label::Gpe | Label::Org)
                 {
                     let s = self.text.get(e.start..e.end).unwrap_or_default().to_string();
                     if !affs.contains(&s) {
                         affs.push(s);
                     }
-                    k = self.seg.tokens.partition_point(|t| t.start < e.end).max(k + 1);
+                    k = self.seg.tokens.partition_point(|t| t.start() < e.end).max(k + 1);
                     continue;
                 }
                 let determiner =
@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
             if kind == Label::NamedPerson {
                 name = self.full_name(&name, sa);
                 // An earlier speaker by that name: same kind.
-            } else if self.tok(n0).start > sa && low(self.text, self.tok(t0), &mut buf) == "the" {
+            } else if self.tok(n0).start() > sa && low(self.text, self.tok(t0), &mut buf) == "the" {
                 name = self.slice(n0, t1).to_string();
             }
             sp.name = name;
@@ -228,7 +228,7 @@ impl<'a> Reader<'a> {
         if a >= t1 || !capitalised(self.text, self.tok(a)) || is_date_word(low(self.text, self.tok(t1 - 1), &mut buf)) {
             return None;
         }
-        if self.linked_before(t0, self.tok(n0).start) {
+        if self.linked_before(t0, self.tok(n0).start()) {
             return None;
         }
         let org = (a..t1).any(|k| w.orgs.contains(low(self.text, self.tok(k), &mut buf)))
@@ -268,7 +268,7 @@ impl<'a> Reader<'a> {
     pub(super) fn linked_before(&self, t0: usize, at: usize) -> bool {
         let mut buf = String::new();
         let mut k = t0;
-        while k < self.seg.tokens.len() && self.tok(k).start < at {
+        while k < self.seg.tokens.len() && self.tok(k).start() < at {
             let lw = low(self.text, self.tok(k), &mut buf);
             if matches!(lw, "of" | "for" | "from" | "at" | "with" | "including" | "and" | "close" | "to")
             {
