@@ -443,6 +443,7 @@ pub fn may_match(info: &[TokenInfo], i: usize, want: Classes) -> bool {
 fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     let n = tokens.len();
     sf.spans.clear();
+    sf.spans.reserve_exact(n);
     sf.spans.resize(n, (0, 0));
     let g = gazetteer::get();
     let want = SPAN_CLASSES.iter().fold(0, |a, c| a | c.bit());
@@ -475,6 +476,7 @@ pub fn extract_info(text: &str, tokens: &[Token], headline: bool, words: impl It
     sf.feats.clear();
     sf.starts.clear();
     sf.info.clear();
+    sf.info.reserve_exact(tokens.len());
     sf.headline = headline;
     let mut seen_word = false;
     for (mut info, alnum) in words {

@@ -116,6 +116,11 @@ impl WordIndex {
         self.put(h, k + 1);
     }
 
+    /// Empties the table, keeping its size.
+    fn clear(&mut self) {
+        self.slots.fill((0, 0));
+    }
+
     fn put(&mut self, h: u32, k1: u32) {
         let mask = self.slots.len() - 1;
         let mut s = h as usize & mask;
@@ -125,6 +130,20 @@ impl WordIndex {
         self.slots[s] = (h, k1);
     }
 }
+
+/// How many distinct words [`Decoder::words`] keeps before it starts
+/// over (at the next sentence): ~9 MB of role sums. A long article has a
+/// few tens of thousands of distinct words, so it keeps them all; a text
+/// of names that never repeat (a list, a log) grew the cache by ~280 bytes
+/// per name, 5x its own size, for words that were never looked up again.
+/// The sums are the same whether cached or recomputed, so the tags are too.
+const MAX_WORDS: usize = 1 << 15;
+
+/// How many tokens' word bigrams [`Decoder::tag`] lists and prefetches at
+/// once: a sentence's worth of most sentences, and a bound on the list on a
+/// sentence of millions of tokens (a paste without full stops), where a
+/// list for the whole sentence took 8 bytes per token.
+const BIGRAM_BLOCK: usize = 256;
 
 /// A slot of [`Decoder::memo`].
 #[derive(Clone, Copy)]
@@ -171,7 +190,7 @@ pub struct Decoder<'m, 't> {
     memo: Vec<Memo>,
     /// Per token of the sentence: its word.
     sent: Vec<u32>,
-    /// Per token of the sentence: its two [`roles::bigrams`].
+    /// Per token of a block of [`BIGRAM_BLOCK`] tokens: its two [`roles::bigrams`].
     bigrams: Vec<u32>,
     feats: Vec<u32>,
     /// Features of a word that depend on its shape alone (see [`roles`]).
@@ -192,7 +211,7 @@ impl<'m, 't> Decoder<'m, 't> {
         // text's, and a start for a long one's. (A Word is ~200 bytes: at
         // tokens / 8, a 10 MB text reserved 55 MB for its ~21,000 words, and
         // the wasm memory's peak with it.)
-        let words = tokens.min(4096 + tokens / 32);
+        let words = tokens.min(4096 + tokens / 32).min(MAX_WORDS);
         let slots = (tokens / 2).next_power_of_two().clamp(64, MEMO_SLOTS);
         let (mut feats, mut shapes) = (Vec::new(), Vec::new());
         let mut edges = [[0; LANES]; 5];
@@ -304,8 +323,14 @@ impl<'m, 't> Decoder<'m, 't> {
     /// [`features::extract_info`] does (for the rules).
     pub fn tag(&mut self, text: &'t str, tokens: &[Token], sf: &mut SentenceFeatures, tags: &mut Vec<u8>) {
         let headline = features::is_headline(text, tokens);
+        if self.words.len() >= MAX_WORDS {
+            // Between sentences no token refers to a word by index.
+            self.words.clear();
+            self.index.clear();
+        }
         let mut sent = std::mem::take(&mut self.sent);
         sent.clear();
+        sent.reserve_exact(tokens.len());
         for tok in tokens {
             sent.push(self.word(tok.text(text), headline));
         }
@@ -313,18 +338,21 @@ impl<'m, 't> Decoder<'m, 't> {
         features::extract_info(text, tokens, headline, sent.iter().map(|&k| (words[k as usize].info, words[k as usize].alnum)), sf);
         tags.clear();
         let n = tokens.len();
-        // The word bigrams, probed per token, are fetched at once too.
+        tags.reserve_exact(n);
         let mut bigrams = std::mem::take(&mut self.bigrams);
-        bigrams.clear();
-        for i in 0..n {
-            let at = |j: usize| sf.info.get(j);
-            bigrams.extend(roles::bigrams(i.checked_sub(1).and_then(at), &sf.info[i], at(i + 1)));
-        }
-        self.model.prefetch(&bigrams);
         let (mut prev, mut prev2) = (O, O);
         for i in 0..n {
-            let info = sf.info[i];
             let at = |j: usize| sf.info.get(j);
+            if i % BIGRAM_BLOCK == 0 {
+                // The word bigrams, probed per token, are fetched a block
+                // at a time.
+                bigrams.clear();
+                for j in i..n.min(i + BIGRAM_BLOCK) {
+                    bigrams.extend(roles::bigrams(j.checked_sub(1).and_then(at), &sf.info[j], at(j + 1)));
+                }
+                self.model.prefetch(&bigrams);
+            }
+            let info = sf.info[i];
             let before = i.checked_sub(1).and_then(at);
             let after = at(i + 1);
             // Bias and tag history.
@@ -360,7 +388,8 @@ impl<'m, 't> Decoder<'m, 't> {
                     None => add(&mut s, &self.edges[role]),
                 }
             }
-            for &f in bigrams.get(2 * i..2 * i + 2).unwrap_or(&[]) {
+            let b = 2 * (i % BIGRAM_BLOCK);
+            for &f in bigrams.get(b..b + 2).unwrap_or(&[]) {
                 self.model.add_to(f, &mut s);
             }
             for f in roles::shape_pairs(before, &info, after) {
