@@ -232,14 +232,24 @@ pub struct TokenInfo {
 
 /// Features of one sentence: static features per token, and token info
 /// for the tag-history features.
+///
+/// The token infos are kept as a table of word values and a 4-byte index
+/// per token ([`SentenceFeatures::info`] puts a token's together): a
+/// [`TokenInfo`] per token took 24 bytes a token, which on a paste with
+/// no full stop (a million commas, one sentence) was the largest buffer of
+/// the whole run. The decoder lists each distinct word of a sentence once.
 #[derive(Debug, Default)]
 pub struct SentenceFeatures {
     /// Feature ids, token after token.
     pub feats: Vec<u32>,
     /// `feats[starts[i]..starts[i + 1]]` are token i's.
     pub starts: Vec<usize>,
-    /// Per-token values.
-    pub info: Vec<TokenInfo>,
+    /// Word values (`initial` false), indexed by `ids`.
+    words: Vec<TokenInfo>,
+    /// Per token: its entry in `words`.
+    ids: Vec<u32>,
+    /// The sentence-initial token (the first with a letter or digit), if any.
+    initial: Option<usize>,
     /// Whether the sentence is an all-caps headline.
     pub headline: bool,
     /// Scratch buffers for gazetteer lookups.
@@ -250,6 +260,64 @@ pub struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Token `i`'s values, if it is a token of the sentence.
+    #[inline]
+    pub fn info(&self, i: usize) -> Option<TokenInfo> {
+        let &k = self.ids.get(i)?;
+        let mut x = *self.words.get(k as usize)?;
+        x.initial = self.initial == Some(i);
+        Some(x)
+    }
+
+    /// Every token's values, in order.
+    pub fn infos(&self) -> impl Iterator<Item = TokenInfo> + '_ {
+        (0..self.len()).filter_map(|i| self.info(i))
+    }
+
+    /// Empties the token values for a sentence of `n` tokens.
+    pub fn begin(&mut self, headline: bool, n: usize) {
+        self.feats.clear();
+        self.starts.clear();
+        self.words.clear();
+        self.ids.clear();
+        self.ids.reserve_exact(n);
+        self.initial = None;
+        self.headline = headline;
+    }
+
+    /// Adds a word's values (from [`word_info`]); returns its index for
+    /// [`SentenceFeatures::push_token`].
+    #[inline]
+    pub fn push_word(&mut self, info: TokenInfo) -> u32 {
+        self.words.push(TokenInfo { initial: false, ..info });
+        self.words.len() as u32 - 1
+    }
+
+    /// Adds the next token, word `k` of [`SentenceFeatures::push_word`];
+    /// `alnum`: whether it has a letter or digit.
+    #[inline]
+    pub fn push_token(&mut self, k: u32, alnum: bool) {
+        if alnum && self.initial.is_none() {
+            self.initial = Some(self.ids.len());
+        }
+        self.ids.push(k);
+    }
+
+    /// Fills the multi-word matches, once every token is pushed.
+    pub fn finish(&mut self, text: &str, tokens: &[Token]) {
+        find_spans(text, tokens, self);
+    }
+
     /// The static features of token `i`.
     pub fn token(&self, i: usize) -> &[u32] {
         let (a, b) = (self.starts.get(i).copied().unwrap_or(0), self.starts.get(i + 1).copied().unwrap_or(0));
@@ -338,33 +406,30 @@ fn push_classes(out: &mut Vec<u32>, template: u64, classes: Classes, extra: u64)
 /// (reusing its buffers).
 pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     let n = tokens.len();
-    sf.feats.clear();
-    sf.starts.clear();
-    sf.info.clear();
-    sf.headline = is_headline(text, tokens);
-    let mut seen_word = false;
+    sf.begin(is_headline(text, tokens), n);
     let mut word = std::mem::take(&mut sf.word);
     for tok in tokens {
-        let (mut info, alnum) = word_info(tok.text(text), sf.headline, &mut word);
-        info.initial = !seen_word && alnum;
-        seen_word |= alnum;
-        sf.info.push(info);
+        let (info, alnum) = word_info(tok.text(text), sf.headline, &mut word);
+        let k = sf.push_word(info);
+        sf.push_token(k, alnum);
     }
     sf.word = word;
     find_spans(text, tokens, sf);
 
     const NONE: u64 = 0x5151;
+    // Out of `sf` while the infos are read through it.
+    let mut feats = std::mem::take(&mut sf.feats);
     for i in 0..n {
-        sf.starts.push(sf.feats.len());
-        let info = sf.info[i];
+        sf.starts.push(feats.len());
+        let Some(info) = sf.info(i) else { continue };
         let w = tokens[i].text(text);
         let get = |j: isize| -> Option<TokenInfo> {
             let k = i as isize + j;
-            (k >= 0 && (k as usize) < n).then(|| sf.info[k as usize])
+            if k >= 0 { sf.info(k as usize) } else { None }
         };
         let lower_at = |j: isize| get(j).map_or(NONE, |x| x.lower);
         let shape_at = |j: isize| get(j).map_or(NONE, |x| x.shape);
-        let out = &mut sf.feats;
+        let out = &mut feats;
         out.push(feature(t::BIAS, 0));
         out.push(feature(t::LOWER, info.lower));
         out.push(feature(t::LOWER_M1, lower_at(-1)));
@@ -400,7 +465,8 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
             push_classes(out, t::GAZ_SPAN, classes, pos as u64);
         }
     }
-    sf.starts.push(sf.feats.len());
+    sf.starts.push(feats.len());
+    sf.feats = feats;
 }
 
 /// The word-level values of a token: all of [`TokenInfo`] but `initial`
@@ -427,15 +493,15 @@ pub fn word_info(w: &str, headline: bool, scratch: &mut String) -> (TokenInfo, b
 /// Whether a gazetteer match may start at token `i` (see
 /// [`TokenInfo::gaz_key`]); true when `i` has no info, so that callers
 /// then ask the gazetteer.
-pub fn may_start_match(info: &[TokenInfo], i: usize) -> bool {
-    info.get(i).is_none_or(|x| x.gaz_key)
+pub fn may_start_match(sf: &SentenceFeatures, i: usize) -> bool {
+    sf.info(i).is_none_or(|x| x.gaz_key)
 }
 
 /// Whether [`gazetteer::Gazetteer::longest_match`] for `want` may find
 /// anything at token `i`: only if the word alone has a class of `want` or
 /// starts a longer entry. True when `i` has no info.
-pub fn may_match(info: &[TokenInfo], i: usize, want: Classes) -> bool {
-    info.get(i).is_none_or(|x| x.key & (want | gazetteer::PREFIX) != 0)
+pub fn may_match(sf: &SentenceFeatures, i: usize, want: Classes) -> bool {
+    sf.info(i).is_none_or(|x| x.key & (want | gazetteer::PREFIX) != 0)
 }
 
 /// Multi-word gazetteer matches (two tokens or more), longest first, into
@@ -451,7 +517,7 @@ fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     while i < n {
         // Only a word that starts a longer entry can start a match of two
         // tokens or more (most keys are one-word names).
-        if sf.info.get(i).is_some_and(|x| x.key & gazetteer::PREFIX == 0) {
+        if sf.info(i).is_some_and(|x| x.key & gazetteer::PREFIX == 0) {
             i += 1;
             continue;
         }
@@ -468,23 +534,17 @@ fn find_spans(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     }
 }
 
-/// Fills `sf.info`, `sf.headline` and the multi-word matches from token
+/// Fills the token infos, `sf.headline` and the multi-word matches from token
 /// infos the caller computed with [`word_info`] (`initial` is set here),
 /// without computing any feature id: for a decoder that sums weights by
 /// [`roles`] instead of from `sf.feats` (left empty).
 pub fn extract_info(text: &str, tokens: &[Token], headline: bool, words: impl Iterator<Item = (TokenInfo, bool)>, sf: &mut SentenceFeatures) {
-    sf.feats.clear();
-    sf.starts.clear();
-    sf.info.clear();
-    sf.info.reserve_exact(tokens.len());
-    sf.headline = headline;
-    let mut seen_word = false;
-    for (mut info, alnum) in words {
-        info.initial = !seen_word && alnum;
-        seen_word |= alnum;
-        sf.info.push(info);
+    sf.begin(headline, tokens.len());
+    for (info, alnum) in words {
+        let k = sf.push_word(info);
+        sf.push_token(k, alnum);
     }
-    find_spans(text, tokens, sf);
+    sf.finish(text, tokens);
 }
 
 impl SentenceFeatures {
@@ -681,8 +741,9 @@ mod tests {
 
     /// The features [`roles`] give token `i`, as `Decoder` sums them.
     fn role_features(text: &str, tokens: &[Token], sf: &SentenceFeatures, i: usize) -> Vec<u32> {
-        let at = |j: Option<usize>| j.and_then(|j| sf.info.get(j));
-        let (info, headline) = (&sf.info[i], sf.headline);
+        let infos: Vec<TokenInfo> = sf.infos().collect();
+        let at = |j: Option<usize>| j.and_then(|j| infos.get(j));
+        let (info, headline) = (&infos[i], sf.headline);
         let mut out = vec![roles::bias()];
         let mut shapes = Vec::new();
         roles::own(tokens[i].text(text), info, headline, &mut out, &mut shapes);
@@ -722,7 +783,7 @@ mod tests {
             extract(text, &toks, &mut sf);
             for i in 0..toks.len() {
                 let mut want = sf.token(i).to_vec();
-                assert!(want.len() + tag_features(&sf.info[i], O, O).len() <= MAX_FEATURES);
+                assert!(want.len() + tag_features(&sf.info(i).unwrap(), O, O).len() <= MAX_FEATURES);
                 let mut got = role_features(text, &toks, &sf, i);
                 want.sort_unstable();
                 got.sort_unstable();
@@ -731,32 +792,32 @@ mod tests {
                 // nothing else for a word with no gazetteer class.
                 let own = |initial: bool| {
                     let (mut out, mut shapes) = (Vec::new(), Vec::new());
-                    let info = TokenInfo { initial, ..sf.info[i] };
+                    let info = TokenInfo { initial, ..sf.info(i).unwrap() };
                     roles::own(toks[i].text(text), &info, sf.headline, &mut out, &mut shapes);
                     out.extend(shapes);
                     out.sort_unstable();
                     out
                 };
                 let mut plus = own(false);
-                plus.push(roles::init_shape(&sf.info[i]));
+                plus.push(roles::init_shape(&sf.info(i).unwrap()));
                 plus.sort_unstable();
-                assert!(sf.info[i].gaz != 0 || own(true) == plus, "token {i} of {text:?}");
+                assert!(sf.info(i).unwrap().gaz != 0 || own(true) == plus, "token {i} of {text:?}");
             }
             // extract_info fills what the rules read, as extract does.
-            let infos: Vec<TokenInfo> = sf.info.clone();
+            let infos: Vec<TokenInfo> = sf.infos().collect();
             let spans: Vec<(u16, u8)> = (0..toks.len()).map(|i| sf.span(i)).collect();
             let mut scratch = String::new();
             let words: Vec<_> = toks.iter().map(|t| word_info(t.text(text), sf.headline, &mut scratch)).collect();
             let mut sf2 = SentenceFeatures::default();
             extract_info(text, &toks, is_headline(text, &toks), words.into_iter(), &mut sf2);
             assert_eq!(sf2.headline, sf.headline);
-            for (a, b) in infos.iter().zip(&sf2.info) {
+            for (a, b) in infos.iter().zip(sf2.infos()) {
                 assert_eq!(
                     (a.lower, a.shape, a.gaz, a.cap, a.initial, a.gaz_key, a.key),
                     (b.lower, b.shape, b.gaz, b.cap, b.initial, b.gaz_key, b.key)
                 );
             }
-            assert_eq!(sf2.info.len(), infos.len());
+            assert_eq!(sf2.len(), infos.len());
             assert_eq!((0..toks.len()).map(|i| sf2.span(i)).collect::<Vec<_>>(), spans);
         }
     }
@@ -779,21 +840,21 @@ mod tests {
         let mut skipped = 0;
         for i in 0..toks.len() {
             let found = g.longest_match(text, &toks, i, Classes::MAX, &mut buf).is_some();
-            assert!(!found || may_start_match(&sf.info, i), "{:?}", toks[i].text(text));
-            keys += usize::from(sf.info[i].gaz_key);
+            assert!(!found || may_start_match(&sf, i), "{:?}", toks[i].text(text));
+            keys += usize::from(sf.info(i).unwrap().gaz_key);
             for want in wants {
                 let m = g.longest_match(text, &toks, i, want, &mut buf);
-                assert!(m.is_none() || may_match(&sf.info, i, want), "{:?} {want:b}", toks[i].text(text));
+                assert!(m.is_none() || may_match(&sf, i, want), "{:?} {want:b}", toks[i].text(text));
                 let long = m.is_some_and(|(len, _)| len >= 2);
-                assert!(!long || sf.info[i].key & gazetteer::PREFIX != 0, "{:?}", toks[i].text(text));
-                skipped += usize::from(!may_match(&sf.info, i, want));
+                assert!(!long || sf.info(i).unwrap().key & gazetteer::PREFIX != 0, "{:?}", toks[i].text(text));
+                skipped += usize::from(!may_match(&sf, i, want));
             }
         }
         // The class test turns away keys that `gaz_key` lets through.
         assert!(skipped > (toks.len() - keys) * wants.len(), "{skipped}");
         // Some words are keys and some are not.
         assert!(keys > 3 && keys < toks.len(), "{keys}");
-        assert!(may_start_match(&sf.info, toks.len()));
+        assert!(may_start_match(&sf, toks.len()));
     }
 
     #[test]
@@ -803,15 +864,15 @@ mod tests {
         let mut sf = SentenceFeatures::default();
         extract(text, &toks, &mut sf);
         assert!(sf.headline);
-        assert!(gazetteer::has(sf.info[0].gaz, Class::City));
+        assert!(gazetteer::has(sf.info(0).unwrap().gaz, Class::City));
         assert_eq!(sf.starts.len(), toks.len() + 1);
 
         let text2 = "In Baghdad , Baghdad .";
         let toks2 = tokenize(text2);
         extract(text2, &toks2, &mut sf);
         assert!(!sf.headline);
-        assert!(sf.info[0].initial && !sf.info[1].initial);
-        assert_eq!(sf.info[1].lower, sf.info[3].lower);
+        assert!(sf.info(0).unwrap().initial && !sf.info(1).unwrap().initial);
+        assert_eq!(sf.info(1).unwrap().lower, sf.info(3).unwrap().lower);
         assert!(!sf.token(1).is_empty());
     }
 }

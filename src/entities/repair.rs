@@ -112,7 +112,7 @@ impl Sent<'_> {
         self.tokens.get(i).and_then(|t| self.text.get(t.start()..t.end())).unwrap_or("")
     }
     fn gaz(&self, i: usize) -> u16 {
-        self.sf.info.get(i).map_or(0, |x| x.gaz)
+        self.sf.info(i).map_or(0, |x| x.gaz)
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)

@@ -50,7 +50,7 @@ impl Sent<'_> {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
     fn gaz(&self, i: usize) -> u16 {
-        self.sf.info.get(i).map_or(0, |x| x.gaz)
+        self.sf.info(i).map_or(0, |x| x.gaz)
     }
     fn is_possessive(&self, i: usize) -> bool {
         matches!(self.word(i), "’s" | "'s" | "’" | "'" | "s’" | "s'")
@@ -271,7 +271,7 @@ fn of_and_in(s: &Sent, runs: &mut Vec<Run>) {
             while start > 0 && s.is_cap_word(start - 1) && !covered_before(start - 1) {
                 start -= 1;
             }
-            let initial_only = start + 1 == a - 1 && s.sf.info.get(start).is_some_and(|x| x.initial);
+            let initial_only = start + 1 == a - 1 && s.sf.info(start).is_some_and(|x| x.initial);
             if start < a - 1 && !initial_only && title_at(s, start, &mut buf).is_none() {
                 runs[r] = (start, b, Label::Org);
             }
@@ -388,7 +388,7 @@ fn results(s: &Sent, runs: &mut [Run]) {
 /// Length of the title at `i`, if any (multi-word titles included).
 fn title_at(s: &Sent, i: usize, buf: &mut String) -> Option<usize> {
     let want = Class::Title.bit() | Class::Role.bit();
-    if !features::may_match(&s.sf.info, i, want) {
+    if !features::may_match(s.sf, i, want) {
         return None;
     }
     gazetteer::get().longest_match(s.text, s.tokens, i, want, buf).map(|(len, _)| len)
@@ -599,7 +599,7 @@ fn norp_and_countries(s: &Sent, runs: &mut Vec<Run>) {
     let want = Class::Country.bit() | Class::Norp.bit();
     while i < s.tokens.len() {
         // The cheap tests first: most words are no key of these classes.
-        if s.sf.headline || !features::may_match(&s.sf.info, i, want) || !s.is_cap_word(i) {
+        if s.sf.headline || !features::may_match(s.sf, i, want) || !s.is_cap_word(i) {
             i += 1;
             continue;
         }

@@ -139,7 +139,7 @@ fn prepare_one(source: usize, r: &corpus::Record, sf: &mut SentenceFeatures, out
                     *first = None;
                 }
             }
-            out.push(Sentence { feats: sf.feats.clone(), starts: sf.starts.clone(), info: sf.info.clone(), gold: g, source });
+            out.push(Sentence { feats: sf.feats.clone(), starts: sf.starts.clone(), info: sf.infos().collect(), gold: g, source });
         }
     }
 }

@@ -190,6 +190,11 @@ pub struct Decoder<'m, 't> {
     memo: Vec<Memo>,
     /// Per token of the sentence: its word.
     sent: Vec<u32>,
+    /// By word: the stamp of the last sentence that listed it in its
+    /// [`SentenceFeatures`], and its entry there.
+    local: Vec<(u32, u32)>,
+    /// This sentence's stamp.
+    stamp: u32,
     /// Per token of a block of [`BIGRAM_BLOCK`] tokens: its two [`roles::bigrams`].
     bigrams: Vec<u32>,
     feats: Vec<u32>,
@@ -233,6 +238,8 @@ impl<'m, 't> Decoder<'m, 't> {
             index: WordIndex::with_capacity(words),
             memo: vec![Memo { id: 0, full: false, scores: [0; LANES] }; slots],
             sent: Vec::new(),
+            local: Vec::new(),
+            stamp: 0,
             bigrams: Vec::new(),
             feats,
             shapes,
@@ -327,6 +334,7 @@ impl<'m, 't> Decoder<'m, 't> {
             // Between sentences no token refers to a word by index.
             self.words.clear();
             self.index.clear();
+            self.local.clear();
         }
         let mut sent = std::mem::take(&mut self.sent);
         sent.clear();
@@ -334,25 +342,52 @@ impl<'m, 't> Decoder<'m, 't> {
         for tok in tokens {
             sent.push(self.word(tok.text(text), headline));
         }
-        let words = &self.words;
-        features::extract_info(text, tokens, headline, sent.iter().map(|&k| (words[k as usize].info, words[k as usize].alnum)), sf);
+        // The sentence's token infos, each distinct word's once (see
+        // [`SentenceFeatures`]): `local` maps a word to its entry in this
+        // sentence's table when its stamp is this sentence's.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.local.fill((0, 0));
+            self.stamp = 1;
+        }
+        self.local.resize(self.words.len(), (0, 0));
+        sf.begin(headline, tokens.len());
+        for &k in &sent {
+            let word = &self.words[k as usize];
+            let slot = &mut self.local[k as usize];
+            let id = if slot.0 == self.stamp {
+                slot.1
+            } else {
+                let id = sf.push_word(word.info);
+                *slot = (self.stamp, id);
+                id
+            };
+            sf.push_token(id, word.alnum);
+        }
+        sf.finish(text, tokens);
         tags.clear();
         let n = tokens.len();
         tags.reserve_exact(n);
         let mut bigrams = std::mem::take(&mut self.bigrams);
         let (mut prev, mut prev2) = (O, O);
         for i in 0..n {
-            let at = |j: usize| sf.info.get(j);
+            let at = |j: usize| sf.info(j);
             if i % BIGRAM_BLOCK == 0 {
                 // The word bigrams, probed per token, are fetched a block
                 // at a time.
                 bigrams.clear();
+                let mut before = i.checked_sub(1).and_then(at);
+                let mut this = at(i);
                 for j in i..n.min(i + BIGRAM_BLOCK) {
-                    bigrams.extend(roles::bigrams(j.checked_sub(1).and_then(at), &sf.info[j], at(j + 1)));
+                    let after = at(j + 1);
+                    if let Some(x) = &this {
+                        bigrams.extend(roles::bigrams(before.as_ref(), x, after.as_ref()));
+                    }
+                    (before, this) = (this, after);
                 }
                 self.model.prefetch(&bigrams);
             }
-            let info = sf.info[i];
+            let Some(info) = at(i) else { break };
             let before = i.checked_sub(1).and_then(at);
             let after = at(i + 1);
             // Bias and tag history.
@@ -392,7 +427,7 @@ impl<'m, 't> Decoder<'m, 't> {
             for &f in bigrams.get(b..b + 2).unwrap_or(&[]) {
                 self.model.add_to(f, &mut s);
             }
-            for f in roles::shape_pairs(before, &info, after) {
+            for f in roles::shape_pairs(before.as_ref(), &info, after.as_ref()) {
                 self.add_memo(&mut s, f);
             }
             if let Some(f) = roles::kind(tokens[i].kind) {

@@ -251,12 +251,12 @@ impl Model {
     pub fn tag(&self, sf: &SentenceFeatures, tags: &mut Vec<u8>) {
         tags.clear();
         let (mut prev, mut prev2) = (O, O);
-        for i in 0..sf.info.len() {
+        for (i, info) in sf.infos().enumerate() {
             let mut scores = [0i32; N_TAGS];
             for &f in sf.token(i) {
                 self.add(f, &mut scores);
             }
-            for f in features::tag_features(&sf.info[i], prev, prev2) {
+            for f in features::tag_features(&info, prev, prev2) {
                 self.add(f, &mut scores);
             }
             let mut best = O;
