@@ -165,7 +165,7 @@ impl Scan<'_> {
                     M::new(i, j + 2, Label::Date).with("unit", words::date_unit(self.k(j + 1)).unwrap_or("year"))
                 ));
             }
-            let inner = self.t.get(j).and_then(|t| if t.kl == 0 { None } else { self.at(j, j) });
+            let inner = self.t.get(j).and_then(|t| if t.kl() == 0 { None } else { self.at(j, j) });
             if let Some(m) = inner.filter(|m| m.label == Some(Label::Date) && m.s == j) {
                 return Some(M { s: i, ..m });
             }

@@ -71,6 +71,7 @@ pub fn find(text: &str, seg: &Segmentation) -> Vec<Found> {
     for range in &seg.sentence_tokens {
         let Some(sentence) = seg.tokens.get(range.clone()) else { continue };
         toks.clear();
+        toks.reserve_exact(sentence.len());
         keys.clear();
         for t in sentence {
             let tok = Tok::new(text, t, &mut keys);

@@ -14,17 +14,22 @@ pub(super) const KEY_CAP: usize = 24;
 /// A token, with its lower-cased text (its key): the token's own text when
 /// that is already lower case (most tokens: nothing to copy), else a copy
 /// in the sentence's key buffer.
+///
+/// Offsets in `u32` and the key length in a byte (20 bytes, not 40): the
+/// scanner holds one per token of a sentence, and a paste with no full stop
+/// is one sentence of millions of tokens. Read through the methods of the
+/// same names.
 #[derive(Clone, Copy)]
 pub(super) struct Tok {
-    pub(super) start: usize,
-    pub(super) end: usize,
+    start: u32,
+    end: u32,
     pub(super) kind: Label,
     /// The key is `text[ks..ks + kl]`; else it is in the key buffer.
     pub(super) in_text: bool,
     /// Where the key starts, in the text or the key buffer.
-    pub(super) ks: usize,
+    ks: u32,
     /// Key length; 0 for tokens too long to be keywords.
-    pub(super) kl: usize,
+    kl: u8,
     /// The key starts with an ASCII digit.
     pub(super) digit: bool,
     /// First character is upper-case.
@@ -38,6 +43,39 @@ pub(super) struct Tok {
 }
 
 impl Tok {
+    /// First byte of the token, inclusive.
+    #[inline]
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Last byte of the token, exclusive.
+    #[inline]
+    pub(super) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Where the key starts, in the text or the key buffer.
+    #[inline]
+    pub(super) fn ks(&self) -> usize {
+        self.ks as usize
+    }
+
+    /// Key length; 0 for tokens too long to be keywords.
+    #[inline]
+    pub(super) fn kl(&self) -> usize {
+        usize::from(self.kl)
+    }
+
+    /// A token of `start..end` whose key is at `ks` and `kl` bytes long
+    /// (at most [`KEY_CAP`]); offsets below the library's input limit.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn make(start: usize, end: usize, kind: Label, in_text: bool, ks: usize, kl: usize, flags: [bool; 4]) -> Tok {
+        let [digit, cap, upper, starter] = flags;
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Tok { start: at(start), end: at(end), kind, in_text, ks: at(ks), kl: kl.min(KEY_CAP) as u8, digit, cap, upper, starter }
+    }
+
     /// Reads token `t` of `text`, appending its key to `keys` unless the
     /// text is its key.
     pub(super) fn new(text: &str, t: &Token, keys: &mut String) -> Tok {
@@ -75,7 +113,7 @@ impl Tok {
         let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
         let upper = has_upper && !has_lower;
-        Tok { start: t.start(), end: t.end(), kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+        Tok::make(t.start(), t.end(), t.kind, in_text, ks, kl, [digit, cap, upper, starter])
     }
 
     /// [`Tok::new`] for a token with non-ASCII characters: its key maps
@@ -100,7 +138,7 @@ impl Tok {
         let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok { start: t.start(), end: t.end(), kind: t.kind, in_text: false, ks, kl, digit, cap, upper, starter }
+        Tok::make(t.start(), t.end(), t.kind, false, ks, kl, [digit, cap, upper, starter])
     }
 }
 
@@ -174,8 +212,8 @@ impl Scan<'_> {
                     }
                     if let Some(label) = m.label {
                         out.push(Found {
-                            start_byte: self.t[m.s].start,
-                            end_byte: self.t[m.e - 1].end,
+                            start_byte: self.t[m.s].start(),
+                            end_byte: self.t[m.e - 1].end(),
                             label,
                             attrs: m.attrs,
                         });
@@ -265,7 +303,7 @@ impl Scan<'_> {
     /// The lower-cased text of a token ("" when too long to matter).
     pub(super) fn key(&self, t: &Tok) -> &str {
         let src = if t.in_text { self.text } else { self.keys };
-        src.get(t.ks..t.ks + t.kl).unwrap_or("")
+        src.get(t.ks()..t.ks() + t.kl()).unwrap_or("")
     }
 
     /// Key of the token before `i`, or "".

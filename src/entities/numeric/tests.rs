@@ -51,13 +51,13 @@ fn keys_fold_case_and_apostrophes() {
     let seg = segment(text);
     let mut keys = String::new();
     let t = Tok::new(text, &seg.tokens[0], &mut keys);
-    assert_eq!(&keys[t.ks..t.ks + t.kl], "o'clock");
+    assert_eq!(&keys[t.ks()..t.ks() + t.kl()], "o'clock");
     assert!(t.upper && t.cap && !t.digit);
     // tokens too long for a key get an empty key, never a truncated one
     let long = "Supercalifragilisticexpialidocious";
     let mut keys = String::new();
     let t = Tok::new(long, &segment(long).tokens[0], &mut keys);
-    assert_eq!((t.kl, keys.as_str()), (0, ""));
+    assert_eq!((t.kl(), keys.as_str()), (0, ""));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn token_keys_and_flags_follow_the_characters() {
         if want.len() > KEY_CAP {
             want.clear();
         }
-        let key = if tok.in_text { &text[tok.ks..tok.ks + tok.kl] } else { &keys[tok.ks..tok.ks + tok.kl] };
+        let key = if tok.in_text { &text[tok.ks()..tok.ks() + tok.kl()] } else { &keys[tok.ks()..tok.ks() + tok.kl()] };
         assert_eq!(key, want, "{s:?}");
         assert_eq!(tok.digit, want.starts_with(|c: char| c.is_ascii_digit()), "{s:?}");
         assert_eq!(tok.cap, s.starts_with(char::is_uppercase), "{s:?}");
@@ -270,7 +270,7 @@ fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
     let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
     let cap = b.first().is_some_and(u8::is_ascii_uppercase);
     let upper = has_upper && !has_lower;
-    Tok { start: t.start(), end: t.end(), kind: t.kind, in_text, ks, kl, digit, cap, upper, starter }
+    Tok::make(t.start(), t.end(), t.kind, in_text, ks, kl, [digit, cap, upper, starter])
 }
 
 proptest::proptest! {
@@ -286,11 +286,11 @@ proptest::proptest! {
             let b = tok_by_compares(&text, t, &mut slow);
             let key = |x: &Tok, keys: &str| {
                 let src = if x.in_text { text.as_str() } else { keys };
-                src.get(x.ks..x.ks + x.kl).map(str::to_string)
+                src.get(x.ks()..x.ks() + x.kl()).map(str::to_string)
             };
             proptest::prop_assert_eq!(
-                (a.start, a.end, a.kind, a.in_text, a.ks, a.kl, a.digit, a.cap, a.upper, a.starter),
-                (b.start, b.end, b.kind, b.in_text, b.ks, b.kl, b.digit, b.cap, b.upper, b.starter)
+                (a.start(), a.end(), a.kind, a.in_text, a.ks(), a.kl(), a.digit, a.cap, a.upper, a.starter),
+                (b.start(), b.end(), b.kind, b.in_text, b.ks(), b.kl(), b.digit, b.cap, b.upper, b.starter)
             );
             proptest::prop_assert_eq!(key(&a, &fast), key(&b, &slow));
         }
