@@ -21,7 +21,7 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
             ]),
             None => Attrs::new(),
         };
-        let span = cx.sink.push(Layer::Mention, m.label, m.start, m.end, attrs);
+        let span = cx.sink.push(Layer::Mention, m.label, m.start(), m.end(), attrs);
         mentions[i].span = span;
     }
     // Entities in order of first mention get ids e1, e2, ...
@@ -32,7 +32,7 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
         linker.entities[e]
             .mentions
             .iter()
-            .map(|&m| mentions[m].start)
+            .map(|&m| mentions[m].start())
             .min()
             .unwrap_or(usize::MAX)
     };
@@ -90,7 +90,7 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
 
     let first_para = mentions
         .iter()
-        .map(|m| m.para)
+        .map(|m| m.para())
         .min()
         .unwrap_or(0)
         .min(cx.seg.paragraphs.len().saturating_sub(1));
@@ -103,12 +103,12 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
         let ent = &linker.entities[e];
         ms.clear();
         ms.extend(ent.mentions.iter().map(|&m| &mentions[m]));
-        crate::sort::sort_by_key_in(&mut ms, &mut keys, |m| m.start as u128);
+        crate::sort::sort_by_key_in(&mut ms, &mut keys, |m| m.start() as u128);
         let Some(&firstm) = ms.first() else { continue };
         let name = ms
             .iter()
             .filter(|m| m.origin == Origin::Entity && m.refers_to.is_none() && m.expansion.is_none())
-            .map(|m| clean_name(text.get(m.start..m.end).unwrap_or("")))
+            .map(|m| clean_name(text.get(m.start()..m.end()).unwrap_or("")))
             .max_by(|a, b| {
                 a.split_whitespace()
                     .count()
@@ -118,13 +118,13 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
             })
             .or(ent.expansion)
             .or(ent.country)
-            .unwrap_or_else(|| clean_name(text.get(firstm.start..firstm.end).unwrap_or("")));
+            .unwrap_or_else(|| clean_name(text.get(firstm.start()..firstm.end()).unwrap_or("")));
         let speakers = ms.iter().filter(|m| m.speaker).count();
-        let in_first = ms.iter().any(|m| m.para == 0 || m.para == first_para);
+        let in_first = ms.iter().any(|m| m.para() == 0 || m.para() == first_para);
         let salience = ms.len() as f64
             + if in_first { 1.5 } else { 0.0 }
             + 0.5 * speakers as f64
-            + (1.0 - firstm.sent as f64 / n_sent as f64).max(0.0);
+            + (1.0 - firstm.sent() as f64 / n_sent as f64).max(0.0);
         let salience = (salience * 100.0).round() / 100.0;
         let country = ent.country.filter(|_| ent.place.is_none());
         let card = EntityCard {
@@ -140,7 +140,7 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
             salience,
             label: ent.label.unwrap_or(firstm.label),
         };
-        cards.push((firstm.start, card));
+        cards.push((firstm.start(), card));
     }
     // Most salient first, then by first mention.
     crate::sort::sort_by_key(&mut cards, |c| (u128::from(!crate::sort::f64_key(c.1.salience)) << 64) | c.0 as u128);

@@ -65,7 +65,7 @@ impl Linker<'_> {
         name_key: &mut String,
     ) -> usize {
         let mention = &mentions[m];
-        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let surface = text.get(mention.start()..mention.end()).unwrap_or("");
         let label = mention.label;
         let crossable = matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp);
         if crossable {
@@ -286,7 +286,7 @@ impl Linker<'_> {
             Self::push_unique(&mut self.givens, g, e);
         }
         let honorific = pn.honorific.or_else(|| {
-            let t = mention.t0.checked_sub(1)?;
+            let t = mention.t0().checked_sub(1)?;
             lexicon::honorific_gender(seg.tokens.get(t)?.text(text))
         });
         let ent = &mut self.entities[e];
@@ -371,7 +371,7 @@ impl Linker<'_> {
 pub(super) fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention<'_>) -> bool {
     let tokens = &seg.tokens;
     let mut buf = [0u8; 24];
-    if let Some(p) = m.t0.checked_sub(1) {
+    if let Some(p) = m.t0().checked_sub(1) {
         let prev = lower(text, tokens, p, &mut buf);
         if lexicon::is_addressee_verb(prev) {
             return true;
@@ -380,7 +380,7 @@ pub(super) fn is_metonymic(text: &str, seg: &Segmentation, m: &Mention<'_>) -> b
             return false;
         }
     }
-    let mut t = m.t1;
+    let mut t = m.t1();
     // "Cairo and Amman shared": skip a coordinated capital.
     if lower(text, tokens, t, &mut buf) == "and" {
         for width in [1, 2] {

@@ -44,9 +44,9 @@ pub(super) fn collect_mentions<'t>(text: &'t str, seg: &Segmentation, sink: &Spa
     // that starts inside the previous one.
     let mut last_end = 0;
     out.retain(|m| {
-        let keep = m.start >= last_end;
+        let keep = m.start() >= last_end;
         if keep {
-            last_end = m.end;
+            last_end = m.end();
         }
         keep
     });
@@ -82,16 +82,18 @@ pub(super) fn mention_in<'t>(
     sent: usize,
 ) -> Mention<'t> {
     let para = seg.sentence_paragraph.get(sent).copied().unwrap_or(0);
+    // Offsets and indices of a text under the library's 32 MiB limit.
+    let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     Mention {
         span,
         origin,
-        start,
-        end,
+        start_at: at(start),
+        end_at: at(end),
         label,
-        t0,
-        t1,
-        sent,
-        para,
+        t0_at: at(t0),
+        t1_at: at(t1),
+        sent_at: at(sent),
+        para_at: at(para),
         in_quote: false,
         speaker: false,
         subject: false,
@@ -110,23 +112,23 @@ pub(super) fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], 
     let mut buf = [0u8; 24];
     let mut sentence_with_subject = usize::MAX;
     for m in mentions.iter_mut() {
-        m.in_quote = in_quote.get(m.t0).copied().unwrap_or(false);
-        m.speaker = !m.in_quote && is_speaker(text, tokens, m.t0, m.t1);
-        let next = token_text(text, tokens, m.t1);
+        m.in_quote = in_quote.get(m.t0()).copied().unwrap_or(false);
+        m.speaker = !m.in_quote && is_speaker(text, tokens, m.t0(), m.t1());
+        let next = token_text(text, tokens, m.t1());
         m.possessor = matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         m.adjective = next == "-"
             || next.chars().next().is_some_and(char::is_lowercase)
-                && tokens.get(m.t1).is_some_and(|t| t.kind == Label::Word);
-        if !m.in_quote && sentence_with_subject != m.sent {
-            let prev_ok = match m.t0.checked_sub(1) {
-                Some(p) if seg.sentence_tokens.get(m.sent).is_some_and(|r| r.start <= p) => {
+                && tokens.get(m.t1()).is_some_and(|t| t.kind == Label::Word);
+        if !m.in_quote && sentence_with_subject != m.sent() {
+            let prev_ok = match m.t0().checked_sub(1) {
+                Some(p) if seg.sentence_tokens.get(m.sent()).is_some_and(|r| r.start <= p) => {
                     !lexicon::is_preposition(lower(text, tokens, p, &mut buf))
                 }
                 _ => true,
             };
             if prev_ok && !m.possessor {
                 m.subject = true;
-                sentence_with_subject = m.sent;
+                sentence_with_subject = m.sent();
             }
         }
     }
@@ -148,11 +150,11 @@ pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentio
         .filter(|m| m.origin == Origin::Entity && m.entity < linker.entities.len())
     {
         let word = match m.label {
-            Label::Person => token_text(text, tokens, m.t1.saturating_sub(1)),
+            Label::Person => token_text(text, tokens, m.t1().saturating_sub(1)),
             // One word, or one word and a company suffix ("Boeing Co.").
-            Label::Org if m.t1 == m.t0 + 1 => token_text(text, tokens, m.t0),
-            Label::Org if m.t1 == m.t0 + 2 && names::is_company_suffix_word(token_text(text, tokens, m.t0 + 1)) => {
-                token_text(text, tokens, m.t0)
+            Label::Org if m.t1() == m.t0() + 1 => token_text(text, tokens, m.t0()),
+            Label::Org if m.t1() == m.t0() + 2 && names::is_company_suffix_word(token_text(text, tokens, m.t0() + 1)) => {
+                token_text(text, tokens, m.t0())
             }
             _ => continue,
         };
@@ -179,7 +181,7 @@ pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentio
     }
     let mut covered = vec![false; tokens.len()];
     for m in mentions.iter() {
-        for slot in covered.iter_mut().take(m.t1).skip(m.t0) {
+        for slot in covered.iter_mut().take(m.t1()).skip(m.t0()) {
             *slot = true;
         }
     }
@@ -244,15 +246,15 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
     let tokens = &seg.tokens;
     let mut defs: crate::hash::FnvMap<&'t str, AcronymDef<'t>> = crate::hash::FnvMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        if token_text(text, tokens, m.t1) != "(" || m.label == Label::Person {
+        if token_text(text, tokens, m.t1()) != "(" || m.label == Label::Person {
             continue;
         }
-        let surface = text.get(m.start..m.end).unwrap_or("");
+        let surface = text.get(m.start()..m.end()).unwrap_or("");
         // Full Name (ACR)
-        let inner = token_text(text, tokens, m.t1 + 1);
-        if token_text(text, tokens, m.t1 + 2) == ")" && names::is_acronym(inner) && inner != surface {
+        let inner = token_text(text, tokens, m.t1() + 1);
+        if token_text(text, tokens, m.t1() + 2) == ")" && names::is_acronym(inner) && inner != surface {
             let possessor =
-                m.t0.checked_sub(2)
+                m.t0().checked_sub(2)
                     .filter(|&p| matches!(token_text(text, tokens, p + 1), "'s" | "\u{2019}s"))
                     .map(|p| token_text(text, tokens, p))
                     .unwrap_or("");
@@ -262,7 +264,7 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
             if m.label == Label::Org || names::acronym_fits(inner, surface) || names::acronym_fits(inner, long.trim()) {
                 defs.entry(inner).or_insert(AcronymDef {
                     long: Some(i),
-                    long_span: Some((m.start, m.end)),
+                    long_span: Some((m.start(), m.end())),
                     expansion: surface,
                 });
                 continue;
@@ -270,9 +272,9 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
         }
         // ACR (Full Name)
         if names::is_acronym(surface) {
-            let close = (m.t1 + 2..(m.t1 + 12).min(tokens.len())).find(|&j| token_text(text, tokens, j) == ")");
+            let close = (m.t1() + 2..(m.t1() + 12).min(tokens.len())).find(|&j| token_text(text, tokens, j) == ")");
             let Some(close) = close else { continue };
-            let (Some(a), Some(b)) = (tokens.get(m.t1 + 1), tokens.get(close - 1)) else {
+            let (Some(a), Some(b)) = (tokens.get(m.t1() + 1), tokens.get(close - 1)) else {
                 continue;
             };
             let Some(long_text) = text.get(a.start()..b.end()) else {
@@ -286,10 +288,10 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
             {
                 continue;
             }
-            let at = mentions.partition_point(|x| (x.start, x.end) < (a.start(), b.end()));
+            let at = mentions.partition_point(|x| (x.start(), x.end()) < (a.start(), b.end()));
             let long = mentions
                 .get(at)
-                .filter(|x| x.start == a.start() && x.end == b.end())
+                .filter(|x| x.start() == a.start() && x.end() == b.end())
                 .map(|_| at);
             let long_span = long.map(|_| (a.start(), b.end()));
             defs.entry(surface).or_insert(AcronymDef {
@@ -317,7 +319,7 @@ pub(super) fn acronym_uses<'t>(
     let tokens = &seg.tokens;
     let mut covered = vec![false; tokens.len()];
     for m in mentions.iter() {
-        for slot in covered.iter_mut().take(m.t1).skip(m.t0) {
+        for slot in covered.iter_mut().take(m.t1()).skip(m.t0()) {
             *slot = true;
         }
     }
@@ -362,7 +364,7 @@ pub(super) fn merge_in<'t>(mentions: &mut Vec<Mention<'t>>, new: &[Mention<'t>],
         if j == 0 {
             break;
         }
-        let old_first = i > 0 && (mentions[i - 1].start, mentions[i - 1].end) > (new[j - 1].start, new[j - 1].end);
+        let old_first = i > 0 && (mentions[i - 1].start(), mentions[i - 1].end()) > (new[j - 1].start(), new[j - 1].end());
         if old_first {
             i -= 1;
             mentions[w] = mentions[i];

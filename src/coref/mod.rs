@@ -117,14 +117,16 @@ struct Mention<'t> {
     /// Span id (for `Origin::Entity`), else set when pushed.
     span: SpanId,
     origin: Origin,
-    start: usize,
-    end: usize,
+    /// Byte range, token range, sentence and paragraph, in `u32` (88
+    /// bytes a mention, not 112; a text of names has a mention per two
+    /// words): read through the methods of the same names.
+    start_at: u32,
+    end_at: u32,
     label: Label,
-    /// Token range.
-    t0: usize,
-    t1: usize,
-    sent: usize,
-    para: usize,
+    t0_at: u32,
+    t1_at: u32,
+    sent_at: u32,
+    para_at: u32,
     in_quote: bool,
     speaker: bool,
     subject: bool,
@@ -141,6 +143,39 @@ struct Mention<'t> {
     /// For pronouns: antecedent mention index and confidence in hundredths
     /// (the attr is rounded to two decimals, so nothing is lost).
     antecedent: Option<(u32, u8)>,
+}
+
+impl Mention<'_> {
+    /// First byte.
+    #[inline]
+    fn start(&self) -> usize {
+        self.start_at as usize
+    }
+    /// Last byte, exclusive.
+    #[inline]
+    fn end(&self) -> usize {
+        self.end_at as usize
+    }
+    /// First token.
+    #[inline]
+    fn t0(&self) -> usize {
+        self.t0_at as usize
+    }
+    /// Last token, exclusive.
+    #[inline]
+    fn t1(&self) -> usize {
+        self.t1_at as usize
+    }
+    /// Sentence index.
+    #[inline]
+    fn sent(&self) -> usize {
+        self.sent_at as usize
+    }
+    /// Paragraph index.
+    #[inline]
+    fn para(&self) -> usize {
+        self.para_at as usize
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -237,10 +272,10 @@ pub fn annotate(cx: &mut Context) {
     // Definitions found long forms by index before the sort: re-point them.
     for def in defs.values_mut() {
         def.long = def.long_span.and_then(|(s, e)| {
-            let i = mentions.partition_point(|m| (m.start, m.end) < (s, e));
+            let i = mentions.partition_point(|m| (m.start(), m.end()) < (s, e));
             mentions
                 .get(i)
-                .filter(|m| m.start == s && m.end == e && m.origin == Origin::Entity)
+                .filter(|m| m.start() == s && m.end() == e && m.origin == Origin::Entity)
                 .map(|_| i)
         });
     }
@@ -249,7 +284,7 @@ pub fn annotate(cx: &mut Context) {
     let mut linker = Linker::default();
     let mut deferred = Vec::new();
     for m in 0..mentions.len() {
-        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("");
+        let surface = text.get(mentions[m].start()..mentions[m].end()).unwrap_or("");
         match if defs.is_empty() { None } else { defs.get(surface) } {
             Some(def) if def.long != Some(m) => deferred.push(m),
             _ => {
@@ -259,7 +294,7 @@ pub fn annotate(cx: &mut Context) {
         }
     }
     for m in deferred {
-        let surface = text.get(mentions[m].start..mentions[m].end).unwrap_or("");
+        let surface = text.get(mentions[m].start()..mentions[m].end()).unwrap_or("");
         let Some(def) = defs.get(surface) else {
             continue;
         };

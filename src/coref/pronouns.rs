@@ -269,12 +269,12 @@ pub(super) fn resolve_pronouns(
             continue;
         };
         let sent = seg.sentence_tokens.partition_point(|r| r.end <= subj.token);
-        let k = mentions.partition_point(|m| m.start < tok.start());
+        let k = mentions.partition_point(|m| m.start() < tok.start());
         // Best score per entity, with the mention that gave it.
         let mut scores: Vec<(usize, f64, usize)> = Vec::new();
         for idx in (0..k).rev().take(LOOKBACK_MENTIONS) {
             let m = &mentions[idx];
-            if sent.saturating_sub(m.sent) > LOOKBACK_SENTENCES {
+            if sent.saturating_sub(m.sent()) > LOOKBACK_SENTENCES {
                 break;
             }
             if m.in_quote || m.entity == usize::MAX || m.origin == Origin::Pronoun {
@@ -299,7 +299,7 @@ pub(super) fn resolve_pronouns(
             } else {
                 1.0
             };
-            let mut score = role / (1.0 + (sent - m.sent.min(sent)) as f64);
+            let mut score = role / (1.0 + (sent - m.sent().min(sent)) as f64);
             if m.possessor {
                 score *= 0.5;
             }
@@ -318,7 +318,7 @@ pub(super) fn resolve_pronouns(
             continue;
         };
         let blocked =
-            last_description[usize::from(pr == Pronoun::They)].is_some_and(|d| d >= mentions[idx].t1 && d < subj.token);
+            last_description[usize::from(pr == Pronoun::They)].is_some_and(|d| d >= mentions[idx].t1() && d < subj.token);
         if blocked {
             continue;
         }
