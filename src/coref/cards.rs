@@ -103,7 +103,12 @@ pub(super) fn write_out(cx: &mut Context, mut mentions: Vec<Mention<'_>>, linker
         let ent = &linker.entities[e];
         ms.clear();
         ms.extend(ent.mentions.iter().map(|&m| &mentions[m]));
-        crate::sort::sort_by_key_in(&mut ms, &mut keys, |m| m.start() as u128);
+        // Usually in text order already; the sort's key buffer (24 bytes a
+        // mention) was then a large block for nothing on a text that
+        // repeats one name.
+        if !ms.is_sorted_by_key(|m| m.start()) {
+            crate::sort::sort_by_key_in(&mut ms, &mut keys, |m| m.start() as u128);
+        }
         let Some(&firstm) = ms.first() else { continue };
         let name = ms
             .iter()

@@ -66,9 +66,14 @@ pub fn segment(text: &str) -> Segmentation {
         }
         seg.paragraphs.push(para);
     }
-    // Give back the estimate's slack (an in-place shrink): the tokens live
-    // through every later layer, and wasm memory never shrinks.
+    // Give back the estimate's and the doublings' slack (an in-place
+    // shrink): these live through every later layer, and wasm memory never
+    // shrinks.
     seg.tokens.shrink_to_fit();
+    seg.sentences.shrink_to_fit();
+    seg.sentence_tokens.shrink_to_fit();
+    seg.sentence_paragraph.shrink_to_fit();
+    seg.paragraphs.shrink_to_fit();
     seg.words = words.total();
     seg
 }
