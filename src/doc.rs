@@ -19,28 +19,35 @@ pub type SpanId = u32;
 
 /// A token: a byte range of the text and what kind of thing it is.
 ///
-/// The offsets are `u32`, read through [`Token::start`] and [`Token::end`]:
-/// a text of one-character tokens ("," repeated) holds a token per input
-/// byte, and with `usize` offsets a token took 24 bytes instead of 12 (on
-/// 64-bit; in wasm `usize` is 32 bits already). The library refuses texts
-/// over [`crate::MAX_INPUT_BYTES`] (32 MiB) before it tokenizes, so every
-/// offset fits.
+/// Eight bytes, read through [`Token::start`], [`Token::end`] and
+/// [`Token::kind`]: the start in a `u32`, and the end (26 bits) and the
+/// kind's index in [`Label::ALL`] (6 bits) in another. A text of
+/// one-character tokens ("," repeated) holds a token per input byte, and
+/// with `usize` offsets and the label a token took 24 bytes. The library
+/// refuses texts over [`crate::MAX_INPUT_BYTES`] (32 MiB, 2^25 bytes)
+/// before it tokenizes, so every offset fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    end: u32,
-    /// word, number, punct, symbol, emoji, url, email, hashtag or handle.
-    pub kind: Label,
+    /// The end in the low [`END_BITS`] bits, the kind's index above them.
+    end_kind: u32,
 }
+
+/// Bits of [`Token::end_kind`] that hold the end.
+const END_BITS: u32 = 26;
+const END_MASK: u32 = (1 << END_BITS) - 1;
+const _: () = assert!(Label::ALL.len() <= 1 << (32 - END_BITS));
+const _: () = assert!(crate::MAX_INPUT_BYTES <= END_MASK as usize);
 
 impl Token {
     /// The token `start..end` (byte offsets) of `kind`. An offset past
-    /// `u32::MAX` (a text far over [`crate::MAX_INPUT_BYTES`], which the
-    /// library refuses first) is held as `u32::MAX` rather than wrapped.
+    /// what a token holds (a text far over [`crate::MAX_INPUT_BYTES`],
+    /// which the library refuses first) is held as the largest it holds
+    /// rather than wrapped.
     #[inline]
     pub fn new(start: usize, end: usize, kind: Label) -> Token {
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Token { start: at(start), end: at(end), kind }
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX).min(END_MASK);
+        Token { start: at(start), end_kind: at(end) | (kind.index() as u32) << END_BITS }
     }
 
     /// First byte, inclusive.
@@ -52,13 +59,19 @@ impl Token {
     /// Last byte, exclusive.
     #[inline]
     pub fn end(&self) -> usize {
-        self.end as usize
+        (self.end_kind & END_MASK) as usize
+    }
+
+    /// word, number, punct, symbol, emoji, url, email, hashtag or handle.
+    #[inline]
+    pub fn kind(&self) -> Label {
+        Label::ALL.get((self.end_kind >> END_BITS) as usize).copied().unwrap_or(Label::Word)
     }
 
     /// Extends the token to the end of `next` (the tokenizer joins runs).
     #[inline]
     pub fn extend_to(&mut self, next: Token) {
-        self.end = next.end;
+        self.end_kind = (self.end_kind & !END_MASK) | (next.end_kind & END_MASK);
     }
 
     /// The token's byte range.
@@ -619,7 +632,7 @@ fn merge_tokens(spans: Vec<Span>, tokens: &[Token], first: Option<SpanId>) -> Ve
     let mut toks = tokens.iter().zip(first..).map(|(t, id)| Span {
         id,
         layer: Layer::Token,
-        label: t.kind,
+        label: t.kind(),
         start_byte: t.start(),
         end_byte: t.end(),
         attrs: Attrs::new(),
@@ -710,7 +723,7 @@ impl Parts {
         let mut toks = toks.iter().zip(first..).map(|(t, id)| Row {
             id,
             layer: Layer::Token,
-            label: t.kind,
+            label: t.kind(),
             start_byte: t.start(),
             end_byte: t.end(),
         });
@@ -752,6 +765,24 @@ mod tests {
         for (i, l) in Label::ALL.iter().enumerate() {
             assert_eq!(l.index(), i);
         }
+    }
+
+    #[test]
+    fn a_token_keeps_every_offset_of_an_allowed_input_and_every_label() {
+        let max = crate::MAX_INPUT_BYTES;
+        for (i, &kind) in Label::ALL.iter().enumerate() {
+            for (start, end) in [(0, 0), (i, max), (max - 1, max), (12_345, 1 << 24)] {
+                let t = Token::new(start, end, kind);
+                assert_eq!((t.start(), t.end(), t.kind()), (start, end, kind));
+            }
+        }
+        let mut t = Token::new(3, 4, Label::Punct);
+        t.extend_to(Token::new(4, max, Label::Word));
+        assert_eq!((t.start(), t.end(), t.kind()), (3, max, Label::Punct));
+        // Past what a token holds: clamped, not wrapped into the kind.
+        let far = Token::new(0, usize::MAX, Label::Hashtag);
+        assert_eq!(far.kind(), Label::Hashtag);
+        assert!(far.end() >= max);
     }
 
     #[test]

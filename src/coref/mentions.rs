@@ -118,7 +118,7 @@ pub(super) fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], 
         m.possessor = matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         m.adjective = next == "-"
             || next.chars().next().is_some_and(char::is_lowercase)
-                && tokens.get(m.t1()).is_some_and(|t| t.kind == Label::Word);
+                && tokens.get(m.t1()).is_some_and(|t| t.kind() == Label::Word);
         if !m.in_quote && sentence_with_subject != m.sent() {
             let prev_ok = match m.t0().checked_sub(1) {
                 Some(p) if seg.sentence_tokens.get(m.sent()).is_some_and(|r| r.start <= p) => {
@@ -188,7 +188,7 @@ pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentio
     let capitalised_word = |i: usize| {
         tokens
             .get(i)
-            .is_some_and(|t| t.kind == Label::Word && t.text(text).chars().next().is_some_and(char::is_uppercase))
+            .is_some_and(|t| t.kind() == Label::Word && t.text(text).chars().next().is_some_and(char::is_uppercase))
     };
     let mut buf = [0u8; 24];
     let mut found: Vec<Mention<'t>> = Vec::new();
@@ -324,7 +324,7 @@ pub(super) fn acronym_uses<'t>(
         }
     }
     for (i, t) in tokens.iter().enumerate() {
-        if covered[i] || t.kind != Label::Word {
+        if covered[i] || t.kind() != Label::Word {
             continue;
         }
         let w = t.text(text);

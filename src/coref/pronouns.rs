@@ -62,7 +62,7 @@ pub(super) fn quote_mask(text: &str, seg: &Segmentation) -> Vec<bool> {
         }
         for i in range.clone() {
             let Some(tok) = seg.tokens.get(i) else { continue };
-            if tok.kind == Label::Word || tok.kind == Label::Number {
+            if tok.kind() == Label::Word || tok.kind() == Label::Number {
                 if let Some(slot) = mask.get_mut(i) {
                     *slot = inside;
                 }
@@ -156,7 +156,7 @@ pub(super) fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool])
     let mut out: Vec<SpeechSubject> = Vec::new();
     let mut buf2 = [0u8; 24];
     for i in 0..tokens.len() {
-        if tokens[i].kind != Label::Word || in_quote.get(i).copied().unwrap_or(false) {
+        if tokens[i].kind() != Label::Word || in_quote.get(i).copied().unwrap_or(false) {
             continue;
         }
         // Verbs are lower-case words of 2 to 12 letters: most tokens
@@ -217,7 +217,7 @@ pub(super) fn speech_subjects(text: &str, seg: &Segmentation, in_quote: &[bool])
         let next = lower(text, tokens, i + 1, &mut buf2);
         if let Some(pr @ (Pronoun::He | Pronoun::She)) = pronoun(next) {
             let after = token_text(text, tokens, i + 2);
-            if after.is_empty() || tokens.get(i + 2).is_some_and(|t| t.kind == Label::Punct) {
+            if after.is_empty() || tokens.get(i + 2).is_some_and(|t| t.kind() == Label::Punct) {
                 out.push(SpeechSubject {
                     token: i + 1,
                     pronoun: Some(pr),

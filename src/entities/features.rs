@@ -451,7 +451,7 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
             out.push(feature(t::HEADLINE_SHAPE, info.shape));
             out.push(feature(t::HEADLINE_LOWER, info.lower));
         }
-        let kind = tokens[i].kind;
+        let kind = tokens[i].kind();
         if kind != Label::Word {
             out.push(feature(t::KIND, kind as u64));
         }
@@ -762,7 +762,7 @@ mod tests {
         out.extend(shapes);
         out.extend(roles::bigrams(at(i.checked_sub(1)), info, at(Some(i + 1))));
         out.extend(roles::shape_pairs(at(i.checked_sub(1)), info, at(Some(i + 1))));
-        out.extend(roles::kind(tokens[i].kind));
+        out.extend(roles::kind(tokens[i].kind()));
         let (classes, pos) = sf.span(i);
         roles::span(classes, pos, &mut out);
         out

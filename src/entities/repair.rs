@@ -121,7 +121,7 @@ impl Sent<'_> {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
     fn is_number(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == Label::Number)
+        self.tokens.get(i).is_some_and(|t| t.kind() == Label::Number)
     }
     fn touching(&self, i: usize) -> bool {
         match (i.checked_sub(1).and_then(|k| self.tokens.get(k)), self.tokens.get(i)) {

@@ -128,7 +128,7 @@ fn trim_edges(s: &Sent, runs: &mut Vec<Run>) {
             b -= 1;
         }
         // A score or count after a name is not part of it ("CHELSEA 2").
-        if b > a + 1 && label != Label::Event && s.tokens[b - 1].kind == Label::Number {
+        if b > a + 1 && label != Label::Event && s.tokens[b - 1].kind() == Label::Number {
             b -= 1;
         }
         *run = (a, b, label);
@@ -370,7 +370,7 @@ fn appositive(s: &Sent, runs: &mut [Run]) {
 /// after. Countries stay places (national teams are tagged as the country
 /// in CoNLL and OntoNotes alike).
 fn results(s: &Sent, runs: &mut [Run]) {
-    let number = |i: usize| s.tokens.get(i).is_some_and(|t| t.kind == Label::Number);
+    let number = |i: usize| s.tokens.get(i).is_some_and(|t| t.kind() == Label::Number);
     for k in 0..runs.len().saturating_sub(1) {
         let (a, b, first) = runs[k];
         let (c, d, second) = runs[k + 1];

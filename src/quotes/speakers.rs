@@ -69,14 +69,14 @@ fn low<'b>(text: &str, t: &Token, buf: &'b mut String) -> &'b str {
 }
 
 fn is_word(t: &Token) -> bool {
-    matches!(t.kind, Label::Word | Label::Number)
+    matches!(t.kind(), Label::Word | Label::Number)
 }
 
 #[inline]
 fn capitalised(text: &str, t: &Token) -> bool {
     // Reads the first byte when it is ASCII (most words), without slicing
     // the text: this runs for every token when the reader indexes names.
-    t.kind == Label::Word
+    t.kind() == Label::Word
         && match text.as_bytes().get(t.start()) {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
             // the call (what `capitalised` tests first).
             let t = &toks[i];
             let lower_ascii = text.as_bytes().get(t.start()).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
-            if t.kind != Label::Word || lower_ascii || !capitalised(text, t) {
+            if t.kind() != Label::Word || lower_ascii || !capitalised(text, t) {
                 i += 1;
                 continue;
             }

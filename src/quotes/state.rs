@@ -92,7 +92,7 @@ impl<'r, 'a> State<'r, 'a> {
     }
 
     pub(super) fn is_word(&self, t: usize) -> bool {
-        self.toks().get(t).is_some_and(|tk| matches!(tk.kind, Label::Word | Label::Number))
+        self.toks().get(t).is_some_and(|tk| matches!(tk.kind(), Label::Word | Label::Number))
     }
 
     pub(super) fn cue_starting(&self, t: usize) -> Option<usize> {
@@ -115,7 +115,7 @@ impl<'r, 'a> State<'r, 'a> {
     /// Sentence-final trim: the last content token (exclusive end) of
     /// `t0..t1`, dropping trailing punctuation.
     pub(super) fn trim_end(&self, t0: usize, mut t1: usize) -> usize {
-        while t1 > t0 && self.toks().get(t1 - 1).is_some_and(|t| t.kind == Label::Punct || t.kind == Label::Symbol) {
+        while t1 > t0 && self.toks().get(t1 - 1).is_some_and(|t| t.kind() == Label::Punct || t.kind() == Label::Symbol) {
             t1 -= 1;
         }
         t1
@@ -142,7 +142,7 @@ impl<'r, 'a> State<'r, 'a> {
     pub(super) fn two_words(&mut self, t0: usize, t1: usize) -> bool {
         let r = self.r;
         let toks = &r.seg.tokens;
-        let is_word = |i: usize| matches!(toks[i].kind, Label::Word | Label::Number);
+        let is_word = |i: usize| matches!(toks[i].kind(), Label::Word | Label::Number);
         let first = self.words.first(t0, toks.len(), is_word);
         first < t1 && self.words.first(first + 1, toks.len(), is_word) < t1
     }

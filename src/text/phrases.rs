@@ -152,7 +152,7 @@ impl<T: Clone> PhraseSet<T> {
 /// Whether a token can be a word of a phrase (words, numbers, and the
 /// abbreviations the tokenizer keeps with their period).
 fn is_wordish(t: &Token) -> bool {
-    matches!(t.kind, Label::Word | Label::Number)
+    matches!(t.kind(), Label::Word | Label::Number)
 }
 
 #[cfg(test)]

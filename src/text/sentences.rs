@@ -128,7 +128,7 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
         let start = *sent_start.get_or_insert(tok.start());
         // Only punctuation and words that end in '.' can end a sentence:
         // most tokens are let go without slicing the text.
-        let may_end = match tok.kind {
+        let may_end = match tok.kind() {
             Label::Punct => true,
             Label::Word => text.as_bytes().get(tok.end().wrapping_sub(1)) == Some(&b'.'),
             _ => false,
@@ -138,7 +138,7 @@ pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<
             continue;
         }
         let t = tok.text(text);
-        if let Some(kind) = terminator(t, tok.kind) {
+        if let Some(kind) = terminator(t, tok.kind()) {
             // Absorb closing quotes and brackets.
             let mut j = i + 1;
             while j < tokens.len() && is_closer(tokens[j].text(text)) && closes(text, tokens, j) {
@@ -206,7 +206,7 @@ fn ends_sentence(text: &str, kind: Terminator, t: &str, next: Option<&Token>, i:
         || first.is_numeric()
         || "\"“‘'([«¿¡-—–•*".contains(first)
         || (first.is_alphabetic() && !first.is_lowercase()) // scripts without case
-        || matches!(next.kind, Label::Emoji | Label::Hashtag | Label::Handle | Label::Url);
+        || matches!(next.kind(), Label::Emoji | Label::Hashtag | Label::Handle | Label::Url);
     if !could_start {
         return false;
     }

@@ -610,11 +610,11 @@ fn merge_runs(text: &str, first: usize, out: &mut Vec<Token>) {
         // Tokens that touch are common ("said" + ","); the text is sliced
         // only for a period after a word or a token after punctuation.
         if prev.end() == tok.start() {
-            if prev.kind == Label::Word && &text.as_bytes()[tok.start()..tok.end()] == b"." && takes_period(&text[prev.start()..prev.end()]) {
+            if prev.kind() == Label::Word && &text.as_bytes()[tok.start()..tok.end()] == b"." && takes_period(&text[prev.start()..prev.end()]) {
                 prev.extend_to(tok);
                 continue;
             }
-            if prev.kind == Label::Punct {
+            if prev.kind() == Label::Punct {
                 let (t, p) = (&text[tok.start()..tok.end()], &text[prev.start()..prev.end()]);
                 if is_run_char(t) && p.chars().all(|c| c == t.chars().next().unwrap_or(' ')) {
                     prev.extend_to(tok);
@@ -798,13 +798,13 @@ mod tests {
             ["See", "https://example.com/a?b=1", ",", "mail", "news@example.org", "or", "#Iraq", "@Reuters", "."]
         );
         let t = tokenize("x www.reuters.com.");
-        assert_eq!(t[1].kind, Label::Url);
+        assert_eq!(t[1].kind(), Label::Url);
     }
 
     #[test]
     fn unicode_tokens() {
         assert_eq!(toks("👨‍👩‍👧 🇮🇶 ok"), ["👨‍👩‍👧", "🇮🇶", "ok"]);
-        assert_eq!(tokenize("👨‍👩‍👧")[0].kind, Label::Emoji);
+        assert_eq!(tokenize("👨‍👩‍👧")[0].kind(), Label::Emoji);
         assert_eq!(toks("a\u{200b}b"), ["a", "b"]);
         assert_eq!(toks("العراق بغداد"), ["العراق", "بغداد"]);
         assert!(toks("北京是中国的首都").len() >= 4);

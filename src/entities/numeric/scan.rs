@@ -110,10 +110,10 @@ impl Tok {
         }
         let kl = if fits { b.len() } else { 0 };
         let digit = kl > 0 && b[0].is_ascii_digit();
-        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
+        let starter = kl > 0 && !digit && t.kind() == Label::Word && words::may_start_hashed(hash);
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
         let upper = has_upper && !has_lower;
-        Tok::make(t.start(), t.end(), t.kind, in_text, ks, kl, [digit, cap, upper, starter])
+        Tok::make(t.start(), t.end(), t.kind(), in_text, ks, kl, [digit, cap, upper, starter])
     }
 
     /// [`Tok::new`] for a token with non-ASCII characters: its key maps
@@ -135,10 +135,10 @@ impl Tok {
         let key = keys.as_bytes().get(ks..).unwrap_or(&[]);
         let kl = key.len();
         let digit = key.first().is_some_and(u8::is_ascii_digit);
-        let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start(key);
+        let starter = kl > 0 && !digit && t.kind() == Label::Word && words::may_start(key);
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-        Tok::make(t.start(), t.end(), t.kind, false, ks, kl, [digit, cap, upper, starter])
+        Tok::make(t.start(), t.end(), t.kind(), false, ks, kl, [digit, cap, upper, starter])
     }
 }
 

@@ -206,7 +206,7 @@ fn token_keys_and_flags_follow_the_characters() {
         assert_eq!(tok.cap, s.starts_with(char::is_uppercase), "{s:?}");
         let upper = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
         assert_eq!(tok.upper, upper, "{s:?}");
-        let word = t.kind == Label::Word && !want.is_empty() && !tok.digit;
+        let word = t.kind() == Label::Word && !want.is_empty() && !tok.digit;
         assert_eq!(tok.starter, word && words::may_start(want.as_bytes()), "{s:?}");
         in_text += usize::from(tok.in_text);
     }
@@ -267,10 +267,10 @@ fn tok_by_compares(text: &str, t: &Token, keys: &mut String) -> Tok {
     }
     let kl = if fits { b.len() } else { 0 };
     let digit = kl > 0 && b[0].is_ascii_digit();
-    let starter = kl > 0 && !digit && t.kind == Label::Word && words::may_start_hashed(hash);
+    let starter = kl > 0 && !digit && t.kind() == Label::Word && words::may_start_hashed(hash);
     let cap = b.first().is_some_and(u8::is_ascii_uppercase);
     let upper = has_upper && !has_lower;
-    Tok::make(t.start(), t.end(), t.kind, in_text, ks, kl, [digit, cap, upper, starter])
+    Tok::make(t.start(), t.end(), t.kind(), in_text, ks, kl, [digit, cap, upper, starter])
 }
 
 proptest::proptest! {

@@ -430,7 +430,7 @@ impl<'m, 't> Decoder<'m, 't> {
             for f in roles::shape_pairs(before.as_ref(), &info, after.as_ref()) {
                 self.add_memo(&mut s, f);
             }
-            if let Some(f) = roles::kind(tokens[i].kind) {
+            if let Some(f) = roles::kind(tokens[i].kind()) {
                 self.add_memo(&mut s, f);
             }
             let (classes, pos) = sf.span(i);

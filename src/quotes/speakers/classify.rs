@@ -214,7 +214,7 @@ impl<'a> Reader<'a> {
                 || lw == "-"
                 || (quote_words().particles.contains(lw) && n0 < t1)
                 || (lw == "." && n0 < t1)
-                || (tk.kind == Label::Number && n0 < t1 && n0 - 1 > t0);
+                || (tk.kind() == Label::Number && n0 < t1 && n0 - 1 > t0);
             if ok { n0 -= 1 } else { break }
         }
         if n0 >= t1 {
@@ -308,7 +308,7 @@ impl<'a> Reader<'a> {
                     | "her"
                     | "their"
             )
-            || self.tok(a).kind == Label::Number
+            || self.tok(a).kind() == Label::Number
             || (a..b.min(a + 3)).any(|k| words().roles.contains_key(low(self.text, self.tok(k), &mut buf)))
     }
 

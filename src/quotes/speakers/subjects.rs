@@ -75,7 +75,7 @@ impl<'a> Reader<'a> {
             let (c0, c1) = chunks[pick];
             let w = low(self.text, self.tok(c0), &mut buf);
             // An age ("Mr. Jones, 54, said") is an appositive too.
-            let age = (c0..c1).all(|k| self.tok(k).kind == Label::Number);
+            let age = (c0..c1).all(|k| self.tok(k).kind() == Label::Number);
             if quote_words().modifier_starts.contains(w) || self.party_tag(c0, c1) || age { pick += 1 } else { break }
         }
         let &(mut m0, mut m1) = chunks.get(pick)?;
@@ -157,7 +157,7 @@ impl<'a> Reader<'a> {
             let mut k = t - 1;
             while k > s0 && t - k < 4 {
                 let lw = low(self.text, self.tok(k - 1), &mut buf);
-                if self.tok(k - 1).kind != Label::Word {
+                if self.tok(k - 1).kind() != Label::Word {
                     break;
                 }
                 let det = matches!(lw, "a" | "an" | "the" | "its" | "his" | "her" | "their");
@@ -252,7 +252,7 @@ impl<'a> Reader<'a> {
             if k > t && quote_words().np_stops.contains(w) {
                 break;
             }
-            if tk.kind == Label::Punct && !matches!(w, "-" | "’s" | "'s" | "’" | "&") {
+            if tk.kind() == Label::Punct && !matches!(w, "-" | "’s" | "'s" | "’" | "&") {
                 break;
             }
             k += 1;
@@ -266,7 +266,7 @@ impl<'a> Reader<'a> {
             let mut a1 = a0;
             while a1 < s1 && a1 - a0 < 12 {
                 let tk = self.tok(a1);
-                if tk.kind == Label::Punct && !matches!(tk.text(self.text), "-" | "’s" | "'s") {
+                if tk.kind() == Label::Punct && !matches!(tk.text(self.text), "-" | "’s" | "'s") {
                     break;
                 }
                 let w = low(self.text, tk, &mut buf);
