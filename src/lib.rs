@@ -92,6 +92,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The longest input accepted, in bytes of UTF-8 (32 MiB). Longer texts get
 /// an [`Error`] that says so, rather than exhausting the wasm memory.
 pub const MAX_INPUT_BYTES: usize = 32 << 20;
+// A token holds offsets up to this limit (`doc::Token`).
+const _: () = assert!(MAX_INPUT_BYTES <= doc::TOKEN_END_MAX);
 
 /// Annotates `text` with the layers that `options` asks for.
 ///
