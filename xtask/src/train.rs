@@ -113,7 +113,11 @@ fn prepare_one(source: usize, r: &corpus::Record, sf: &mut SentenceFeatures, out
         for (a, b, label) in &r.spans {
             let idx: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start < *b && *a < toks[i].end).collect();
             let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { continue };
-            let aligned = toks[first].start == *a && toks[last].end == *b;
+            // A handle's name ("nytimes" of "@nytimes"): BTC marks the name
+            // after the '@', the tokenizer keeps the handle one token; the
+            // entity finder drops the '@' again (`entities::find_named`).
+            let handle = toks[first].start + 1 == *a && r.text.as_bytes().get(toks[first].start) == Some(&b'@');
+            let aligned = (toks[first].start == *a || handle) && toks[last].end == *b;
             match label_index(label) {
                 Some(k) if aligned => {
                     for (n, &i) in idx.iter().enumerate() {
@@ -124,6 +128,15 @@ fn prepare_one(source: usize, r: &corpus::Record, sf: &mut SentenceFeatures, out
                 Some(_) => idx.iter().for_each(|&i| gold[i] = None),
                 None if label == "MISC" => idx.iter().for_each(|&i| gold[i] = None),
                 None => {} // closed classes (dates, numbers): the rules' job, O here.
+            }
+        }
+        // WNUT-17 leaves user names unmarked (its guidelines), BTC marks
+        // them: an unmarked handle there says nothing either way.
+        if SOURCES[source].name == "wnut17" {
+            for (g, t) in gold.iter_mut().zip(toks) {
+                if *g == Some(O) && r.text.as_bytes().get(t.start) == Some(&b'@') && t.end > t.start + 1 {
+                    *g = None;
+                }
             }
         }
         for (s, range) in seg.sentence_tokens.iter().enumerate() {
