@@ -146,3 +146,57 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A hash set hashed with [`Fnv`].
 pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words as the tables see them: short, similar, many sharing a prefix.
+    fn words() -> Vec<String> {
+        (0..20_000).map(|i| format!("w{i}")).chain((0..5_000).map(|i| format!("Washington{i:05}x"))).collect()
+    }
+
+    #[test]
+    fn the_table_hash_spreads_similar_words_over_the_low_bits() {
+        // A table takes its slot from the low bits: 25,000 words in 4,096
+        // slots average 6.1 each; a weak mix piles them up.
+        let mut slots = vec![0u32; 4096];
+        for w in words() {
+            slots[(word_hash(w.as_bytes(), 0) & 4095) as usize] += 1;
+        }
+        let most = *slots.iter().max().unwrap();
+        assert!(most <= 20, "{most} words in one of 4,096 slots");
+        assert!(slots.iter().filter(|&&n| n == 0).count() < 40, "empty slots");
+    }
+
+    #[test]
+    fn the_table_hash_tells_apart_length_tag_and_padding() {
+        let h = |w: &str, tag| word_hash(w.as_bytes(), tag);
+        assert_ne!(h("a", 0), h("a\0", 0));
+        assert_ne!(h("abcdefgh", 0), h("abcdefgh\0", 0));
+        assert_ne!(h("Smith", 0), h("Smith", 1));
+        assert_ne!(h("", 0), h("\0", 0));
+        let mut all: Vec<u64> = words().iter().map(|w| word_hash(w.as_bytes(), 0)).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), words().len(), "no collisions among 25,000 words in 64 bits");
+    }
+
+    #[test]
+    fn the_maps_hash_keys_of_several_parts_apart() {
+        let mut m: FnvMap<(&str, &str), u32> = FnvMap::default();
+        m.insert(("ab", "c"), 1);
+        m.insert(("a", "bc"), 2);
+        assert_eq!((m[&("ab", "c")], m[&("a", "bc")]), (1, 2));
+        let hash = |k: &(&str, &str)| std::hash::BuildHasher::hash_one(&BuildHasherDefault::<Fnv>::default(), k);
+        assert_ne!(hash(&("ab", "c")), hash(&("a", "bc")));
+    }
+
+    #[test]
+    fn stored_hashes_are_fnv_1a() {
+        // Published FNV-1a test vectors: data computed with them must not move.
+        assert_eq!(fnv64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv32(b"a"), 0xe40c_292c);
+    }
+}
