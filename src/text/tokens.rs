@@ -17,16 +17,64 @@ use super::WordCount;
 pub use crate::doc::Token;
 use crate::doc::Label;
 
-/// Abbreviations that keep their period. Lower-cased, without the period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "maj", "brig", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "ave", "blvd",
-    "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "corp", "ltd", "co", "bros", "jr", "sr", "vs",
-    "etc", "no", "nos", "vol", "fig", "approx", "dept", "est", "govt", "univ", "assn", "ala", "ariz", "ark",
-    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo",
-];
+/// Abbreviations that keep their period (`data/lexicon/abbreviations.txt`,
+/// read at compile time). Lower-cased, without the period.
+const ABBREVIATIONS: [&str; word_count(ABBREVIATIONS_TXT)] = words(ABBREVIATIONS_TXT);
+const ABBREVIATIONS_TXT: &str = include_str!("../../data/lexicon/abbreviations.txt");
+
+/// The number of whitespace-separated words in `src`, "#" lines left out.
+const fn word_count(src: &str) -> usize {
+    let b = src.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let (start, end) = next_word(b, i);
+        if start == end {
+            break;
+        }
+        n += 1;
+        i = end;
+    }
+    n
+}
+
+/// The words of `src`, "#" lines left out: a word list read at compile time.
+const fn words<const N: usize>(src: &'static str) -> [&'static str; N] {
+    let b = src.as_bytes();
+    let mut out = [""; N];
+    let (mut i, mut n) = (0, 0);
+    while n < N {
+        let (start, end) = next_word(b, i);
+        let word = b.split_at(end).0.split_at(start).1;
+        out[n] = match std::str::from_utf8(word) {
+            Ok(w) => w,
+            Err(_) => panic!("a word list that is not UTF-8"),
+        };
+        n += 1;
+        i = end;
+    }
+    out
+}
+
+/// The bounds of the first word of `b` at or after `i`, skipping
+/// whitespace and "#" comment lines; (len, len) when there is none.
+const fn next_word(b: &[u8], mut i: usize) -> (usize, usize) {
+    while i < b.len() {
+        if b[i] == b'#' {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if b[i].is_ascii_whitespace() {
+            i += 1;
+        } else {
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            return (start, i);
+        }
+    }
+    (b.len(), b.len())
+}
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 /// (Asked only of a word before a period: kept out of the loops that
@@ -65,8 +113,14 @@ const ABBREVIATIONS_BY_FIRST: [[u64; 2]; 26] = {
     let mut t = [[0u64; 2]; 26];
     let mut k = 0;
     while k < ABBREVIATIONS.len() {
-        let b0 = ABBREVIATIONS[k].as_bytes()[0];
-        assert!(b0.is_ascii_lowercase());
+        let w = ABBREVIATIONS[k].as_bytes();
+        assert!(w.len() <= 6, "an abbreviation over 6 letters (is_abbreviation's buffer)");
+        let mut i = 0;
+        while i < w.len() {
+            assert!(w[i].is_ascii_lowercase(), "an abbreviation that is not lower-case ASCII letters");
+            i += 1;
+        }
+        let b0 = w[0];
         t[(b0 - b'a') as usize][k / 64] |= 1 << (k % 64);
         k += 1;
     }
