@@ -14,67 +14,13 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::WordCount;
+use super::lexicon::PERIODS;
 pub use crate::doc::Token;
 use crate::doc::Label;
 
-/// Abbreviations that keep their period (`data/lexicon/abbreviations.txt`,
-/// read at compile time). Lower-cased, without the period.
-const ABBREVIATIONS: [&str; word_count(ABBREVIATIONS_TXT)] = words(ABBREVIATIONS_TXT);
-const ABBREVIATIONS_TXT: &str = include_str!("../../data/lexicon/abbreviations.txt");
-
-/// The number of whitespace-separated words in `src`, "#" lines left out.
-const fn word_count(src: &str) -> usize {
-    let b = src.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while i < b.len() {
-        let (start, end) = next_word(b, i);
-        if start == end {
-            break;
-        }
-        n += 1;
-        i = end;
-    }
-    n
-}
-
-/// The words of `src`, "#" lines left out: a word list read at compile time.
-const fn words<const N: usize>(src: &'static str) -> [&'static str; N] {
-    let b = src.as_bytes();
-    let mut out = [""; N];
-    let (mut i, mut n) = (0, 0);
-    while n < N {
-        let (start, end) = next_word(b, i);
-        let word = b.split_at(end).0.split_at(start).1;
-        out[n] = match std::str::from_utf8(word) {
-            Ok(w) => w,
-            Err(_) => panic!("a word list that is not UTF-8"),
-        };
-        n += 1;
-        i = end;
-    }
-    out
-}
-
-/// The bounds of the first word of `b` at or after `i`, skipping
-/// whitespace and "#" comment lines; (len, len) when there is none.
-const fn next_word(b: &[u8], mut i: usize) -> (usize, usize) {
-    while i < b.len() {
-        if b[i] == b'#' {
-            while i < b.len() && b[i] != b'\n' {
-                i += 1;
-            }
-        } else if b[i].is_ascii_whitespace() {
-            i += 1;
-        } else {
-            let start = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            return (start, i);
-        }
-    }
-    (b.len(), b.len())
-}
+/// Abbreviations that keep their period (`data/lexicon/periods.txt`, read
+/// at compile time). Lower-cased, without the period.
+const ABBREVIATIONS: [&str; PERIODS.count("abbreviations")] = PERIODS.words("abbreviations");
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 /// (Asked only of a word before a period: kept out of the loops that
