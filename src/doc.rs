@@ -563,7 +563,9 @@ impl SpanSink {
     ///
     /// With some layers left out, an attr that names a span of one of them
     /// (a quote's `cue` when cues are not asked for) is left out too: every
-    /// id in the result names a span of the result.
+    /// id in a span's attrs names a span of the result. (The entity cards'
+    /// `mentions` name entity and mention spans, which are in the result
+    /// when those layers are.)
     pub fn finish_without_tokens(self, wants: impl Fn(Layer) -> bool) -> (Vec<Span>, Option<SpanId>) {
         let mut spans: Vec<Span> = self.spans.into_iter().filter(|s| wants(s.layer)).collect();
         if !Layer::ALL.iter().all(|&l| wants(l)) {
