@@ -186,36 +186,31 @@ test('the text survives a closed tab, and nothing else was typed over it on the 
   await again.page.close();
 });
 
-test('a 1 MB pasted article survives a reload (kept in IndexedDB)', async () => {
+/**
+ * Pastes `chars` characters of articles, reloads (after the annotation is
+ * drawn, or at once), and checks that the whole text came back; then goes
+ * back to a short text, so that the next tests do not open with a megabyte.
+ */
+async function pasteAndReload(chars, { atOnce }) {
   const { page } = await openPage(strict);
   let big = '';
-  while (big.length < 1_000_000) big += `${seed}\n\n`;
+  while (big.length < chars) big += `${seed}\n\n`;
   await paste(page, big);
-  await waitForRender(page, big, 150_000);
+  // At once: no wait for the debounced save or the annotation, the page goes away now.
+  if (!atOnce) await waitForRender(page, big, 150_000);
   await page.reload();
   await page.waitForFunction((n) => document.getElementById('input').value.length === n, big.length, { timeout: 60_000 });
   assert.ok(await page.evaluate((t) => document.getElementById('input').value === t, big), 'the whole article came back');
-  // Back to a short text, so that the next tests do not open with a megabyte.
   await typeOver(page, 'Short again.');
   await page.reload();
   await waitForRender(page, 'Short again.');
   await page.close();
-});
+}
 
-test('a long article pasted and reloaded at once is not lost (its IndexedDB write cannot finish first)', async () => {
-  const { page } = await openPage(strict);
-  let big = '';
-  while (big.length < 400_000) big += `${seed}\n\n`;
-  await paste(page, big);
-  // No wait for the debounced save or the annotation: the page goes away now.
-  await page.reload();
-  await page.waitForFunction((n) => document.getElementById('input').value.length === n, big.length, { timeout: 60_000 });
-  assert.ok(await page.evaluate((t) => document.getElementById('input').value === t, big), 'the whole article came back');
-  await typeOver(page, 'Short again.');
-  await page.reload();
-  await waitForRender(page, 'Short again.');
-  await page.close();
-});
+test('a 1 MB pasted article survives a reload (kept in IndexedDB)', () => pasteAndReload(1_000_000, { atOnce: false }));
+
+test('a long article pasted and reloaded at once is not lost (its IndexedDB write cannot finish first)', () =>
+  pasteAndReload(400_000, { atOnce: true }));
 
 test('a crashed annotator loses nothing: the text stays, is kept, and is annotated by the new worker', async () => {
   const { page } = await openPage(strict);
