@@ -13,9 +13,8 @@
 
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights } from './harness.mjs';
+  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights, download } from './harness.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 240_000 }, fn);
 
@@ -136,22 +135,6 @@ async function assertVerbatim(page, text, where) {
   await waitForRender(page, text);
   assert.equal(await inputText(page), text, `${where}: the editor holds the text as given`);
   assert.equal(await page.locator('#article').evaluate((a) => a.textContent), text, `${where}: the article shows the text as given`);
-}
-
-async function download(page, format, count = 1) {
-  const files = [];
-  const done = new Promise((resolve) => {
-    page.on('download', async (d) => {
-      files.push({ name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') });
-      if (files.length === count) resolve();
-    });
-  });
-  await page.locator(`#exports button[data-export="${format}"][data-mode="download"]`).click();
-  let timer;
-  await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${format} download`)), 30_000); })]);
-  clearTimeout(timer);
-  page.removeAllListeners('download');
-  return files;
 }
 
 // ---- never lose the text ---------------------------------------------------
