@@ -14,7 +14,7 @@
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights, download } from './harness.mjs';
+  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights, download, armWorkerTrap } from './harness.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 240_000 }, fn);
 
@@ -197,16 +197,8 @@ test('a long article pasted and reloaded at once is not lost (its IndexedDB writ
 
 test('a crashed annotator loses nothing: the text stays, is kept, and is annotated by the new worker', async () => {
   const { page } = await openPage(strict);
-  const [worker] = page.workers();
-  assert.ok(worker, 'the annotation worker is running');
   // A real trap in the core, armed through its test-only export (see the trap test in page.test.mjs).
-  await worker.evaluate(async () => {
-    const core = await import(new URL('./pkg/newslens.js', location.href).href);
-    for (let i = 0; ; i++) {
-      try { core.version(); break; } catch (err) { if (i > 500) throw err; await new Promise((r) => setTimeout(r, 20)); }
-    }
-    core.__trapNextCallForTests();
-  });
+  await armWorkerTrap(page);
   // Pasted: one request, the one that traps (typed keys may make several, and the next good one clears the error).
   const text = 'Pasted as the annotator crashed. Officials said nothing.';
   await paste(page, text);
