@@ -20,7 +20,7 @@
 // newslens at 1, 10 and 20 MB (fresh process each, peak memory), and the
 // targets of issue 8 as PASS/FAIL; writes out/bench/compare.{json,md}.
 
-import { writeFigures } from './figures.mjs';
+import { writeFigures, writeReadmeBlock } from './figures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,12 +34,25 @@ const CLI = process.env.NEWSLENS_CLI
   || path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'release', 'newslens');
 const TOKEN_LAYERS = ['paragraph', 'sentence', 'token'];
 
-/** Loads a fresh newslens module; returns its exports and the wasm memory. */
+/**
+ * Loads a fresh newslens module; returns its exports and the wasm memory.
+ * `annotate` is the one the npm package exports (npm/index.js): the core's
+ * columns, span objects made in JS by www/columns.js, the module the package
+ * ships. `coreAnnotate` is the core's own export, which makes each object
+ * from inside wasm; it has a row of its own.
+ */
 async function loadNewslens() {
   const glue = await import(path.join(PKG, 'newslens.js'));
+  const { documentFromColumns } = await import(path.join(ROOT, 'www', 'columns.js'));
   const t0 = performance.now();
   const exports = glue.initSync({ module: fs.readFileSync(path.join(PKG, 'newslens_bg.wasm')) });
-  return { ...glue, memory: exports.memory, instantiateMs: performance.now() - t0 };
+  return {
+    ...glue,
+    annotate: (text, options) => documentFromColumns(glue.annotateColumnar(text, options)),
+    coreAnnotate: glue.annotate,
+    memory: exports.memory,
+    instantiateMs: performance.now() - t0,
+  };
 }
 
 // ---- scaling child: one size, fresh process, peak memory ------------------
@@ -156,8 +169,13 @@ const seedLayers = [...new Set(nl.annotate(fs.readFileSync(ensureCorpus({ sizes:
  */
 const SYSTEMS = [
   {
-    key: 'newslens', name: 'newslens wasm', what: `all layers (${seedLayers.join(', ')})`,
+    key: 'newslens', name: 'newslens wasm', what: `all layers (${seedLayers.join(', ')}), annotate() as npm exports it`,
     run: (s) => nl.annotate(s.text).spans.length,
+  },
+  {
+    // The core's own export: each span object made from inside wasm (serde-wasm-bindgen).
+    key: 'newslens-core', name: 'newslens wasm core export', what: 'all layers, objects made from inside wasm',
+    run: (s) => nl.coreAnnotate(s.text).spans.length,
   },
   {
     key: 'newslens-tok', name: 'newslens wasm', what: 'paragraphs, sentences, tokens',
@@ -466,5 +484,12 @@ console.log(report);
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'compare.md'), report + '\n');
 writeFigures('compare', 'make bench-compare', report);
+{
+  // The README's sentence on speed, from the same rows.
+  const [n, c, w, cli] = ['newslens', 'compromise', 'wink', 'cli'].map((k) => get('1mb', k));
+  if (n && c && w && cli) {
+    writeReadmeBlock('speed', 'make bench-compare', `A 1 MB text with every layer takes ${f(n.median_ms)} ms through \`annotate\` in Node (${f(n.mb_per_s, 2)} MB/s): ${f(ratio(n, w), 1)}× the throughput of wink-nlp's default pipeline and ${f(ratio(n, c), 0)}× compromise's, on the same text; the command line does ${f(cli.mb_per_s, 1)} MB/s per process ([figures, with the machine and its load](docs/figures/compare.md)).`);
+  }
+}
 fs.writeFileSync(path.join(OUT, 'compare.json'), JSON.stringify({ env, own_tokens_seed: ownTokens, rows, boundary, scaling, targets }, null, 2) + '\n');
 console.error(`compare: wrote ${path.relative(ROOT, path.join(OUT, 'compare.json'))} and compare.md`);

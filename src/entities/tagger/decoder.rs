@@ -38,9 +38,10 @@ pub(super) struct Word<'t> {
 ///
 /// Why not a `FnvMap<(&str, bool), u32>`: it is asked once per token, and
 /// there it hashed byte by byte and called `memcmp` (a byte loop in wasm)
-/// on every hit. This hashes 8 bytes at a time, and compares the text only
-/// when the 32-bit hashes agree (then the word is read anyway: its sums are
-/// what the token needs next), 8 bytes at a time.
+/// on every hit. This uses the maps' hash ([`crate::hash::word_hash`], 8
+/// bytes at a time) with the headline flag as its tag, and compares the text
+/// only when the 32-bit hashes agree (then the word is read anyway: its sums
+/// are what the token needs next), 8 bytes at a time.
 struct WordIndex {
     slots: Vec<(u32, u32)>,
 }
@@ -52,21 +53,7 @@ impl WordIndex {
     }
 
     fn hash(w: &str, headline: bool) -> u32 {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h = (w.len() as u64) << 1 | headline as u64;
-        let (chunks, rest) = w.as_bytes().as_chunks::<8>();
-        for &c in chunks {
-            h = (h ^ u64::from_le_bytes(c)).wrapping_mul(K).rotate_left(29);
-        }
-        let mut last = [0u8; 8];
-        for (to, &b) in last.iter_mut().zip(rest) {
-            *to = b;
-        }
-        h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
-        // Without this, the low bits the table uses would see only the
-        // first bytes of the last chunk.
-        h ^= h >> 32;
-        h.wrapping_mul(K) as u32
+        crate::hash::word_hash(w.as_bytes(), headline as u64) as u32
     }
 
     /// Whether `a` and `b` are the same bytes, compared inline.
@@ -329,7 +316,10 @@ impl<'m, 't> Decoder<'m, 't> {
     /// [`features::extract`] then [`Model::tag`] would, and fills `sf` as
     /// [`features::extract_info`] does (for the rules).
     pub fn tag(&mut self, text: &'t str, tokens: &[Token], sf: &mut SentenceFeatures, tags: &mut Vec<u8>) {
-        let headline = features::is_headline(text, tokens);
+        // `sf.headline` (for the rules) is all-caps only; the features
+        // read a lower-case sentence as a headline too (as `extract` does).
+        let caps = features::is_headline(text, tokens);
+        let headline = caps || features::is_lower_case(text, tokens);
         if self.words.len() >= MAX_WORDS {
             // Between sentences no token refers to a word by index.
             self.words.clear();
@@ -351,7 +341,7 @@ impl<'m, 't> Decoder<'m, 't> {
             self.stamp = 1;
         }
         self.local.resize(self.words.len(), (0, 0));
-        sf.begin(headline, tokens.len());
+        sf.begin(caps, tokens.len());
         for &k in &sent {
             let word = &self.words[k as usize];
             let slot = &mut self.local[k as usize];
