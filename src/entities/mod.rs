@@ -261,7 +261,13 @@ fn is_flat(ents: &[Entity]) -> bool {
 /// after `r.start_byte`.
 fn merge_flat(named: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
     use std::collections::BTreeMap;
-    let mut out: BTreeMap<(usize, usize), Entity> = named.into_iter().map(|e| ((e.start_byte, e.end_byte), e)).collect();
+    // Filled by insertion (a later entity with the same bounds replaces an
+    // earlier one, as collecting would): collecting sorts the input stably
+    // first, a stable sort of entities that the .wasm then carries.
+    let mut out: BTreeMap<(usize, usize), Entity> = BTreeMap::new();
+    for e in named {
+        out.insert((e.start_byte, e.end_byte), e);
+    }
     let mut overlapping: Vec<(usize, usize)> = Vec::new();
     for r in rules {
         overlapping.clear();

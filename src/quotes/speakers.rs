@@ -185,10 +185,12 @@ impl<'a> Reader<'a> {
                 subjects.push((e.start, strip_titles(text.get(e.start..e.end).unwrap_or_default())));
             }
         }
-        subjects.sort();
+        // Unstable sorts: equal elements are equal values, so the order is the
+        // stable sort's, and the .wasm holds no stable sort for these types.
+        subjects.sort_unstable();
         let mut all_names: Vec<(usize, &'a str)> = full_names.values().flatten().copied().collect();
-        all_names.sort();
-        titled.sort();
+        all_names.sort_unstable();
+        titled.sort_unstable();
         titled.dedup();
         Reader { text, seg, earlier, full_names, subjects, all_names, titled }
     }

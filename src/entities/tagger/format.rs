@@ -107,9 +107,14 @@ pub fn encode(header: &str, rows: &[(u32, Vec<(u8, i8)>)]) -> Vec<u8> {
         *freq.entry(mask_of(pairs)).or_default() += 1;
     }
     let mut masks: Vec<(u16, usize)> = freq.into_iter().collect();
-    masks.sort_by_key(|&(m, c)| (std::cmp::Reverse(c), m));
-    let index: std::collections::BTreeMap<u16, u32> =
-        masks.iter().enumerate().map(|(i, &(m, _))| (m, i as u32)).collect();
+    // The masks are distinct, so the unstable sort gives the one order (and
+    // the .wasm no stable sort for it); the map is filled by insertion, as
+    // collecting into a BTreeMap sorts its input stably first.
+    masks.sort_unstable_by_key(|&(m, c)| (std::cmp::Reverse(c), m));
+    let mut index: std::collections::BTreeMap<u16, u32> = std::collections::BTreeMap::new();
+    for (i, &(m, _)) in masks.iter().enumerate() {
+        index.insert(m, i as u32);
+    }
     // The Rice parameter that codes the gaps in the fewest bits.
     let gaps: Vec<u32> = rows.iter().scan(0u32, |last, &(f, _)| Some(f - std::mem::replace(last, f))).collect();
     let cost = |k: u32| gaps.iter().map(|&g| (g >> k) as u64 + 1 + k as u64).sum::<u64>();
