@@ -187,3 +187,34 @@ fn a_cue_in_the_next_sentence_reports_its_own_content() {
     let all = quotes("“We will appeal.” Mr. Lee said on Monday.");
     assert_direct(&all, "“We will appeal", "said", "Lee");
 }
+
+fn assert_mixed(all: &[Seen], start: &str, holds: &str, cue: &str, name: &str) {
+    let q = quote(all, start);
+    assert_eq!(q.label, Label::Mixed, "{q:?}");
+    assert!(q.text.contains(holds), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some(cue), "{q:?}");
+    assert_eq!(q.name.as_deref(), Some(name), "{q:?}");
+}
+
+#[test]
+fn a_quoted_fragment_inside_reported_speech_makes_the_whole_content_mixed() {
+    // A fragment that opens the content and the clause runs on past it.
+    let text = "Councillor Rosa Ames said “dozens” of families would lose their homes.";
+    assert_mixed(&quotes(text), "“dozens” of families", "lose their homes", "said", "Rosa Ames");
+    // A quote right after "that": paraphrase, not the speaker's own sentence.
+    let text = "Councillor Rosa Ames said that “the budget is a fiction.”";
+    let all = quotes(text);
+    assert!(all.iter().all(|q| q.label != Label::Direct), "{all:#?}");
+    assert_mixed(&all, "“the budget", "fiction", "said", "Rosa Ames");
+}
+
+#[test]
+fn an_adverbial_between_the_cue_and_that_is_not_content() {
+    let text = "Rosa Ames said at the hearing that the budget was “a fiction from start to finish.”";
+    let all = quotes(text);
+    assert_mixed(&all, "the budget was", "“a fiction", "said", "Rosa Ames");
+    let text = "Rosa Ames said during a radio interview on Monday that the plan was dead.";
+    let all = quotes(text);
+    let q = quote(&all, "the plan");
+    assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "the plan was dead"));
+}

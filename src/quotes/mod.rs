@@ -245,6 +245,7 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
         _ => 1,
     };
     let mut lead = None;
+    let mut after_that = false;
     for g in 0..=limit {
         let Some(end) = j.checked_sub(g) else { break };
         if end <= s0 {
@@ -254,6 +255,7 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
             let gap_ok = g == 0 || !punct.is_empty() || (g == 1 && st.low(end) == "that");
             if gap_ok && st.cues[c].sent == sent {
                 lead = Some(c);
+                after_that = g == 1 && punct.is_empty();
             }
             break;
         }
@@ -261,6 +263,16 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
     // `wrote “The Audacity of Hope”`: a title after a cue is not speech.
     if punct.is_empty() && title_like(st, q) {
         lead = None;
+    }
+    // `X said that “…”`, `X said “zero” voters would …`: a piece that
+    // opens the cue's content clause, with no colon or comma between, is
+    // part of reported speech; step 5 gives the whole clause, mixed.
+    if let Some(c) = lead
+        && punct.is_empty()
+        && !st.cue_used[c]
+        && (after_that || clause_goes_on(st, q, sent))
+    {
+        return;
     }
     if let Some(c) = lead {
         if st.cue_used[c] {
@@ -337,6 +349,15 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
             at.mixed_from[k] = Some(s0);
         }
     }
+}
+
+/// Whether words of the piece's sentence follow its closing mark in the
+/// same clause (`“zero” voters would …`, `“A” and “B”`), rather than its
+/// end or a comma, dash or bracket.
+fn clause_goes_on(st: &State, q: &Piece, sent: usize) -> bool {
+    let t = st.tok_at(q.end);
+    let s1 = st.r.seg.sentence_tokens.get(sent).map_or(0, |r| r.end);
+    q.closed && t < s1 && st.is_word(t)
 }
 
 /// The unused cue after a closed piece and its speaker, the piece's

@@ -140,6 +140,16 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     while a < s1 && qw.leading_adverbs.contains(st.low(a)) {
         a += 1;
     }
+    // "said at the time that …", "said during this week’s debate that …":
+    // an adverbial phrase, then the content after "that".
+    if a < s1 && qw.adverbial_starts.contains(st.low(a)) {
+        let that = (a + 1..(a + 10).min(s1))
+            .take_while(|&i| st.is_word(i) || matches!(st.text_of(i), "’s" | "'s" | "-"))
+            .find(|&i| st.text_of(i).eq_ignore_ascii_case("that"));
+        if let Some(t) = that {
+            a = t;
+        }
+    }
     let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
     if a < s1 && st.low(a) == "that" && !ends_in_prep {
         a += 1;
