@@ -218,3 +218,14 @@ fn an_adverbial_between_the_cue_and_that_is_not_content() {
     let q = quote(&all, "the plan");
     assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "the plan was dead"));
 }
+
+#[test]
+fn calling_someone_a_quoted_phrase_is_speech_but_calling_for_is_not() {
+    let text = "Governor Ellen Shaw called the new budget “a reckless gamble with our schools.”";
+    assert_mixed(&quotes(text), "the new budget", "“a reckless gamble", "called", "Ellen Shaw");
+    let all = quotes("Governor Ellen Shaw called for “a full review” of the budget.");
+    assert!(all.iter().all(|q| q.cue.as_deref() != Some("called")), "{all:#?}");
+    // A capitalised title after it names, it does not report.
+    let all = quotes("The state sold a plate called “Save Our Lakes” last year.");
+    assert!(all.iter().all(|q| q.label == Label::Scare), "{all:#?}");
+}

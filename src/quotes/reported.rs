@@ -116,6 +116,10 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // X said (that) CONTENT.
     let mut a = cue.t1;
     let verb = st.low(cue.t0).to_string();
+    // "called for …", "called off …": another verb than naming.
+    if verb.starts_with("call") && matches!(st.low(a), "for" | "off" | "on" | "up" | "out" | "back" | "in") {
+        return None;
+    }
     if matches!(verb.as_str(), "told" | "tells" | "tell" | "warned" | "warns" | "assured" | "informed") {
         if let Some(t) = (a..(a + 12).min(s1)).find(|&i| st.text_of(i) == "that") {
             a = t + 1;
