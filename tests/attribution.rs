@@ -229,3 +229,26 @@ fn calling_someone_a_quoted_phrase_is_speech_but_calling_for_is_not() {
     let all = quotes("The state sold a plate called “Save Our Lakes” last year.");
     assert!(all.iter().all(|q| q.label == Label::Scare), "{all:#?}");
 }
+
+#[test]
+fn a_fragment_mid_clause_before_the_cue_and_a_long_adverbial_after_it() {
+    let text = "The party had “cracked the hardest ceiling” yet in its history, she said in a video \
+                message to the members.";
+    let all = quotes(text);
+    assert_mixed(&all, "The party had", "in its history", "said", "she");
+}
+
+#[test]
+fn a_title_before_a_cue_is_no_quote_of_the_speaker() {
+    let text = "Sunday on the program “Meet the Voters Today,” Senator Ann Lee said the deficit was \
+                “out of control.”";
+    let all = quotes(text);
+    assert_eq!(quote(&all, "“Meet").label, Label::Scare, "{all:#?}");
+    assert_mixed(&all, "the deficit", "“out of control", "said", "Ann Lee");
+}
+
+#[test]
+fn an_emphatic_did_say_is_a_cue() {
+    let all = quotes("Rosa Ames did say she found the mayor to be “very charming.”");
+    assert_mixed(&all, "she found", "“very charming", "say", "Rosa Ames");
+}

@@ -334,8 +334,11 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
         let rest = st.low(cue.t1).to_string();
         let clause_follows =
             cue.t1 < s1 && !quote_words().adverbial_starts.contains(rest.as_str()) && st.is_word(cue.t1);
-        !title_like(st, q) && !clause_follows
+        !clause_follows
     });
+    // `on “Sunday Morning Futures,” Rep. Ann Lee said …`: a title before a
+    // cue is no speech, in its sentence too.
+    let trail = trail.filter(|_| !title_like(st, q));
     if let Some((c, m)) = trail {
         st.cue_used[c] = true;
         let mi = st.mention(m);

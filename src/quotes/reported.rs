@@ -45,7 +45,12 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
         from >= s1
             || (st.text_of(from) == ","
                 && (any_comma || matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting")))
-            || (s1 - from <= 5 && qw.adverbial_starts.contains(st.low(from)))
+            || (qw.adverbial_starts.contains(st.low(from))
+                && (s1 - from <= 5
+                    // "…, she said in a video message to the convention.":
+                    // a longer adverbial, when no clause or quote follows.
+                    || (s1 - from <= 10
+                        && (from + 1..s1).all(|i| st.is_word(i) && !st.text_of(i).eq_ignore_ascii_case("that")))))
     };
     // "…, saying …", "a statement saying …": the participle's subject.
     let participle = cue.kind == CueKind::QuotedOnly && st.low(cue.t0).ends_with("ing");
