@@ -252,3 +252,19 @@ fn an_emphatic_did_say_is_a_cue() {
     let all = quotes("Rosa Ames did say she found the mayor to be “very charming.”");
     assert_mixed(&all, "she found", "“very charming", "say", "Rosa Ames");
 }
+
+#[test]
+fn content_after_that_may_open_with_this_and_a_promise_opens_with_to() {
+    let all = quotes("Rosa Ames said that this was a “new” burden on the schools.");
+    assert_mixed(&all, "this was a", "burden", "said", "Rosa Ames");
+    let all = quotes("Rosa Ames vowed to end “the wasteful parking rules” by spring.");
+    assert_mixed(&all, "to end", "“the wasteful", "vowed", "Rosa Ames");
+    // Without a quoted phrase a verb of promise reports nothing.
+    assert!(quotes("Rosa Ames vowed to end the parking rules by spring.").is_empty());
+}
+
+#[test]
+fn blame_and_praise_around_a_quoted_phrase_are_speech() {
+    let all = quotes("Rosa Ames accused the mayor of running a campaign “of fear and division.”");
+    assert_mixed(&all, "the mayor of", "“of fear", "accused", "Rosa Ames");
+}

@@ -125,7 +125,7 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     if verb.starts_with("call") && matches!(st.low(a), "for" | "off" | "on" | "up" | "out" | "back" | "in") {
         return None;
     }
-    if matches!(verb.as_str(), "told" | "tells" | "tell" | "warned" | "warns" | "assured" | "informed") {
+    if matches!(verb.as_str(), "told" | "tells" | "tell" | "telling" | "warned" | "warns" | "assured" | "informed") {
         if let Some(t) = (a..(a + 12).min(s1)).find(|&i| st.text_of(i) == "that") {
             a = t + 1;
         } else if verb.starts_with('t') {
@@ -160,7 +160,8 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
         }
     }
     let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
-    if a < s1 && st.low(a) == "that" && !ends_in_prep {
+    let after_that = a < s1 && st.low(a) == "that" && !ends_in_prep;
+    if after_that {
         a += 1;
     }
     let mut b = s1;
@@ -197,8 +198,12 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // "conceded shortly after midnight": an adverbial, not reported content.
     let first = st.low(a).to_string();
     let punct_first = matches!(st.text_of(a), "," | ";" | ":" | ")" | "." | "—" | "–");
+    // After "that" the content has begun ("said that this was …"); "to"
+    // after a verb of promise or appeal opens its content ("vowed to end
+    // “…”", kept only with a quoted phrase, as such cues are).
+    let infinitive = first == "to" && cue.kind == CueKind::DirectOnly;
     if punct_first
-        || qw.adverbial_starts.contains(first.as_str())
+        || (!after_that && !infinitive && qw.adverbial_starts.contains(first.as_str()))
         || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly")
     {
         return None;
