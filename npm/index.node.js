@@ -2,13 +2,22 @@
 // instantiated synchronously on import, so `annotate` works at once; the
 // default export (init) is kept for code shared with browsers and does nothing.
 import { readFileSync } from 'node:fs';
-import { initSync, annotate, version } from './pkg/newslens.js';
-import { countSpans } from './columns.js';
+import { initSync, annotateColumnar, version } from './pkg/newslens.js';
+import { countSpans, documentFromColumns } from './columns.js';
 
 initSync({ module: readFileSync(new URL('./pkg/newslens_bg.wasm', import.meta.url)) });
 
-export { initSync, annotate, annotateColumnar, version } from './pkg/newslens.js';
+export { initSync, annotateColumnar, version } from './pkg/newslens.js';
 export { documentFromColumns, spansFromColumns } from './columns.js';
+
+/**
+ * The Document for `text`, its span objects made in JavaScript from the
+ * core's columns (as in index.js: the same Document as the core's
+ * object-by-object export, in about a third of the time).
+ */
+export function annotate(text, options) {
+  return documentFromColumns(annotateColumnar(text, options));
+}
 
 /** Already done on import; resolves at once. */
 export default async function init() {}

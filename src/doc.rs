@@ -417,7 +417,9 @@ pub struct Span {
     pub start_byte: usize,
     /// Last byte, exclusive.
     pub end_byte: usize,
-    /// Extra fields; empty for most spans.
+    /// Extra fields; empty for most spans. `antecedent`, `cue`,
+    /// `entity_span` and `speaker` hold the id of another span of the same
+    /// result (left out when that span's layer was not asked for).
     pub attrs: Attrs,
 }
 
@@ -558,11 +560,46 @@ impl SpanSink {
     /// The stored spans of the wanted layers, sorted as in
     /// [`SpanSink::finish`], and the first token id if tokens are wanted:
     /// the parts of the result before the token spans are made.
+    ///
+    /// With some layers left out, an attr that names a span of one of them
+    /// (a quote's `cue` when cues are not asked for) is left out too: every
+    /// id in a span's attrs names a span of the result. (The entity cards'
+    /// `mentions` name entity and mention spans, which are in the result
+    /// when those layers are.)
     pub fn finish_without_tokens(self, wants: impl Fn(Layer) -> bool) -> (Vec<Span>, Option<SpanId>) {
         let mut spans: Vec<Span> = self.spans.into_iter().filter(|s| wants(s.layer)).collect();
+        if !Layer::ALL.iter().all(|&l| wants(l)) {
+            let tokens = self.tokens.filter(|_| wants(Layer::Token)).map(|(first, n)| first..first.saturating_add(n));
+            drop_dangling_ids(&mut spans, tokens);
+        }
         // Unstable is exact here (no two spans tie) and needs no buffer.
         spans.sort_unstable_by(span_order);
         (spans, self.tokens.filter(|_| wants(Layer::Token)).map(|(first, _)| first))
+    }
+}
+
+/// The attrs whose value is the id of another span (see [`Span::attrs`]).
+pub(crate) const ID_ATTRS: [&str; 4] = ["antecedent", "cue", "entity_span", "speaker"];
+
+/// Removes from `spans`' attrs the ids of spans that are neither in `spans`
+/// nor among the token ids `tokens`.
+fn drop_dangling_ids(spans: &mut [Span], tokens: Option<Range<SpanId>>) {
+    let top = spans.iter().map(|s| s.id as usize + 1).max().unwrap_or(0);
+    let mut kept = vec![false; top];
+    for s in spans.iter() {
+        kept[s.id as usize] = true;
+    }
+    let exists = |id: SpanId| tokens.as_ref().is_some_and(|t| t.contains(&id)) || kept.get(id as usize).copied().unwrap_or(false);
+    for s in spans.iter_mut() {
+        for key in ID_ATTRS {
+            let named = match s.attrs.get(key) {
+                Some(&Value::Int(id)) => SpanId::try_from(id).ok(),
+                _ => continue,
+            };
+            if !named.is_some_and(exists) {
+                s.attrs.remove(key);
+            }
+        }
     }
 }
 

@@ -180,9 +180,9 @@ export interface EntityAttrs {
 export interface QuoteAttrs {
   /** The quote's kind (its label). */
   kind?: QuoteLabel;
-  /** The id of its cue span. */
+  /** The id of its cue span (absent when the `cue` layer was not asked for). */
   cue?: SpanId;
-  /** The id of its source span. */
+  /** The id of its source span (absent when the `source` layer was not asked for). */
   speaker?: SpanId;
   /** The speaker's name. */
   speaker_name?: string;
@@ -204,7 +204,7 @@ export interface SourceAttrs {
   role?: string;
   /** Whose side it speaks for ("Sen.", "Iraqi", "police"). */
   affiliation?: string;
-  /** The id of the entity or mention span it is. */
+  /** The id of the entity or mention span it is (absent when that layer was not asked for). */
   entity_span?: SpanId;
   /** Its entity id in `Document.entities`. */
   entity?: string;
@@ -222,7 +222,7 @@ export interface HedgeAttrs {
 export interface MentionAttrs {
   /** Its entity id in `Document.entities`. */
   entity?: string;
-  /** The id of the span it was resolved to. */
+  /** The id of the span it was resolved to (absent when that span's layer was not asked for). */
   antecedent?: SpanId;
   /** How sure the resolution is, 0-1. */
   confidence?: number;

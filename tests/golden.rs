@@ -8,11 +8,10 @@
 //! the reference article is `../shared/data/seed-article.txt` and the bench
 //! text is built by `node benches/corpus.mjs` (`make test` builds it).
 
-use std::hash::Hasher;
 use std::path::Path;
 use std::process::Command;
 
-use newslens::internals::hash::Fnv;
+use newslens::internals::hash::fnv64;
 
 /// One line of the checksum file: name, input path (from the repository
 /// root), byte count and FNV-1a 64 (hex) of the CLI's output.
@@ -37,9 +36,7 @@ fn goldens(root: &Path) -> Vec<Golden> {
 }
 
 fn fnv_hex(bytes: &[u8]) -> String {
-    let mut h = Fnv::default();
-    h.write(bytes);
-    format!("{:016x}", h.finish())
+    format!("{:016x}", fnv64(bytes))
 }
 
 #[test]

@@ -127,12 +127,13 @@ fn layers_of(mask: u16) -> Options {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    // With all layers. With some left out, a quote still names its cue and
-    // speaker spans though they are not returned (e.g. layers [quote]):
-    // by design or not, that is for the API to say, so it is not a law here.
+    // With all layers, and with any of them left out: an attr that would
+    // name a span of a layer not returned (a quote's cue with layers
+    // [quote]) is left out with it.
     #[test]
-    fn attrs_name_existing_spans(text in newsy()) {
+    fn attrs_name_existing_spans(text in newsy(), mask in any::<u16>()) {
         check_attr_ids(&text, &Options::default())?;
+        check_attr_ids(&text, &layers_of(mask))?;
     }
 
     #[test]

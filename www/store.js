@@ -11,7 +11,10 @@
 // is there. Writes are debounced (see saveDraftSoon): typing into a 1 MB
 // article reads the text once per pause (about 2 ms, and 2-7 ms for
 // IndexedDB's copy), not once per key; the pending write is made at once
-// when the page is hidden or closed.
+// when the page is hidden or closed. An IndexedDB write completes after the
+// page that started it may be gone, so then a long text still unconfirmed
+// is also put into localStorage synchronously (a few ms, once, and only if
+// it fits the quota): closing the tab right after a paste loses nothing.
 
 const STORE = 'newslens:v1:';
 const DRAFT_KEY = `${STORE}draft`;
@@ -81,20 +84,40 @@ export async function loadDraft() {
 
 /** Number of the latest write, so an older IndexedDB write finishing late cannot undo a newer one. */
 let writes = 0;
+/** The text of an IndexedDB write that has not completed yet, else null. */
+let unconfirmed = null;
 
-/** Saves `text` now (null removes the saved copy). */
-export function saveDraft(text) {
+/**
+ * Keeps `text` in localStorage itself: synchronous, so it is done before
+ * the page goes away. Only when the page is being hidden or closed with an
+ * IndexedDB write still open, which would otherwise be lost with the page
+ * (its note is written when the write completes). A text over the quota
+ * throws and leaves the older copy.
+ */
+function keepInline(text) {
+  try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ text })); } catch { /* over the quota */ }
+}
+
+/**
+ * Saves `text` now (null removes the saved copy). `hiding`: the page is
+ * being hidden or closed, so a long text is also kept where it survives at
+ * once (see keepInline).
+ */
+export function saveDraft(text, hiding = false) {
   const n = ++writes;
   try {
-    if (text === null) {
-      localStorage.removeItem(DRAFT_KEY);
-      idb('readwrite', (s) => s.delete('text')).catch(() => {});
-    } else if (text.length <= INLINE_CHARS) {
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ text }));
+    if (text === null || text.length <= INLINE_CHARS) {
+      unconfirmed = null;
+      if (text === null) localStorage.removeItem(DRAFT_KEY);
+      else localStorage.setItem(DRAFT_KEY, JSON.stringify({ text }));
       idb('readwrite', (s) => s.delete('text')).catch(() => {});
     } else {
+      unconfirmed = text;
+      if (hiding) keepInline(text);
       idb('readwrite', (s) => s.put(text, 'text')).then(() => {
-        if (n === writes) localStorage.setItem(DRAFT_KEY, JSON.stringify({ in: 'idb', chars: text.length }));
+        if (n !== writes) return;
+        unconfirmed = null;
+        localStorage.setItem(DRAFT_KEY, JSON.stringify({ in: 'idb', chars: text.length }));
       }).catch(() => {});
     }
   } catch { /* storage off or full: the text stays in the page */ }
@@ -116,7 +139,7 @@ export function saveDraftSoon(read) {
   timer = setTimeout(() => (globalThis.requestIdleCallback ?? setTimeout)(flushDraft, { timeout: 1000 }), SAVE_DELAY_MS);
 }
 
-/** Makes the pending write now (the page is being hidden or closed). */
+/** Makes the pending write now. */
 export function flushDraft() {
   clearTimeout(timer);
   const read = pending;
@@ -124,5 +147,14 @@ export function flushDraft() {
   if (read) saveDraft(read());
 }
 
-addEventListener('pagehide', flushDraft);
-document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushDraft(); });
+/** The page is being hidden or closed: what is not yet safely kept is kept now. */
+function flushHiding() {
+  clearTimeout(timer);
+  const read = pending;
+  pending = null;
+  if (read) saveDraft(read(), true);
+  else if (unconfirmed !== null) keepInline(unconfirmed);
+}
+
+addEventListener('pagehide', flushHiding);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushHiding(); });

@@ -22,6 +22,7 @@
 use std::sync::OnceLock;
 
 use super::Run;
+use super::rules::Sent;
 use super::features::SentenceFeatures;
 use super::gazetteer::{self, Class, has};
 use crate::doc::Label;
@@ -101,24 +102,10 @@ pub(super) fn holds(set: &FnvSet<&'static str>, w: &str, buf: &mut String) -> bo
     set.contains(buf.as_str())
 }
 
-struct Sent<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    sf: &'a SentenceFeatures,
-}
-
+/// What the repairs ask of a sentence beyond the rules' own queries.
 impl Sent<'_> {
-    fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
-    }
-    fn gaz(&self, i: usize) -> u16 {
-        self.sf.info.get(i).map_or(0, |x| x.gaz)
-    }
     fn cap(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
-    }
-    fn lower(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
     fn is_number(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Label::Number)
@@ -130,7 +117,7 @@ impl Sent<'_> {
         }
     }
     /// All letters upper-case, 2 to 6 of them (digits, "&" and "." allowed).
-    fn is_acronym(&self, i: usize) -> bool {
+    fn is_short_acronym(&self, i: usize) -> bool {
         let w = self.word(i);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '&') || c.is_ascii_digit())
@@ -229,7 +216,7 @@ fn piece_label(s: &Sent, a: usize, b: usize, label: Label) -> Label {
 fn boundaries(s: &Sent, c: &Cues, runs: &mut Vec<Run>, buf: &mut String) {
     let junk = |k: usize, buf: &mut String| {
         let w = s.word(k);
-        (s.lower(k) && holds(&c.function_word, w, buf)) || !w.chars().any(char::is_alphanumeric)
+        (s.is_lower_word(k) && holds(&c.function_word, w, buf)) || !w.chars().any(char::is_alphanumeric)
     };
     for run in runs.iter_mut() {
         let (mut a, mut b, label) = *run;
@@ -346,7 +333,7 @@ fn acronyms(s: &Sent, runs: &mut [Run]) {
         let (a, b, label) = *run;
         let w = s.word(a);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if b != a + 1 || label != Label::Person || !s.is_acronym(a) || !(3..=4).contains(&letters) {
+        if b != a + 1 || label != Label::Person || !s.is_short_acronym(a) || !(3..=4).contains(&letters) {
             continue;
         }
         title.clear();
@@ -369,7 +356,7 @@ fn diseases(s: &Sent, c: &Cues, runs: &mut Vec<Run>, buf: &mut String) {
             return true;
         }
         let named = (a..b).any(|k| holds(&c.disease, s.word(k), buf));
-        let headed = s.lower(b) && holds(&c.disease_head, s.word(b), buf) && !s.country(a, b);
+        let headed = s.is_lower_word(b) && holds(&c.disease_head, s.word(b), buf) && !s.country(a, b);
         !(named || headed)
     });
     for run in runs.iter_mut() {
@@ -411,7 +398,7 @@ fn teams(s: &Sent, c: &Cues, runs: &mut [Run], buf: &mut String) {
         if c0 <= b || c0 > b + 2 || !holds(&c.result_verb, s.word(b), buf) {
             continue;
         }
-        if c0 == b + 2 && !s.lower(b + 1) {
+        if c0 == b + 2 && !s.is_lower_word(b + 1) {
             continue;
         }
         for (k, x, y, label) in [(k, a, b, first), (k + 1, c0, d, second)] {
@@ -442,7 +429,7 @@ fn org_context(s: &Sent, c: &Cues, runs: &mut [Run], org_cued: &mut Vec<(usize, 
                 && !possessive
                 && s.word(k) == "shares"
                 && !holds(&c.share_move, s.word(k + 1), buf);
-            s.lower(k) && holds(&c.org_after, s.word(k), buf) && !verb
+            s.is_lower_word(k) && holds(&c.org_after, s.word(k), buf) && !verb
         };
         let before = {
             let k = if a > 0 && s.word(a - 1) == "the" { a - 1 } else { a };
@@ -450,7 +437,7 @@ fn org_context(s: &Sent, c: &Cues, runs: &mut [Run], org_cued: &mut Vec<(usize, 
         };
         // "Doncaster striker", "Leeds fans": a club, even when named after
         // a place (countries stay places: national teams are GPE).
-        let team = s.lower(b) && holds(&c.team_after, s.word(b), buf) && s.place(a, b) && !s.country(a, b);
+        let team = s.is_lower_word(b) && holds(&c.team_after, s.word(b), buf) && s.place(a, b) && !s.country(a, b);
         if !(after || before || team) {
             continue;
         }

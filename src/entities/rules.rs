@@ -32,24 +32,26 @@ pub fn country_of(name: &str) -> Option<&'static str> {
     g.get(name).and_then(|e| e.iso2)
 }
 
-struct Sent<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    sf: &'a SentenceFeatures,
+/// One sentence's tokens with their gazetteer classes: what the rule
+/// passes here and in `repair` read.
+pub(super) struct Sent<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) sf: &'a SentenceFeatures,
 }
 
 impl Sent<'_> {
-    fn word(&self, i: usize) -> &str {
+    pub(super) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
     fn is_cap_word(&self, i: usize) -> bool {
         let w = self.word(i);
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
     }
-    fn is_lower_word(&self, i: usize) -> bool {
+    pub(super) fn is_lower_word(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
-    fn gaz(&self, i: usize) -> u16 {
+    pub(super) fn gaz(&self, i: usize) -> u16 {
         self.sf.info.get(i).map_or(0, |x| x.gaz)
     }
     fn is_possessive(&self, i: usize) -> bool {

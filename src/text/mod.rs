@@ -4,6 +4,7 @@
 //! rather than the raw text, so that the news-specific decisions about
 //! where words and sentences end are made once, here.
 
+mod lexicon;
 pub mod offsets;
 pub mod phrases;
 pub mod sentences;

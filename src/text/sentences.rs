@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::PERIODS;
 use super::tokens::{Token, is_abbreviation};
 use crate::doc::Label;
 
@@ -111,12 +112,9 @@ const LINE_START: [bool; 256] = {
     t
 };
 
-/// Words after which an initialism such as "U.S." or "p.m." ends the sentence.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There",
-    "But", "And", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "His", "Her", "Its", "Their",
-    "Our", "Some", "Many", "Most", "No", "Yet", "So", "Still", "Meanwhile", "However", "Officials", "Police",
-];
+/// Words after which an initialism such as "U.S." or "p.m." ends the
+/// sentence (`data/lexicon/periods.txt`).
+const SENTENCE_STARTERS: [&str; PERIODS.count("starters")] = PERIODS.words("starters");
 
 /// Sentence byte ranges within one paragraph, given its tokens.
 pub fn sentences(text: &str, para: Range<usize>, tokens: &[Token]) -> Vec<Range<usize>> {
@@ -243,10 +241,6 @@ fn ends_sentence(text: &str, kind: Terminator, t: &str, next: Option<&Token>, i:
 }
 
 fn is_title_like(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
-        "brig", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "fig", "vs",
-    ];
+    const TITLES: [&str; PERIODS.count("titles")] = PERIODS.words("titles");
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }

@@ -14,19 +14,13 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::WordCount;
+use super::lexicon::PERIODS;
 pub use crate::doc::Token;
 use crate::doc::Label;
 
-/// Abbreviations that keep their period. Lower-cased, without the period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "maj", "brig", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "ave", "blvd",
-    "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "corp", "ltd", "co", "bros", "jr", "sr", "vs",
-    "etc", "no", "nos", "vol", "fig", "approx", "dept", "est", "govt", "univ", "assn", "ala", "ariz", "ark",
-    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo",
-];
+/// Abbreviations that keep their period (`data/lexicon/periods.txt`, read
+/// at compile time). Lower-cased, without the period.
+const ABBREVIATIONS: [&str; PERIODS.count("abbreviations")] = PERIODS.words("abbreviations");
 
 /// Whether `word` (without its period) is an abbreviation that takes one.
 /// (Asked only of a word before a period: kept out of the loops that
@@ -65,8 +59,14 @@ const ABBREVIATIONS_BY_FIRST: [[u64; 2]; 26] = {
     let mut t = [[0u64; 2]; 26];
     let mut k = 0;
     while k < ABBREVIATIONS.len() {
-        let b0 = ABBREVIATIONS[k].as_bytes()[0];
-        assert!(b0.is_ascii_lowercase());
+        let w = ABBREVIATIONS[k].as_bytes();
+        assert!(w.len() <= 6, "an abbreviation over 6 letters (is_abbreviation's buffer)");
+        let mut i = 0;
+        while i < w.len() {
+            assert!(w[i].is_ascii_lowercase(), "an abbreviation that is not lower-case ASCII letters");
+            i += 1;
+        }
+        let b0 = w[0];
         t[(b0 - b'a') as usize][k / 64] |= 1 << (k % 64);
         k += 1;
     }

@@ -202,6 +202,21 @@ test('a 1 MB pasted article survives a reload (kept in IndexedDB)', async () => 
   await page.close();
 });
 
+test('a long article pasted and reloaded at once is not lost (its IndexedDB write cannot finish first)', async () => {
+  const { page } = await openPage(strict);
+  let big = '';
+  while (big.length < 400_000) big += `${seed}\n\n`;
+  await paste(page, big);
+  // No wait for the debounced save or the annotation: the page goes away now.
+  await page.reload();
+  await page.waitForFunction((n) => document.getElementById('input').value.length === n, big.length, { timeout: 60_000 });
+  assert.ok(await page.evaluate((t) => document.getElementById('input').value === t, big), 'the whole article came back');
+  await typeOver(page, 'Short again.');
+  await page.reload();
+  await waitForRender(page, 'Short again.');
+  await page.close();
+});
+
 test('a crashed annotator loses nothing: the text stays, is kept, and is annotated by the new worker', async () => {
   const { page } = await openPage(strict);
   const [worker] = page.workers();

@@ -3,13 +3,16 @@
 // document of the benchmark corpus (GUM, wikigold, re3d, the reference
 // article), on the torture text, on texts with lone surrogates, and for
 // several layer selections. (Numbers are where they differed: the CLI
-// wrote `0.0` and `4.0` where JS writes `0` and `4`.)
+// wrote `0.0` and `4.0` where JS writes `0` and `4`.) The npm package's
+// `annotate`, which makes the span objects in JS from the core's columns
+// (www/columns.js), gives the same bytes too.
 
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 
 import { SEED_PATH, TORTURE_PATH, loadWasm, readText, runCli } from "./helpers.mjs";
 import { allDocs } from "../../benches/corpus.mjs";
+import { documentFromColumns } from "../../www/columns.js";
 
 let nl;
 before(async () => {
@@ -41,7 +44,10 @@ function compare(list, layers) {
   assert.equal(lines.length, list.length);
   let differ = 0;
   lines.forEach((line, n) => {
-    const wasm = JSON.stringify(nl.annotate(list[n], layers ? { layers } : undefined));
+    const options = layers ? { layers } : undefined;
+    const wasm = JSON.stringify(nl.annotate(list[n], options));
+    const fromColumns = JSON.stringify(documentFromColumns(nl.annotateColumnar(list[n], options)));
+    if (fromColumns !== wasm && differ++ < 3) assert.fail(`text ${n}: the Document made from columns differs from the core's`);
     const expected = `{"input":{"n":${n}},${wasm.slice(1)}`;
     if (line !== expected && differ++ < 3) {
       let at = 0;

@@ -6,10 +6,9 @@
 //! only when a change of output is intended, and say in the commit what
 //! changed. It runs the debug CLI, the binary the test runs.
 
-use std::hash::Hasher;
 use std::process::Command;
 
-use newslens::internals::hash::Fnv;
+use newslens::internals::hash::fnv64;
 
 use crate::repo_root;
 
@@ -45,9 +44,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if !out.status.success() {
             return Err(format!("{name}: {}", String::from_utf8_lossy(&out.stderr)));
         }
-        let mut h = Fnv::default();
-        h.write(&out.stdout);
-        lines.push_str(&format!("{name} {input} {} {:016x}\n", out.stdout.len(), h.finish()));
+        lines.push_str(&format!("{name} {input} {} {:016x}\n", out.stdout.len(), fnv64(&out.stdout)));
     }
     let path = root.join("tests/golden/checksums.txt");
     let old = std::fs::read_to_string(&path).unwrap_or_default();

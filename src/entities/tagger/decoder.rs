@@ -38,9 +38,10 @@ pub(super) struct Word<'t> {
 ///
 /// Why not a `FnvMap<(&str, bool), u32>`: it is asked once per token, and
 /// there it hashed byte by byte and called `memcmp` (a byte loop in wasm)
-/// on every hit. This hashes 8 bytes at a time, and compares the text only
-/// when the 32-bit hashes agree (then the word is read anyway: its sums are
-/// what the token needs next), 8 bytes at a time.
+/// on every hit. This uses the maps' hash ([`crate::hash::word_hash`], 8
+/// bytes at a time) with the headline flag as its tag, and compares the text
+/// only when the 32-bit hashes agree (then the word is read anyway: its sums
+/// are what the token needs next), 8 bytes at a time.
 struct WordIndex {
     slots: Vec<(u32, u32)>,
 }
@@ -52,21 +53,7 @@ impl WordIndex {
     }
 
     fn hash(w: &str, headline: bool) -> u32 {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h = (w.len() as u64) << 1 | headline as u64;
-        let (chunks, rest) = w.as_bytes().as_chunks::<8>();
-        for &c in chunks {
-            h = (h ^ u64::from_le_bytes(c)).wrapping_mul(K).rotate_left(29);
-        }
-        let mut last = [0u8; 8];
-        for (to, &b) in last.iter_mut().zip(rest) {
-            *to = b;
-        }
-        h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
-        // Without this, the low bits the table uses would see only the
-        // first bytes of the last chunk.
-        h ^= h >> 32;
-        h.wrapping_mul(K) as u32
+        crate::hash::word_hash(w.as_bytes(), headline as u64) as u32
     }
 
     /// Whether `a` and `b` are the same bytes, compared inline.
