@@ -571,9 +571,9 @@ fn reported_speech(st: &mut State, groups: &Groups) -> (Vec<Found>, Vec<bool>) {
         // "tweeted that …", "responded that …": a verb that otherwise only
         // attributes a quote reports speech when "that" opens its content.
         let that_clause = cues[c].kind == CueKind::DirectOnly
-            && c0 > cues[c].t1
+            && c0 >= cues[c].t1
             && c0 <= cues[c].t1 + 3
-            && st.text_of(c0 - 1).eq_ignore_ascii_case("that");
+            && st.text_of(c0).eq_ignore_ascii_case("that");
         let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly) && !that_clause;
         // A second part has two words of its own (see `reported`).
         let words = tail.is_some() || st.two_words(c0, c1);

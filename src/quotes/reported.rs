@@ -208,7 +208,9 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     {
         return None;
     }
-    (b > a).then_some(((a, b), None, m))
+    // The content keeps its "that", as PolNeAR marks it.
+    let a0 = if after_that { a - 1 } else { a };
+    (b > a).then_some(((a0, b), None, m))
 }
 
 /// The speaker of a participle cue after a comma ("…,” he wrote, adding
