@@ -268,3 +268,13 @@ fn blame_and_praise_around_a_quoted_phrase_are_speech() {
     let all = quotes("Rosa Ames accused the mayor of running a campaign “of fear and division.”");
     assert_mixed(&all, "the mayor of", "“of fear", "accused", "Rosa Ames");
 }
+
+#[test]
+fn the_source_span_holds_the_appositive_after_the_name() {
+    let all = quotes("Dana Wills, a spokeswoman for the mayor, said the plan was late.");
+    // Before, "the plan was" was taken for the speaker of "Dana Wills, …".
+    let q = quote(&all, "the plan");
+    assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "the plan was late"));
+    assert_eq!(q.mention.as_deref(), Some("Dana Wills, a spokeswoman for the mayor"), "{q:?}");
+    assert_eq!(q.name.as_deref(), Some("Dana Wills"));
+}

@@ -669,7 +669,15 @@ fn classify_speakers(st: &State, found: &mut [Found]) -> Vec<Speaker> {
     let mut last_named: Option<usize> = None;
     for (new, &old) in order.iter().enumerate() {
         let (t0, t1, app) = st.mentions[old];
-        let sp = st.r.classify(t0, t1, app, &speakers, last_named.and_then(|i| speakers.get(i)));
+        let mut sp = st.r.classify(t0, t1, app, &speakers, last_named.and_then(|i| speakers.get(i)));
+        // The source span holds the appositive that follows the name
+        // ("Ann Lee, a spokeswoman for the mayor,"), as PolNeAR marks it.
+        if let Some((a0, a1)) = app
+            && a0 >= t1
+            && a0 <= t1 + 1
+        {
+            sp.t1 = a1;
+        }
         if sp.kind == Label::NamedPerson {
             last_named = Some(speakers.len());
         }

@@ -58,7 +58,10 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // The comma before the cue closes the subject's appositive or modifier.
     let comma_in_subject = sub
         .as_ref()
-        .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
+        .is_some_and(|s| {
+            s.skipped_modifier
+                || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0 || (a.0 > s.t0 && a.1 + 1 >= cue.t0))
+        });
     // CONTENT, said X. Not when a pronoun or a possessive follows the cue:
     // "Another pollster, Ana Ruiz, said her survey …" has its subject
     // before the cue and its content after.
