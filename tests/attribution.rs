@@ -185,7 +185,7 @@ fn a_cue_in_the_next_sentence_reports_its_own_content() {
     assert!(all.iter().all(|q| q.cue.as_deref() != Some("said") || q.text.starts_with("a smaller")), "{all:#?}");
     // A cue whose clause ends in the next sentence still attributes.
     let all = quotes("“We will appeal.” Mr. Lee said on Monday.");
-    assert_direct(&all, "“We will appeal", "said", "Lee");
+    assert_direct(&all, "“We will appeal", "said on Monday", "Lee");
 }
 
 fn assert_mixed(all: &[Seen], start: &str, holds: &str, cue: &str, name: &str) {
@@ -277,4 +277,14 @@ fn the_source_span_holds_the_appositive_after_the_name() {
     assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "the plan was late"));
     assert_eq!(q.mention.as_deref(), Some("Dana Wills, a spokeswoman for the mayor"), "{q:?}");
     assert_eq!(q.name.as_deref(), Some("Dana Wills"));
+}
+
+#[test]
+fn a_cue_span_holds_its_auxiliaries_time_and_medium() {
+    let all = quotes("Rosa Ames has also said that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("has also said"));
+    let all = quotes("Rosa Ames said in a statement on Tuesday that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("said in a statement on Tuesday"));
+    let all = quotes("Rosa Ames said Tuesday that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("said Tuesday"));
 }

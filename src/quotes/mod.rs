@@ -134,7 +134,8 @@ pub fn annotate(cx: &mut Context) {
         if !cue_used[i] {
             continue;
         }
-        let (a, b) = span_bytes(&cx.seg, c.t0, c.t1);
+        let (t0, t1) = cue_extent(text, &cx.seg, c);
+        let (a, b) = span_bytes(&cx.seg, t0, t1);
         let label = if c.kind == CueKind::According { Label::Attribution } else { Label::SpeechVerb };
         cue_ids[i] = Some(cx.sink.push(Layer::Cue, label, a, b, Attrs::new()));
     }
@@ -162,6 +163,65 @@ pub fn annotate(cx: &mut Context) {
     }
     let summary = summary::sourcing(text, &cx.seg, &found, &speakers);
     cx.summaries.insert("sourcing", summary);
+}
+
+/// The tokens of a cue's span: the verb with the auxiliaries and adverbs
+/// before it ("has also said") and the time or medium after it ("said
+/// Tuesday", "said in a statement"), as PolNeAR marks a cue. Matching
+/// found the verb alone; the extent is for output only.
+fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
+    let Some(range) = seg.sentence_tokens.get(c.sent) else { return (c.t0, c.t1) };
+    let low = |i: usize| seg.tokens.get(i).map_or(String::new(), |t| t.text(text).to_lowercase());
+    let (mut t0, mut t1) = (c.t0, c.t1);
+    if c.kind == CueKind::According {
+        return (t0, t1);
+    }
+    while t0 > range.start
+        && matches!(
+            low(t0 - 1).as_str(),
+            "has" | "have" | "had" | "also" | "later" | "now" | "first" | "repeatedly" | "just" | "previously" | "again"
+                | "already" | "once" | "then" | "publicly" | "privately" | "recently"
+        )
+    {
+        t0 -= 1;
+    }
+    // After the verb: a time word or a medium, when the clause or the
+    // content's "that" follows it, not content ("said Monday's vote …").
+    let mut e = t1;
+    loop {
+        let w = low(e);
+        let next = match w.as_str() {
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday"
+            | "today" | "recently" | "repeatedly" | "later" | "privately" | "publicly" | "earlier" => e + 1,
+            "in" if matches!(low(e + 1).as_str(), "a" | "an")
+                && matches!(
+                    low(e + 2).as_str(),
+                    "statement" | "interview" | "email" | "e-mail" | "tweet" | "speech" | "letter" | "post"
+                ) =>
+            {
+                e + 3
+            }
+            "on" if matches!(
+                low(e + 1).as_str(),
+                "twitter" | "facebook" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            ) =>
+            {
+                e + 2
+            }
+            _ => break,
+        };
+        if next > range.end {
+            break;
+        }
+        e = next;
+    }
+    let follows_ok = e == range.end
+        || seg.tokens.get(e).is_some_and(|t| t.kind != Label::Word && t.kind != Label::Number)
+        || low(e) == "that";
+    if e > t1 && follows_ok {
+        t1 = e;
+    }
+    (t0, t1)
 }
 
 fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
