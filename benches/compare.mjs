@@ -20,7 +20,7 @@
 // newslens at 1, 10 and 20 MB (fresh process each, peak memory), and the
 // targets of issue 8 as PASS/FAIL; writes out/bench/compare.{json,md}.
 
-import { writeFigures } from './figures.mjs';
+import { writeFigures, writeReadmeBlock } from './figures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -484,5 +484,12 @@ console.log(report);
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'compare.md'), report + '\n');
 writeFigures('compare', 'make bench-compare', report);
+{
+  // The README's sentence on speed, from the same rows.
+  const [n, c, w, cli] = ['newslens', 'compromise', 'wink', 'cli'].map((k) => get('1mb', k));
+  if (n && c && w && cli) {
+    writeReadmeBlock('speed', 'make bench-compare', `A 1 MB text with every layer takes ${f(n.median_ms)} ms through \`annotate\` in Node (${f(n.mb_per_s, 2)} MB/s): ${f(ratio(n, w), 1)}× the throughput of wink-nlp's default pipeline and ${f(ratio(n, c), 0)}× compromise's, on the same text; the command line does ${f(cli.mb_per_s, 1)} MB/s per process ([figures, with the machine and its load](docs/figures/compare.md)).`);
+  }
+}
 fs.writeFileSync(path.join(OUT, 'compare.json'), JSON.stringify({ env, own_tokens_seed: ownTokens, rows, boundary, scaling, targets }, null, 2) + '\n');
 console.error(`compare: wrote ${path.relative(ROOT, path.join(OUT, 'compare.json'))} and compare.md`);

@@ -29,3 +29,22 @@ export function writeFigures(name, command, report) {
     + `Made by \`${command}\` on ${date} UTC, on ${machine()}; load average ${os.loadavg()[0].toFixed(1)} at the end.\n\n`;
   fs.writeFileSync(path.join(dir, `${name}.md`), head + report.trimEnd() + '\n');
 }
+
+/**
+ * Replaces the lines between `<!-- KEY:begin ... -->` and `<!-- KEY:end -->`
+ * in README.md with `markdown` (the user-facing summary of a report whose
+ * full form is in docs/figures/). Leaves the README alone, with a warning,
+ * when it has no such block.
+ */
+export function writeReadmeBlock(key, command, markdown) {
+  const file = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const begin = text.indexOf(`<!-- ${key}:begin`);
+  const end = text.indexOf(`<!-- ${key}:end -->`);
+  if (begin < 0 || end < begin) {
+    console.error(`figures: README.md has no ${key} block; not updated`);
+    return;
+  }
+  const head = `<!-- ${key}:begin (written by ${command}; do not edit by hand) -->\n`;
+  fs.writeFileSync(file, text.slice(0, begin) + head + markdown.trimEnd() + '\n' + text.slice(end));
+}

@@ -22,7 +22,7 @@
 // read here: the largest functions, the share of each crate/module, the
 // largest data segments. Writes out/bench/size.{json,md}.
 
-import { writeFigures } from './figures.mjs';
+import { writeFigures, writeReadmeBlock } from './figures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -350,6 +350,7 @@ if (isMain) {
   console.log(report);
   fs.writeFileSync(path.join(OUT, 'size.md'), report + '\n');
   writeFigures('size', 'node benches/size.mjs', report);
+  writeReadmeBlock('size', 'node benches/size.mjs', `The whole page (core, model, word lists and every script) is ${kb(pageTotal.gzip)} KB gzipped; wink-nlp with its English model is ${kb(wink.gzip)} KB ([figures](docs/figures/size.md)).`);
   fs.writeFileSync(path.join(OUT, 'size.json'), JSON.stringify({
     date: new Date().toISOString(), page, pageTotal, compromise, wink, winkModelOnly, targets, breakdown,
   }, null, 2) + '\n');

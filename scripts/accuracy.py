@@ -95,7 +95,6 @@ def main():
         m = re.search(r"<!-- begin current dev -->(.*?)<!-- end current dev -->", attribution.read_text(), re.S)
         block = m.group(1) if m else None
     if block:
-        date = num(r"^(\d{4}-\d\d-\d\d)", block, "the attribution date")
         direct = num(r"direct quotes, overlap\s+P \S+\s+R \S+\s+F1 (\S+)", block, "direct F1")
         speaker = num(r"direct speaker accuracy\s+(\S+)", block, "speaker accuracy")
         e2e = num(r"direct quote\+speaker recall\s+(\S+)", block, "quote+speaker recall")
@@ -106,7 +105,7 @@ def main():
         src = num(r"^\s+source\s+P \S+\s+R \S+\s+F1 (\S+)", block, "exact source")
         cue = num(r"^\s+cue\s+P \S+\s+R \S+\s+F1 (\S+)", block, "exact cue")
         content = num(r"^\s+content\s+P \S+\s+R \S+\s+F1 (\S+)", block, "exact content")
-        where = f"PolNeAR dev (84 US political articles, {date})"
+        where = "PolNeAR dev (84 US political articles)"
         rows.append(("Direct quotes", where,
                      f"F1 {pct(direct)}; speaker right for {pct(speaker)}%; found with the right speaker {pct(e2e)}%", "attribution"))
         rows.append(("Reported speech", where, f"recall {pct(rr)}% at precision {pct(rp)}%", "attribution"))

@@ -159,6 +159,40 @@ export async function highlights(page, layer) {
  * seconds for the .wasm, tens of milliseconds for each small module), which
  * a benchmark of the page must not count.
  */
+/**
+ * Arms a real trap in the page's annotation worker, through the core's
+ * test-only export: the worker's next call into the core traps.
+ */
+export async function armWorkerTrap(page) {
+  const [worker] = page.workers();
+  if (!worker) throw new Error('the annotation worker is not running');
+  await worker.evaluate(async () => {
+    const core = await import(new URL('./pkg/newslens.js', location.href).href);
+    // Until the worker has instantiated the core, its exports throw.
+    for (let i = 0; ; i++) {
+      try { core.version(); break; } catch (err) { if (i > 500) throw err; await new Promise((r) => setTimeout(r, 20)); }
+    }
+    core.__trapNextCallForTests();
+  });
+}
+
+/** Clicks the download button of export `format` and returns the `count` files it saves ({ name, text }). */
+export async function download(page, format, count = 1) {
+  const files = [];
+  const done = new Promise((resolve) => {
+    page.on('download', async (d) => {
+      files.push({ name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') });
+      if (files.length === count) resolve();
+    });
+  });
+  await page.locator(`#exports button[data-export="${format}"][data-mode="download"]`).click();
+  let timer;
+  await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${format} download`)), 30_000); })]);
+  clearTimeout(timer);
+  page.removeAllListeners('download');
+  return files;
+}
+
 export async function warmServer(url, root) {
   const files = ['', ...(await readdir(root, { recursive: true })).filter((f) => /\.(js|css|html|svg|wasm)$/.test(f))];
   for (const file of files) {

@@ -8,7 +8,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
-  waitForRender, paste, highlights, inputText } from './harness.mjs';
+  waitForRender, paste, highlights, inputText, armWorkerTrap } from './harness.mjs';
 
 /** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
 const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
@@ -152,16 +152,7 @@ test('a crash (wasm trap) is shown and the annotator restarts', async () => {
   page.on('worker', () => { workers++; });
   await page.goto(server.url);
   await waitForRender(page, await inputText(page));
-  const [worker] = page.workers();
-  assert.ok(worker, 'the annotation worker is running');
-  await worker.evaluate(async () => {
-    const core = await import(new URL('./pkg/newslens.js', location.href).href);
-    // Until the worker has instantiated the core, its exports throw.
-    for (let i = 0; ; i++) {
-      try { core.version(); break; } catch (err) { if (i > 500) throw err; await new Promise((r) => setTimeout(r, 20)); }
-    }
-    core.__trapNextCallForTests();
-  });
+  await armWorkerTrap(page);
   await paste(page, 'This text meets a trap.');
   await page.locator('#error').waitFor({ state: 'visible' });
   assert.match(await page.locator('#error').textContent(), /crashed on this text \(unreachable\); it has been restarted/);

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ROOT, startServer, startBrowser, recordRequests, loadWasm, readSeed, screenshot,
-  waitForRender, paste, highlights, inputText } from './harness.mjs';
+  waitForRender, paste, highlights, inputText, download } from './harness.mjs';
 import { SAMPLE } from '../../www/sample.js';
 
 /** Every test gets a deadline, so a stuck browser fails the run instead of hanging it. */
@@ -300,22 +300,6 @@ test('dark mode follows prefers-color-scheme until the toggle says otherwise', a
   await page.emulateMedia({ colorScheme: 'light' });
   await page.close();
 });
-
-async function download(page, format, count = 1) {
-  const files = [];
-  const done = new Promise((resolve) => {
-    page.on('download', async (d) => {
-      files.push({ name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') });
-      if (files.length === count) resolve();
-    });
-  });
-  await page.locator(`#exports button[data-export="${format}"][data-mode="download"]`).click();
-  let timer;
-  await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${format} download`)), 30_000); })]);
-  clearTimeout(timer);
-  page.removeAllListeners('download');
-  return files;
-}
 
 for (const [which, textOf] of TEXTS) {
   test(`exports (${which}): JSON, Web Annotation, brat and HTML are parsed back and re-anchor to the text`, async () => {

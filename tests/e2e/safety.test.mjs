@@ -13,9 +13,8 @@
 
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights } from './harness.mjs';
+  startServer, startBrowser, readSeed, screenshot, waitForRender, paste, inputText, highlights, download, armWorkerTrap } from './harness.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 240_000 }, fn);
 
@@ -138,22 +137,6 @@ async function assertVerbatim(page, text, where) {
   assert.equal(await page.locator('#article').evaluate((a) => a.textContent), text, `${where}: the article shows the text as given`);
 }
 
-async function download(page, format, count = 1) {
-  const files = [];
-  const done = new Promise((resolve) => {
-    page.on('download', async (d) => {
-      files.push({ name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') });
-      if (files.length === count) resolve();
-    });
-  });
-  await page.locator(`#exports button[data-export="${format}"][data-mode="download"]`).click();
-  let timer;
-  await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${format} download`)), 30_000); })]);
-  clearTimeout(timer);
-  page.removeAllListeners('download');
-  return files;
-}
-
 // ---- never lose the text ---------------------------------------------------
 
 /** Replaces the editor's text by typing it, as a person would. */
@@ -186,49 +169,36 @@ test('the text survives a closed tab, and nothing else was typed over it on the 
   await again.page.close();
 });
 
-test('a 1 MB pasted article survives a reload (kept in IndexedDB)', async () => {
+/**
+ * Pastes `chars` characters of articles, reloads (after the annotation is
+ * drawn, or at once), and checks that the whole text came back; then goes
+ * back to a short text, so that the next tests do not open with a megabyte.
+ */
+async function pasteAndReload(chars, { atOnce }) {
   const { page } = await openPage(strict);
   let big = '';
-  while (big.length < 1_000_000) big += `${seed}\n\n`;
+  while (big.length < chars) big += `${seed}\n\n`;
   await paste(page, big);
-  await waitForRender(page, big, 150_000);
+  // At once: no wait for the debounced save or the annotation, the page goes away now.
+  if (!atOnce) await waitForRender(page, big, 150_000);
   await page.reload();
   await page.waitForFunction((n) => document.getElementById('input').value.length === n, big.length, { timeout: 60_000 });
   assert.ok(await page.evaluate((t) => document.getElementById('input').value === t, big), 'the whole article came back');
-  // Back to a short text, so that the next tests do not open with a megabyte.
   await typeOver(page, 'Short again.');
   await page.reload();
   await waitForRender(page, 'Short again.');
   await page.close();
-});
+}
 
-test('a long article pasted and reloaded at once is not lost (its IndexedDB write cannot finish first)', async () => {
-  const { page } = await openPage(strict);
-  let big = '';
-  while (big.length < 400_000) big += `${seed}\n\n`;
-  await paste(page, big);
-  // No wait for the debounced save or the annotation: the page goes away now.
-  await page.reload();
-  await page.waitForFunction((n) => document.getElementById('input').value.length === n, big.length, { timeout: 60_000 });
-  assert.ok(await page.evaluate((t) => document.getElementById('input').value === t, big), 'the whole article came back');
-  await typeOver(page, 'Short again.');
-  await page.reload();
-  await waitForRender(page, 'Short again.');
-  await page.close();
-});
+test('a 1 MB pasted article survives a reload (kept in IndexedDB)', () => pasteAndReload(1_000_000, { atOnce: false }));
+
+test('a long article pasted and reloaded at once is not lost (its IndexedDB write cannot finish first)', () =>
+  pasteAndReload(400_000, { atOnce: true }));
 
 test('a crashed annotator loses nothing: the text stays, is kept, and is annotated by the new worker', async () => {
   const { page } = await openPage(strict);
-  const [worker] = page.workers();
-  assert.ok(worker, 'the annotation worker is running');
   // A real trap in the core, armed through its test-only export (see the trap test in page.test.mjs).
-  await worker.evaluate(async () => {
-    const core = await import(new URL('./pkg/newslens.js', location.href).href);
-    for (let i = 0; ; i++) {
-      try { core.version(); break; } catch (err) { if (i > 500) throw err; await new Promise((r) => setTimeout(r, 20)); }
-    }
-    core.__trapNextCallForTests();
-  });
+  await armWorkerTrap(page);
   // Pasted: one request, the one that traps (typed keys may make several, and the next good one clears the error).
   const text = 'Pasted as the annotator crashed. Officials said nothing.';
   await paste(page, text);

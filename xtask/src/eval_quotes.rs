@@ -182,193 +182,210 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let src = std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
-
-    let kinds = ["direct", "indirect", "mixed", "scare"];
-    let mut all_overlap = Counts::default();
-    let mut all_exact = Counts::default();
-    let mut per_kind: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
-    let mut per_kind_exact: BTreeMap<&str, Counts> = kinds.iter().map(|k| (*k, Counts::default())).collect();
-    let (mut spk_n, mut spk_strict, mut spk_lenient) = (0, 0, 0);
-    let (mut cue_n, mut cue_ok, mut mention_n, mut mention_ok) = (0, 0, 0, 0);
-    let mut hedge_all = Counts::default();
-    let mut hedge_exact = Counts::default();
-    let mut hedge_class: BTreeMap<String, Counts> = BTreeMap::new();
-    let mut misses: Vec<String> = Vec::new();
-    let mut docs = 0;
-
+    let mut tally = Tally::default();
     for line in src.lines().filter(|l| !l.trim().is_empty()) {
         let d: Json = serde_json::from_str(line).map_err(|e| format!("bad gold line: {e}"))?;
         let text = d["text"].as_str().ok_or("gold line without text")?;
         let id = d["id"].as_str().unwrap_or("?");
-        docs += 1;
-        let gq: Vec<GoldQuote> = d["quotes"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|q| GoldQuote {
-                        start: usize_of(&q["start"]),
-                        end: usize_of(&q["end"]),
-                        kind: q["kind"].as_str().unwrap_or("").to_string(),
-                        speaker_name: q["speaker_name"].as_str().map(str::to_string),
-                        cue: pair(&q["cue"]),
-                        speaker: pair(&q["speaker"]),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let gh: Vec<GoldHedge> = d["hedges"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|h| GoldHedge {
-                        start: usize_of(&h["start"]),
-                        end: usize_of(&h["end"]),
-                        class: h["class"].as_str().unwrap_or("").to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let (gq, gh) = gold_of(&d);
         let (pq, ph) = predict(text)?;
         let chars: Vec<char> = text.chars().collect();
         let show = |a: usize, b: usize| chars[a.min(chars.len())..b.min(chars.len())].iter().collect::<String>();
+        tally.docs += 1;
+        tally.quotes(id, &gq, &pq, &show);
+        tally.hedges(id, &gh, &ph, &show);
+    }
+    tally.print(&gold_path.strip_prefix(&root).unwrap_or(&gold_path).display().to_string());
+    seed_report()?;
+    if bench {
+        benchmark()?;
+    }
+    Ok(())
+}
 
-        // All quotes, any kind.
+/// The quote kinds, in the order the report lists them.
+const KINDS: [&str; 4] = ["direct", "indirect", "mixed", "scare"];
+
+/// A gold line's quotes and hedges.
+fn gold_of(d: &Json) -> (Vec<GoldQuote>, Vec<GoldHedge>) {
+    let list = |key: &str| d[key].as_array().cloned().unwrap_or_default();
+    let quotes = list("quotes")
+        .iter()
+        .map(|q| GoldQuote {
+            start: usize_of(&q["start"]),
+            end: usize_of(&q["end"]),
+            kind: q["kind"].as_str().unwrap_or("").to_string(),
+            speaker_name: q["speaker_name"].as_str().map(str::to_string),
+            cue: pair(&q["cue"]),
+            speaker: pair(&q["speaker"]),
+        })
+        .collect();
+    let hedges = list("hedges")
+        .iter()
+        .map(|h| GoldHedge {
+            start: usize_of(&h["start"]),
+            end: usize_of(&h["end"]),
+            class: h["class"].as_str().unwrap_or("").to_string(),
+        })
+        .collect();
+    (quotes, hedges)
+}
+
+/// Adds the matches of `g` and `p` (from [`match_spans`]) to an overlap and
+/// an exact count.
+fn add(overlap: &mut Counts, exact: &mut Counts, g: &[(usize, usize)], p: &[(usize, usize)], m: &[(usize, usize)]) {
+    for c in [&mut *overlap, &mut *exact] {
+        c.pred += p.len();
+        c.gold += g.len();
+    }
+    overlap.tp += m.len();
+    exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
+}
+
+/// The counts over every gold document, and the errors to list.
+#[derive(Default)]
+struct Tally {
+    docs: usize,
+    all_overlap: Counts,
+    all_exact: Counts,
+    per_kind: BTreeMap<&'static str, (Counts, Counts)>,
+    spk_n: usize,
+    spk_strict: usize,
+    spk_lenient: usize,
+    cue_n: usize,
+    cue_ok: usize,
+    mention_n: usize,
+    mention_ok: usize,
+    hedge_all: Counts,
+    hedge_exact: Counts,
+    hedge_class: BTreeMap<String, Counts>,
+    misses: Vec<String>,
+}
+
+impl Tally {
+    /// Scores one document's quotes: all kinds, their cues and speakers, then per kind.
+    fn quotes(&mut self, id: &str, gq: &[GoldQuote], pq: &[Pred], show: &dyn Fn(usize, usize) -> String) {
         let g: Vec<(usize, usize)> = gq.iter().map(|q| (q.start, q.end)).collect();
         let p: Vec<(usize, usize)> = pq.iter().map(|q| (q.start, q.end)).collect();
         let m = match_spans(&g, &p);
-        all_overlap.tp += m.len();
-        all_overlap.pred += p.len();
-        all_overlap.gold += g.len();
-        all_exact.pred += p.len();
-        all_exact.gold += g.len();
-        all_exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
+        add(&mut self.all_overlap, &mut self.all_exact, &g, &p, &m);
         for &(gi, pi) in &m {
-            if let Some(c) = gq[gi].cue {
-                cue_n += 1;
-                cue_ok += usize::from(overlaps(pq[pi].cue, c));
-            }
-            if let Some(c) = gq[gi].speaker {
-                mention_n += 1;
-                let ok = overlaps(pq[pi].speaker, c);
-                mention_ok += usize::from(ok);
-                if !ok {
-                    misses.push(format!(
-                        "{id}: speaker mention {:?} for {:?}, gold {:?}",
-                        pq[pi].speaker.map(|(a, b)| show(a, b)),
-                        show(gq[gi].start, gq[gi].end),
-                        show(c.0, c.1)
-                    ));
-                }
-            }
-            if let Some(name) = &gq[gi].speaker_name {
-                spk_n += 1;
-                let (s, l) = speaker_match(pq[pi].speaker_name.as_deref(), name);
-                spk_strict += usize::from(s);
-                spk_lenient += usize::from(l);
-                if !l {
-                    misses.push(format!(
-                        "{id}: speaker {:?} for {:?}, gold {:?}",
-                        pq[pi].speaker_name,
-                        show(gq[gi].start, gq[gi].end),
-                        name
-                    ));
-                }
-            }
+            self.speaker(id, &gq[gi], &pq[pi], show);
         }
         for (gi, q) in gq.iter().enumerate() {
             if !m.iter().any(|&(x, _)| x == gi) {
-                misses.push(format!("{id}: missed {} {:?}", q.kind, show(q.start, q.end)));
+                self.misses.push(format!("{id}: missed {} {:?}", q.kind, show(q.start, q.end)));
             }
         }
         for (pi, q) in pq.iter().enumerate() {
             if !m.iter().any(|&(_, x)| x == pi) {
-                misses.push(format!("{id}: spurious {} {:?}", q.kind, show(q.start, q.end)));
+                self.misses.push(format!("{id}: spurious {} {:?}", q.kind, show(q.start, q.end)));
             }
         }
-        // Per kind.
-        for k in kinds {
+        for k in KINDS {
             let g: Vec<(usize, usize)> = gq.iter().filter(|q| q.kind == k).map(|q| (q.start, q.end)).collect();
             let p: Vec<(usize, usize)> = pq.iter().filter(|q| q.kind == k).map(|q| (q.start, q.end)).collect();
             let m = match_spans(&g, &p);
-            if let Some(c) = per_kind.get_mut(k) {
-                c.tp += m.len();
-                c.pred += p.len();
-                c.gold += g.len();
-            }
-            if let Some(c) = per_kind_exact.get_mut(k) {
-                c.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
-                c.pred += p.len();
-                c.gold += g.len();
+            let (overlap, exact) = self.per_kind.entry(k).or_default();
+            add(overlap, exact, &g, &p, &m);
+        }
+    }
+
+    /// Scores the cue, speaker mention and speaker name of a matched quote.
+    fn speaker(&mut self, id: &str, gold: &GoldQuote, pred: &Pred, show: &dyn Fn(usize, usize) -> String) {
+        if let Some(c) = gold.cue {
+            self.cue_n += 1;
+            self.cue_ok += usize::from(overlaps(pred.cue, c));
+        }
+        if let Some(c) = gold.speaker {
+            self.mention_n += 1;
+            let ok = overlaps(pred.speaker, c);
+            self.mention_ok += usize::from(ok);
+            if !ok {
+                self.misses.push(format!(
+                    "{id}: speaker mention {:?} for {:?}, gold {:?}",
+                    pred.speaker.map(|(a, b)| show(a, b)),
+                    show(gold.start, gold.end),
+                    show(c.0, c.1)
+                ));
             }
         }
-        // Hedges, by class.
-        let mut classes: Vec<String> =
-            gh.iter().map(|h| h.class.clone()).chain(ph.iter().map(|h| h.2.clone())).collect();
+        if let Some(name) = &gold.speaker_name {
+            self.spk_n += 1;
+            let (s, l) = speaker_match(pred.speaker_name.as_deref(), name);
+            self.spk_strict += usize::from(s);
+            self.spk_lenient += usize::from(l);
+            if !l {
+                self.misses.push(format!("{id}: speaker {:?} for {:?}, gold {:?}", pred.speaker_name, show(gold.start, gold.end), name));
+            }
+        }
+    }
+
+    /// Scores one document's hedges, class by class.
+    fn hedges(&mut self, id: &str, gh: &[GoldHedge], ph: &[(usize, usize, String)], show: &dyn Fn(usize, usize) -> String) {
+        let mut classes: Vec<String> = gh.iter().map(|h| h.class.clone()).chain(ph.iter().map(|h| h.2.clone())).collect();
         classes.sort();
         classes.dedup();
         for cls in classes {
             let g: Vec<(usize, usize)> = gh.iter().filter(|h| h.class == cls).map(|h| (h.start, h.end)).collect();
             let p: Vec<(usize, usize)> = ph.iter().filter(|h| h.2 == cls).map(|h| (h.0, h.1)).collect();
             let m = match_spans(&g, &p);
-            let c = hedge_class.entry(cls.clone()).or_default();
+            let c = self.hedge_class.entry(cls.clone()).or_default();
             c.tp += m.len();
             c.pred += p.len();
             c.gold += g.len();
-            hedge_all.tp += m.len();
-            hedge_all.pred += p.len();
-            hedge_all.gold += g.len();
-            hedge_exact.tp += m.iter().filter(|&&(gi, pi)| g[gi] == p[pi]).count();
-            hedge_exact.pred += p.len();
-            hedge_exact.gold += g.len();
+            add(&mut self.hedge_all, &mut self.hedge_exact, &g, &p, &m);
             for (gi, h) in g.iter().enumerate() {
                 if !m.iter().any(|&(x, _)| x == gi) {
-                    misses.push(format!("{id}: missed hedge {cls} {:?}", show(h.0, h.1)));
+                    self.misses.push(format!("{id}: missed hedge {cls} {:?}", show(h.0, h.1)));
                 }
             }
             for (pi, h) in p.iter().enumerate() {
                 if !m.iter().any(|&(_, x)| x == pi) {
-                    misses.push(format!("{id}: spurious hedge {cls} {:?}", show(h.0, h.1)));
+                    self.misses.push(format!("{id}: spurious hedge {cls} {:?}", show(h.0, h.1)));
                 }
             }
         }
     }
 
-    println!("== quotes on {} ({docs} documents)", gold_path.strip_prefix(&root).unwrap_or(&gold_path).display());
-    println!("{}", all_overlap.line("all kinds, overlap"));
-    println!("{}", all_exact.line("all kinds, exact"));
-    for k in kinds {
-        println!("{}", per_kind[k].line(&format!("{k}, overlap")));
-        println!("{}", per_kind_exact[k].line(&format!("{k}, exact")));
-    }
-    let pct = |n: usize| if spk_n == 0 { 0.0 } else { n as f64 / spk_n as f64 };
-    println!(
-        "  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {spk_n})",
-        pct(spk_strict),
-        pct(spk_lenient)
-    );
-    let ratio = |a: usize, n: usize| if n == 0 { 0.0 } else { a as f64 / n as f64 };
-    println!(
-        "  cue span found on matched quotes {:.3} (n {cue_n}); speaker mention span {:.3} (n {mention_n})",
-        ratio(cue_ok, cue_n),
-        ratio(mention_ok, mention_n)
-    );
-    println!("== hedges");
-    println!("{}", hedge_all.line("all classes, overlap"));
-    println!("{}", hedge_exact.line("all classes, exact"));
-    for (cls, c) in &hedge_class {
-        println!("{}", c.line(cls));
-    }
-    if !misses.is_empty() {
-        println!("== errors on the gold");
-        for m in &misses {
-            println!("  {m}");
+    /// Prints the report on `gold` (its path).
+    fn print(&self, gold: &str) {
+        println!("== quotes on {gold} ({} documents)", self.docs);
+        println!("{}", self.all_overlap.line("all kinds, overlap"));
+        println!("{}", self.all_exact.line("all kinds, exact"));
+        let none = (Counts::default(), Counts::default());
+        for k in KINDS {
+            let (overlap, exact) = self.per_kind.get(k).unwrap_or(&none);
+            println!("{}", overlap.line(&format!("{k}, overlap")));
+            println!("{}", exact.line(&format!("{k}, exact")));
+        }
+        let ratio = |a: usize, n: usize| if n == 0 { 0.0 } else { a as f64 / n as f64 };
+        println!(
+            "  speaker accuracy on matched quotes: strict {:.3}, lenient {:.3}  (n {})",
+            ratio(self.spk_strict, self.spk_n),
+            ratio(self.spk_lenient, self.spk_n),
+            self.spk_n
+        );
+        println!(
+            "  cue span found on matched quotes {:.3} (n {}); speaker mention span {:.3} (n {})",
+            ratio(self.cue_ok, self.cue_n),
+            self.cue_n,
+            ratio(self.mention_ok, self.mention_n),
+            self.mention_n
+        );
+        println!("== hedges");
+        println!("{}", self.hedge_all.line("all classes, overlap"));
+        println!("{}", self.hedge_exact.line("all classes, exact"));
+        for (cls, c) in &self.hedge_class {
+            println!("{}", c.line(cls));
+        }
+        if !self.misses.is_empty() {
+            println!("== errors on the gold");
+            for m in &self.misses {
+                println!("  {m}");
+            }
         }
     }
-    seed_report()?;
-    if bench {
-        benchmark()?;
-    }
-    Ok(())
 }
 
 /// Prints what the layers find on the reference article and checks the
