@@ -288,3 +288,13 @@ fn a_cue_span_holds_its_auxiliaries_time_and_medium() {
     let all = quotes("Rosa Ames said Tuesday that the plan was late.");
     assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("said Tuesday"));
 }
+
+#[test]
+fn a_source_after_its_cue_takes_what_the_comma_adds_to_the_sentence_end() {
+    let all = quotes("“The market is cooling,” said Ann Lee, a broker in Tampa who sells farms.");
+    let q = quote(&all, "“The market");
+    assert_eq!(q.mention.as_deref(), Some("Ann Lee, a broker in Tampa who sells farms"), "{q:?}");
+    // A participle after the comma is the writer's clause, not the source.
+    let all = quotes("“The market is cooling,” said Ann Lee, adding that prices would fall.");
+    assert_eq!(quote(&all, "“The market").mention.as_deref(), Some("Ann Lee"));
+}

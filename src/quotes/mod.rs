@@ -247,8 +247,38 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
     piece_quotes(&st, &at, &groups, &absorbed, &mut found);
     crate::sort::sort_by_key(&mut found, |f| crate::sort::pair(f.start, !f.end));
     // Step 7: the speakers.
-    let speakers = classify_speakers(&st, &mut found);
+    let mut speakers = classify_speakers(&st, &mut found);
+    widen_trailing_sources(&st, &found, &mut speakers);
     (found, speakers, st.cue_used)
+}
+
+/// A source after its cue that the sentence ends with takes what the
+/// comma after it adds (`…,” said Ann Lee, a broker in Tampa, who sells
+/// farms.`), as PolNeAR marks the whole source noun phrase; not a
+/// participle or a clause of the writer's (`…, adding …`, `…, and …`).
+fn widen_trailing_sources(st: &State, found: &[Found], speakers: &mut [Speaker]) {
+    let seg = st.r.seg;
+    for f in found {
+        let (Some(c), Some(s)) = (f.cue, f.speaker) else { continue };
+        let (Some(cue), Some(sp)) = (st.cues.get(c), speakers.get_mut(s)) else { continue };
+        let at = st.text_of(sp.t1);
+        if sp.t0 < cue.t1 || sp.t0 > cue.t1 + 1 || !(at == "," || at == "who") {
+            continue;
+        }
+        let Some(range) = seg.sentence_tokens.get(cue.sent) else { continue };
+        let e = st.trim_end(sp.t1, range.end);
+        if e <= sp.t1 + 1 || e - sp.t1 > 40 || (at == "who" && st.text_of(sp.t1.saturating_sub(1)) == ",") {
+            continue;
+        }
+        let next = if at == "who" { String::new() } else { st.text_of(sp.t1 + 1).to_lowercase() };
+        let writer = next.ends_with("ing") || matches!(next.as_str(), "and" | "but" | "according" | "as" | "in" | "on");
+        let plain = (sp.t1..e).all(|i| {
+            !matches!(st.text_of(i), "“" | "”" | "\"" | "''" | "``" | ";" | ":" | "(" | ")") && st.cue_starting(i).is_none()
+        });
+        if !writer && plain {
+            sp.t1 = e;
+        }
+    }
 }
 
 /// A piece's attribution: its cue, if any, and its speaker mention.
