@@ -19,6 +19,9 @@
 //!    over paragraphs, or one followed by more quoted sentences. A quote
 //!    paragraph with no cue that follows a quote continues its speaker.
 //!    Emitting one span per piece keeps every span from a mark to a mark.
+//!    A piece that opens a cue's content clause with no colon or comma
+//!    between (`X said that “…”`, `X said “zero” voters would …`) is left
+//!    to step 5, which gives the whole clause, mixed.
 //! 5. Unused cues give reported speech: `X said (that) CONTENT`,
 //!    `CONTENT, X said`, `CONTENT, said X`, `According to X, CONTENT`,
 //!    `CONTENT, according to X`, with CONTENT as the quote span; when
@@ -36,6 +39,11 @@
 //!    convention), else through the coref `mention` layer when present,
 //!    else to the most recent compatible speaker or person; "the senator"
 //!    goes to the person last named with that office.
+//!
+//! Spans follow PolNeAR's annotation of news: content keeps its opening
+//! "that", a cue its auxiliaries, time and medium (`cue_extent`), a source
+//! its appositive and, after its cue, the rest of the sentence the comma
+//! adds (`widen_trailing_sources`).
 //!
 //! Files: [`marks`] and [`cues`] (steps 1 and 2), [`speakers`] (finding and
 //! classifying speaker mentions), `reported.rs` (the content and speaker of
