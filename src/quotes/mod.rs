@@ -179,44 +179,35 @@ pub fn annotate(cx: &mut Context) {
 /// found the verb alone; the extent is for output only.
 fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
     let Some(range) = seg.sentence_tokens.get(c.sent) else { return (c.t0, c.t1) };
-    let low = |i: usize| seg.tokens.get(i).map_or(String::new(), |t| t.text(text).to_lowercase());
-    let (mut t0, mut t1) = (c.t0, c.t1);
     if c.kind == CueKind::According {
-        return (t0, t1);
+        return (c.t0, c.t1);
     }
-    while t0 > range.start
-        && matches!(
-            low(t0 - 1).as_str(),
-            "has" | "have" | "had" | "also" | "later" | "now" | "first" | "repeatedly" | "just" | "previously" | "again"
-                | "already" | "once" | "then" | "publicly" | "privately" | "recently"
-        )
-    {
+    let qw = quote_words();
+    let mut buf = String::new();
+    macro_rules! low {
+        ($i:expr) => {
+            low_at(text, seg, $i, &mut buf)
+        };
+    }
+    let mut t0 = c.t0;
+    while t0 > range.start && qw.cue_before.contains(low!(t0 - 1)) {
         t0 -= 1;
     }
     // After the verb: a time word or a medium, when the clause or the
     // content's "that" follows it, not content ("said Monday's vote …").
-    let mut e = t1;
+    let mut e = c.t1;
     loop {
-        let w = low(e);
-        let next = match w.as_str() {
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday"
-            | "today" | "recently" | "repeatedly" | "later" | "privately" | "publicly" | "earlier" => e + 1,
-            "in" if matches!(low(e + 1).as_str(), "a" | "an")
-                && matches!(
-                    low(e + 2).as_str(),
-                    "statement" | "interview" | "email" | "e-mail" | "tweet" | "speech" | "letter" | "post"
-                ) =>
-            {
-                e + 3
-            }
-            "on" if matches!(
-                low(e + 1).as_str(),
-                "twitter" | "facebook" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            ) =>
-            {
-                e + 2
-            }
-            _ => break,
+        let next = if qw.cue_after.contains(low!(e)) {
+            e + 1
+        } else if low!(e) == "in" && matches!(low!(e + 1), "a" | "an") && qw.cue_media.contains(low!(e + 2)) {
+            e + 3
+        } else if low!(e) == "on" && {
+            let w = low!(e + 1);
+            qw.cue_media.contains(w) || (qw.cue_after.contains(w) && w.ends_with("day"))
+        } {
+            e + 2
+        } else {
+            break;
         };
         if next > range.end {
             break;
@@ -225,11 +216,17 @@ fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
     }
     let follows_ok = e == range.end
         || seg.tokens.get(e).is_some_and(|t| t.kind != Label::Word && t.kind != Label::Number)
-        || low(e) == "that";
-    if e > t1 && follows_ok {
-        t1 = e;
+        || low!(e) == "that";
+    (t0, if e > c.t1 && follows_ok { e } else { c.t1 })
+}
+
+/// The lower-case text of token `i` (empty past the end), through `buf`.
+fn low_at<'b>(text: &str, seg: &Segmentation, i: usize, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if let Some(t) = seg.tokens.get(i) {
+        crate::text::words::lower_into(t.text(text), buf);
     }
-    (t0, t1)
+    buf.as_str()
 }
 
 fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
@@ -278,8 +275,9 @@ fn widen_trailing_sources(st: &State, found: &[Found], speakers: &mut [Speaker])
         if e <= sp.t1 + 1 || e - sp.t1 > 40 || (at == "who" && st.text_of(sp.t1.saturating_sub(1)) == ",") {
             continue;
         }
-        let next = if at == "who" { String::new() } else { st.text_of(sp.t1 + 1).to_lowercase() };
-        let writer = next.ends_with("ing") || matches!(next.as_str(), "and" | "but" | "according" | "as" | "in" | "on");
+        let next = if at == "who" { "" } else { st.text_of(sp.t1 + 1) };
+        let writer = next.ends_with("ing")
+            || ["and", "but", "according", "as", "in", "on"].iter().any(|w| next.eq_ignore_ascii_case(w));
         let plain = (sp.t1..e).all(|i| {
             !matches!(st.text_of(i), "“" | "”" | "\"" | "''" | "``" | ";" | ":" | "(" | ")") && st.cue_starting(i).is_none()
         });
