@@ -2,7 +2,7 @@
 //! text written for these tests (not taken from any corpus) with the
 //! entities a careful reader expects; the reference article as a smoke
 //! test; and a property test that entity spans are flat, sorted, on token
-//! boundaries and never panic on any input.
+//! boundaries (a handle's name after its '@') and never panic on any input.
 
 use newslens::internals::entities::{Entity, find};
 use newslens::internals::text::segment;
@@ -230,7 +230,8 @@ proptest! {
         for e in &found {
             prop_assert!(e.start_byte < e.end_byte && e.end_byte <= text.len());
             prop_assert!(e.start_byte >= last_end, "overlap or unsorted");
-            prop_assert!(seg.tokens.iter().any(|t| t.start == e.start_byte));
+            // A handle's name starts after its '@'.
+            prop_assert!(seg.tokens.iter().any(|t| t.start == e.start_byte || (t.kind == Label::Handle && t.start + 1 == e.start_byte)));
             prop_assert!(seg.tokens.iter().any(|t| t.end == e.end_byte));
             last_end = e.end_byte;
         }
@@ -243,4 +244,32 @@ proptest! {
         let found = find(&text, &seg);
         prop_assert!(found.windows(2).all(|w| w[0].end_byte <= w[1].start_byte));
     }
+}
+
+/// Handles in social-media copy quoted by news pages: each handle is a
+/// name of its own (a list of handles is not one long name), and the
+/// entity is the name after the '@'.
+#[test]
+fn handles_are_one_name_each_without_the_at() {
+    let text = "RT @MariaGonzalez: Thank you @DrAnnaReyes @CityHospital @JohnPetersen for the support tonight!";
+    let all = ents(text);
+    for e in &all {
+        let s = &text[e.start_byte..e.end_byte];
+        assert!(!s.contains('@') && !s.contains(' '), "{s:?} in {:?}", listing(text));
+    }
+    expect(text, "MariaGonzalez", Label::Person);
+    let named = ["DrAnnaReyes", "CityHospital", "JohnPetersen"]
+        .into_iter()
+        .filter(|&h| all.iter().any(|e| &text[e.start_byte..e.end_byte] == h))
+        .count();
+    assert!(named >= 2, "{:?}", listing(text));
+}
+
+/// A capitalised word before an organisation's head word belongs to the
+/// name, unless it starts the sentence (where it may be the verb).
+#[test]
+fn words_before_an_organisation_head_belong_to_it() {
+    let text = "Officials said Veloria’s Revolutionary Guards had moved two brigades north.";
+    expect(text, "Revolutionary Guards", Label::Org);
+    expect_none(text, "Guards");
 }

@@ -286,9 +286,41 @@ pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
     words >= 2
 }
 
+/// Whether the sentence is written in lower case: at least three words,
+/// and none but the first (and the pronoun "I") starts with a capital,
+/// handles, hashtags and web addresses aside. Chat and tweets write names
+/// so ("saw conor and paul walker"); like an all-caps headline, such a
+/// sentence says nothing by its capitals, so the tagger reads its words
+/// as a headline's (gazetteer classes of the title-cased word, the
+/// headline variants of word and shape). News sentences have a capital
+/// within a few words, where the scan stops.
+pub fn is_lower_case(text: &str, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    for t in tokens {
+        if matches!(t.kind, Label::Handle | Label::Hashtag | Label::Url | Label::Email) {
+            continue;
+        }
+        let w = t.text(text);
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else { continue };
+        if words > 0 && first.is_uppercase() && !(w == "I" || w.starts_with("I'") || w.starts_with("I’")) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 3
+}
+
+/// Whether capitals say nothing in the sentence: an all-caps headline
+/// ([`is_headline`]) or a lower-case sentence ([`is_lower_case`]). The
+/// features read such a sentence's words alike; `SentenceFeatures::headline`
+/// (what the rules read) stays all-caps only.
+pub fn is_caseless(text: &str, tokens: &[Token]) -> bool {
+    is_headline(text, tokens) || is_lower_case(text, tokens)
+}
+
 /// The classes of `word`, whose [`gazetteer::Gazetteer::key_classes`] are
-/// `key`; in headlines, if it has none, those of its title-cased form
-/// ("BAGHDAD" -> "Baghdad").
+/// `key`; in headlines and lower-case sentences, if it has none, those of
+/// its title-cased form ("BAGHDAD", "baghdad" -> "Baghdad").
 fn gaz_classes(word: &str, key: Classes, headline: bool, scratch: &mut String) -> Classes {
     let g = gazetteer::get();
     let c = key & !gazetteer::PREFIX;
@@ -298,7 +330,7 @@ fn gaz_classes(word: &str, key: Classes, headline: bool, scratch: &mut String) -
     scratch.clear();
     for (k, ch) in word.chars().enumerate() {
         if k == 0 {
-            scratch.push(ch);
+            scratch.extend(ch.to_uppercase());
         } else {
             scratch.extend(ch.to_lowercase());
         }
@@ -342,10 +374,12 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
     sf.starts.clear();
     sf.info.clear();
     sf.headline = is_headline(text, tokens);
+    // Capitals carry no information here: all-caps or all lower case.
+    let caseless = sf.headline || is_lower_case(text, tokens);
     let mut seen_word = false;
     let mut word = std::mem::take(&mut sf.word);
     for tok in tokens {
-        let (mut info, alnum) = word_info(tok.text(text), sf.headline, &mut word);
+        let (mut info, alnum) = word_info(tok.text(text), caseless, &mut word);
         info.initial = !seen_word && alnum;
         seen_word |= alnum;
         sf.info.push(info);
@@ -382,7 +416,7 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
         if info.initial {
             out.push(feature(t::INIT_SHAPE, info.shape));
         }
-        if sf.headline {
+        if caseless {
             out.push(feature(t::HEADLINE_SHAPE, info.shape));
             out.push(feature(t::HEADLINE_LOWER, info.lower));
         }
@@ -390,7 +424,7 @@ pub fn extract(text: &str, tokens: &[Token], sf: &mut SentenceFeatures) {
         if kind != Label::Word {
             out.push(feature(t::KIND, kind as u64));
         }
-        let flags = (info.initial as u64) | (info.cap as u64) << 1 | (sf.headline as u64) << 2;
+        let flags = (info.initial as u64) | (info.cap as u64) << 1 | (caseless as u64) << 2;
         push_classes(out, t::GAZ, info.gaz, 0);
         push_classes(out, t::GAZ_INIT, info.gaz, flags);
         push_classes(out, t::GAZ_M1, get(-1).map_or(0, |x| x.gaz), 0);
@@ -680,7 +714,7 @@ mod tests {
     /// The features [`roles`] give token `i`, as `Decoder` sums them.
     fn role_features(text: &str, tokens: &[Token], sf: &SentenceFeatures, i: usize) -> Vec<u32> {
         let at = |j: Option<usize>| j.and_then(|j| sf.info.get(j));
-        let (info, headline) = (&sf.info[i], sf.headline);
+        let (info, headline) = (&sf.info[i], is_caseless(text, tokens));
         let mut out = vec![roles::bias()];
         let mut shapes = Vec::new();
         roles::own(tokens[i].text(text), info, headline, &mut out, &mut shapes);
@@ -710,6 +744,7 @@ mod tests {
         let texts = [
             "Prime Minister Mohammed Shia al-Sudani met US officials in New York on Tuesday, Reuters said.",
             "BAGHDAD SAYS IRAN-BACKED MILITIAS READY FOR NEW YORK TALKS",
+            "saw conor and paul walker at the game in boston, I think @user was there",
             "\"Iraq,\" he said. (IRGC) 2,000 $5 @user #tag https://example.com ok :-) Shi’ite Kataib Hezbollah",
             "a",
             "",
@@ -730,7 +765,7 @@ mod tests {
                 let own = |initial: bool| {
                     let (mut out, mut shapes) = (Vec::new(), Vec::new());
                     let info = TokenInfo { initial, ..sf.info[i] };
-                    roles::own(toks[i].text(text), &info, sf.headline, &mut out, &mut shapes);
+                    roles::own(toks[i].text(text), &info, is_caseless(text, &toks), &mut out, &mut shapes);
                     out.extend(shapes);
                     out.sort_unstable();
                     out
@@ -744,7 +779,7 @@ mod tests {
             let infos: Vec<TokenInfo> = sf.info.clone();
             let spans: Vec<(u16, u8)> = (0..toks.len()).map(|i| sf.span(i)).collect();
             let mut scratch = String::new();
-            let words: Vec<_> = toks.iter().map(|t| word_info(t.text(text), sf.headline, &mut scratch)).collect();
+            let words: Vec<_> = toks.iter().map(|t| word_info(t.text(text), is_caseless(text, &toks), &mut scratch)).collect();
             let mut sf2 = SentenceFeatures::default();
             extract_info(text, &toks, is_headline(text, &toks), words.into_iter(), &mut sf2);
             assert_eq!(sf2.headline, sf.headline);
@@ -811,5 +846,18 @@ mod tests {
         assert!(sf.info[0].initial && !sf.info[1].initial);
         assert_eq!(sf.info[1].lower, sf.info[3].lower);
         assert!(!sf.token(1).is_empty());
+
+        // A lower-case sentence is read like a headline: "boston" is the city.
+        let text3 = "we flew to boston with conor last week";
+        let toks3 = tokenize(text3);
+        extract(text3, &toks3, &mut sf);
+        assert!(!sf.headline && is_lower_case(text3, &toks3));
+        assert!(gazetteer::has(sf.info[3].gaz, Class::City));
+        // One capital past the first word (but "I") and it is not.
+        for text in ["We flew to boston with Conor", "in Boston"] {
+            assert!(!is_lower_case(text, &tokenize(text)), "{text}");
+        }
+        let text = "So I flew to boston, I’m told @Ana was there";
+        assert!(is_lower_case(text, &tokenize(text)));
     }
 }

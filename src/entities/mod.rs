@@ -17,7 +17,8 @@
 //!    those labels; named spans win over rule spans of other kinds where a
 //!    rule span would cut through a name.
 //!
-//! Spans are flat (no overlaps) and on token boundaries.
+//! Spans are flat (no overlaps) and on token boundaries, but for a
+//! handle's name, which starts after its '@'.
 
 mod document;
 pub mod features;
@@ -77,12 +78,15 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
                 cued.insert(name);
             }
         }
-        for (a, b, label) in runs {
+        for (a, b, label) in split_handles(tokens, runs) {
             let (Some(first), Some(last)) = (tokens.get(a), b.checked_sub(1).and_then(|k| tokens.get(k))) else {
                 continue;
             };
-            if first.start < last.end {
-                out.push(Entity { start_byte: first.start, end_byte: last.end, label, attrs: Attrs::new() });
+            // A handle ("@nytimes") names its holder: the entity is the
+            // name, the '@' is markup (as the Broad Twitter Corpus marks it).
+            let start = first.start + usize::from(first.kind == Label::Handle);
+            if start < last.end {
+                out.push(Entity { start_byte: start, end_byte: last.end, label, attrs: Attrs::new() });
             }
         }
     }
@@ -93,6 +97,34 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
             && let Some(iso2) = text.get(e.start_byte..e.end_byte).and_then(rules::country_of)
         {
             e.attrs.insert("country", Value::name(iso2));
+        }
+    }
+    out
+}
+
+/// Cuts runs around handles: a handle ("@bbcnews") is a whole name on its
+/// own, so a run of several ("@ana @ben") is one entity per handle, and a
+/// handle never extends the name before or after it. Most runs hold no
+/// handle and pass through unchanged.
+fn split_handles(tokens: &[crate::text::Token], runs: Vec<Run>) -> Vec<Run> {
+    let is_handle = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Label::Handle);
+    if !runs.iter().any(|&(a, b, _)| b > a + 1 && (a..b).any(is_handle)) {
+        return runs;
+    }
+    let mut out = Vec::with_capacity(runs.len() + 2);
+    for (a, b, label) in runs {
+        let mut start = a;
+        for k in a..b {
+            if is_handle(k) {
+                if start < k {
+                    out.push((start, k, label));
+                }
+                out.push((k, k + 1, label));
+                start = k + 1;
+            }
+        }
+        if start < b {
+            out.push((start, b, label));
         }
     }
     out

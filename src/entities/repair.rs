@@ -237,11 +237,13 @@ fn boundaries(s: &Sent, c: &Cues, runs: &mut Vec<Run>, buf: &mut String) {
 /// "Norvale Mining Corp": an ORG span ending in a company suffix ("Corp",
 /// "Ltd") takes in up to two capitalised words right before it that no
 /// span holds and that are not places, groups, titles, dates or function
-/// words (the tagger often leaves a rare first word out). Organisation
-/// heads ("Division", "Parliament") do not: a capitalised word before
-/// them is as often a sentence's first verb ("Allow Parliament").
+/// words (the tagger often leaves a rare first word out). A span ending
+/// in an organisation head ("Guards", "Party") does so only over words
+/// that do not start the sentence: there a capitalised word is as often
+/// the sentence's first verb ("Allow Parliament"), elsewhere it is the
+/// name's ("Iran's Revolutionary Guards").
 fn company_heads(s: &Sent, c: &Cues, runs: &mut [Run], buf: &mut String) {
-    let org_end = Class::OrgSuffix.bit();
+    let org_end = Class::OrgSuffix.bit() | Class::OrgHead.bit();
     let stop = Class::Country.bit()
         | Class::City.bit()
         | Class::Region.bit()
@@ -256,8 +258,10 @@ fn company_heads(s: &Sent, c: &Cues, runs: &mut [Run], buf: &mut String) {
             continue;
         }
         let floor = if k > 0 { runs[k - 1].1 } else { 0 };
+        let suffix = has(s.gaz(b - 1), Class::OrgSuffix);
         let mut start = a;
         while start > floor
+            && (suffix || !s.sf.info.get(start - 1).is_some_and(|x| x.initial))
             && a - start < 2
             && s.cap(start - 1)
             && s.word(start - 1).chars().all(char::is_alphabetic)

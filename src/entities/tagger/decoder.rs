@@ -290,14 +290,17 @@ impl<'m, 't> Decoder<'m, 't> {
     /// [`features::extract`] then [`Model::tag`] would, and fills `sf` as
     /// [`features::extract_info`] does (for the rules).
     pub fn tag(&mut self, text: &'t str, tokens: &[Token], sf: &mut SentenceFeatures, tags: &mut Vec<u8>) {
-        let headline = features::is_headline(text, tokens);
+        // `sf.headline` (for the rules) is all-caps only; the features
+        // read a lower-case sentence as a headline too (as `extract` does).
+        let caps = features::is_headline(text, tokens);
+        let headline = caps || features::is_lower_case(text, tokens);
         let mut sent = std::mem::take(&mut self.sent);
         sent.clear();
         for tok in tokens {
             sent.push(self.word(tok.text(text), headline));
         }
         let words = &self.words;
-        features::extract_info(text, tokens, headline, sent.iter().map(|&k| (words[k as usize].info, words[k as usize].alnum)), sf);
+        features::extract_info(text, tokens, caps, sent.iter().map(|&k| (words[k as usize].info, words[k as usize].alnum)), sf);
         tags.clear();
         let n = tokens.len();
         // The word bigrams, probed per token, are fetched at once too.
