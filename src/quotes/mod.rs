@@ -177,6 +177,7 @@ pub fn annotate(cx: &mut Context) {
 /// before it ("has also said") and the time or medium after it ("said
 /// Tuesday", "said in a statement"), as PolNeAR marks a cue. Matching
 /// found the verb alone; the extent is for output only.
+#[inline(never)]
 fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
     let Some(range) = seg.sentence_tokens.get(c.sent) else { return (c.t0, c.t1) };
     if c.kind == CueKind::According {
@@ -261,6 +262,7 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
 /// comma after it adds (`…,” said Ann Lee, a broker in Tampa, who sells
 /// farms.`), as PolNeAR marks the whole source noun phrase; not a
 /// participle or a clause of the writer's (`…, adding …`, `…, and …`).
+#[inline(never)]
 fn widen_trailing_sources(st: &State, found: &[Found], speakers: &mut [Speaker]) {
     let seg = st.r.seg;
     for f in found {
