@@ -116,9 +116,9 @@ fn verbs_that_attribute_quotes_report_speech_before_that() {
     let text = "Mark Chen tweeted that the vote had been rigged. The senator responded that the \
                 report was wrong.";
     let all = quotes(text);
-    let q = quote(&all, "the vote had been rigged");
+    let q = quote(&all, "that the vote had been rigged");
     assert_eq!((q.label, q.cue.as_deref(), q.name.as_deref()), (Label::Indirect, Some("tweeted"), Some("Mark Chen")));
-    let q = quote(&all, "the report was wrong");
+    let q = quote(&all, "that the report was wrong");
     assert_eq!((q.label, q.cue.as_deref()), (Label::Indirect, Some("responded")));
 }
 
@@ -185,5 +185,116 @@ fn a_cue_in_the_next_sentence_reports_its_own_content() {
     assert!(all.iter().all(|q| q.cue.as_deref() != Some("said") || q.text.starts_with("a smaller")), "{all:#?}");
     // A cue whose clause ends in the next sentence still attributes.
     let all = quotes("“We will appeal.” Mr. Lee said on Monday.");
-    assert_direct(&all, "“We will appeal", "said", "Lee");
+    assert_direct(&all, "“We will appeal", "said on Monday", "Lee");
+}
+
+fn assert_mixed(all: &[Seen], start: &str, holds: &str, cue: &str, name: &str) {
+    let q = quote(all, start);
+    assert_eq!(q.label, Label::Mixed, "{q:?}");
+    assert!(q.text.contains(holds), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some(cue), "{q:?}");
+    assert_eq!(q.name.as_deref(), Some(name), "{q:?}");
+}
+
+#[test]
+fn a_quoted_fragment_inside_reported_speech_makes_the_whole_content_mixed() {
+    // A fragment that opens the content and the clause runs on past it.
+    let text = "Councillor Rosa Ames said “dozens” of families would lose their homes.";
+    assert_mixed(&quotes(text), "“dozens” of families", "lose their homes", "said", "Rosa Ames");
+    // A quote right after "that": paraphrase, not the speaker's own sentence.
+    let text = "Councillor Rosa Ames said that “the budget is a fiction.”";
+    let all = quotes(text);
+    assert!(all.iter().all(|q| q.label != Label::Direct), "{all:#?}");
+    assert_mixed(&all, "that “the budget", "fiction", "said", "Rosa Ames");
+}
+
+#[test]
+fn an_adverbial_between_the_cue_and_that_is_not_content() {
+    let text = "Rosa Ames said at the hearing that the budget was “a fiction from start to finish.”";
+    let all = quotes(text);
+    assert_mixed(&all, "that the budget was", "“a fiction", "said", "Rosa Ames");
+    let text = "Rosa Ames said during a radio interview on Monday that the plan was dead.";
+    let all = quotes(text);
+    let q = quote(&all, "that the plan");
+    assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "that the plan was dead"));
+}
+
+#[test]
+fn calling_someone_a_quoted_phrase_is_speech_but_calling_for_is_not() {
+    let text = "Governor Ellen Shaw called the new budget “a reckless gamble with our schools.”";
+    assert_mixed(&quotes(text), "the new budget", "“a reckless gamble", "called", "Ellen Shaw");
+    let all = quotes("Governor Ellen Shaw called for “a full review” of the budget.");
+    assert!(all.iter().all(|q| q.cue.as_deref() != Some("called")), "{all:#?}");
+    // A capitalised title after it names, it does not report.
+    let all = quotes("The state sold a plate called “Save Our Lakes” last year.");
+    assert!(all.iter().all(|q| q.label == Label::Scare), "{all:#?}");
+}
+
+#[test]
+fn a_fragment_mid_clause_before_the_cue_and_a_long_adverbial_after_it() {
+    let text = "The party had “cracked the hardest ceiling” yet in its history, she said in a video \
+                message to the members.";
+    let all = quotes(text);
+    assert_mixed(&all, "The party had", "in its history", "said", "she");
+}
+
+#[test]
+fn a_title_before_a_cue_is_no_quote_of_the_speaker() {
+    let text = "Sunday on the program “Meet the Voters Today,” Senator Ann Lee said the deficit was \
+                “out of control.”";
+    let all = quotes(text);
+    assert_eq!(quote(&all, "“Meet").label, Label::Scare, "{all:#?}");
+    assert_mixed(&all, "the deficit", "“out of control", "said", "Ann Lee");
+}
+
+#[test]
+fn an_emphatic_did_say_is_a_cue() {
+    let all = quotes("Rosa Ames did say she found the mayor to be “very charming.”");
+    assert_mixed(&all, "she found", "“very charming", "say", "Rosa Ames");
+}
+
+#[test]
+fn content_after_that_may_open_with_this_and_a_promise_opens_with_to() {
+    let all = quotes("Rosa Ames said that this was a “new” burden on the schools.");
+    assert_mixed(&all, "that this was a", "burden", "said", "Rosa Ames");
+    let all = quotes("Rosa Ames vowed to end “the wasteful parking rules” by spring.");
+    assert_mixed(&all, "to end", "“the wasteful", "vowed", "Rosa Ames");
+    // Without a quoted phrase a verb of promise reports nothing.
+    assert!(quotes("Rosa Ames vowed to end the parking rules by spring.").is_empty());
+}
+
+#[test]
+fn blame_and_praise_around_a_quoted_phrase_are_speech() {
+    let all = quotes("Rosa Ames accused the mayor of running a campaign “of fear and division.”");
+    assert_mixed(&all, "the mayor of", "“of fear", "accused", "Rosa Ames");
+}
+
+#[test]
+fn the_source_span_holds_the_appositive_after_the_name() {
+    let all = quotes("Dana Wills, a spokeswoman for the mayor, said the plan was late.");
+    // Before, "the plan was" was taken for the speaker of "Dana Wills, …".
+    let q = quote(&all, "the plan");
+    assert_eq!((q.label, q.text.as_str()), (Label::Indirect, "the plan was late"));
+    assert_eq!(q.mention.as_deref(), Some("Dana Wills, a spokeswoman for the mayor"), "{q:?}");
+    assert_eq!(q.name.as_deref(), Some("Dana Wills"));
+}
+
+#[test]
+fn a_cue_span_holds_its_auxiliaries_time_and_medium() {
+    let all = quotes("Rosa Ames has also said that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("has also said"));
+    let all = quotes("Rosa Ames said in a statement on Tuesday that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("said in a statement on Tuesday"));
+    let all = quotes("Rosa Ames said Tuesday that the plan was late.");
+    assert_eq!(quote(&all, "that the plan").cue.as_deref(), Some("said Tuesday"));
+}
+
+#[test]
+fn a_source_after_its_cue_takes_what_the_comma_adds_to_the_sentence_end() {
+    let all = quotes("“The market is cooling,” said Ann Lee, a broker in Tampa who sells farms.");
+    let q = quote(&all, "“The market");
+    assert_eq!(q.mention.as_deref(), Some("Ann Lee, a broker in Tampa who sells farms"), "{q:?}");
+    // A participle after the comma is the writer's clause, not the source.
+    let all = quotes("“The market is cooling,” said Ann Lee, adding that prices would fall.");
+    assert_eq!(quote(&all, "“The market").mention.as_deref(), Some("Ann Lee"));
 }

@@ -72,7 +72,7 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
 
 /// Words after which a verb is not a cue of speech.
 const BLOCKERS: &[&str] = &[
-    "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+    "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must",
     "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "these", "those", "his", "her", "their",
     "its", "our", "such", "so", "widely", "-",
 ];

@@ -19,6 +19,9 @@
 //!    over paragraphs, or one followed by more quoted sentences. A quote
 //!    paragraph with no cue that follows a quote continues its speaker.
 //!    Emitting one span per piece keeps every span from a mark to a mark.
+//!    A piece that opens a cue's content clause with no colon or comma
+//!    between (`X said that “…”`, `X said “zero” voters would …`) is left
+//!    to step 5, which gives the whole clause, mixed.
 //! 5. Unused cues give reported speech: `X said (that) CONTENT`,
 //!    `CONTENT, X said`, `CONTENT, said X`, `According to X, CONTENT`,
 //!    `CONTENT, according to X`, with CONTENT as the quote span; when
@@ -36,6 +39,11 @@
 //!    convention), else through the coref `mention` layer when present,
 //!    else to the most recent compatible speaker or person; "the senator"
 //!    goes to the person last named with that office.
+//!
+//! Spans follow PolNeAR's annotation of news: content keeps its opening
+//! "that", a cue its auxiliaries, time and medium (`cue_extent`), a source
+//! its appositive and, after its cue, the rest of the sentence the comma
+//! adds (`widen_trailing_sources`).
 //!
 //! Files: [`marks`] and [`cues`] (steps 1 and 2), [`speakers`] (finding and
 //! classifying speaker mentions), `reported.rs` (the content and speaker of
@@ -134,7 +142,8 @@ pub fn annotate(cx: &mut Context) {
         if !cue_used[i] {
             continue;
         }
-        let (a, b) = span_bytes(&cx.seg, c.t0, c.t1);
+        let (t0, t1) = cue_extent(text, &cx.seg, c);
+        let (a, b) = span_bytes(&cx.seg, t0, t1);
         let label = if c.kind == CueKind::According { Label::Attribution } else { Label::SpeechVerb };
         cue_ids[i] = Some(cx.sink.push(Layer::Cue, label, a, b, Attrs::new()));
     }
@@ -164,6 +173,63 @@ pub fn annotate(cx: &mut Context) {
     cx.summaries.insert("sourcing", summary);
 }
 
+/// The tokens of a cue's span: the verb with the auxiliaries and adverbs
+/// before it ("has also said") and the time or medium after it ("said
+/// Tuesday", "said in a statement"), as PolNeAR marks a cue. Matching
+/// found the verb alone; the extent is for output only.
+#[inline(never)]
+fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
+    let Some(range) = seg.sentence_tokens.get(c.sent) else { return (c.t0, c.t1) };
+    if c.kind == CueKind::According {
+        return (c.t0, c.t1);
+    }
+    let qw = quote_words();
+    let mut buf = String::new();
+    macro_rules! low {
+        ($i:expr) => {
+            low_at(text, seg, $i, &mut buf)
+        };
+    }
+    let mut t0 = c.t0;
+    while t0 > range.start && qw.cue_before.contains(low!(t0 - 1)) {
+        t0 -= 1;
+    }
+    // After the verb: a time word or a medium, when the clause or the
+    // content's "that" follows it, not content ("said Monday's vote …").
+    let mut e = c.t1;
+    loop {
+        let next = if qw.cue_after.contains(low!(e)) {
+            e + 1
+        } else if low!(e) == "in" && matches!(low!(e + 1), "a" | "an") && qw.cue_media.contains(low!(e + 2)) {
+            e + 3
+        } else if low!(e) == "on" && {
+            let w = low!(e + 1);
+            qw.cue_media.contains(w) || (qw.cue_after.contains(w) && w.ends_with("day"))
+        } {
+            e + 2
+        } else {
+            break;
+        };
+        if next > range.end {
+            break;
+        }
+        e = next;
+    }
+    let follows_ok = e == range.end
+        || seg.tokens.get(e).is_some_and(|t| t.kind != Label::Word && t.kind != Label::Number)
+        || low!(e) == "that";
+    (t0, if e > c.t1 && follows_ok { e } else { c.t1 })
+}
+
+/// The lower-case text of token `i` (empty past the end), through `buf`.
+fn low_at<'b>(text: &str, seg: &Segmentation, i: usize, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if let Some(t) = seg.tokens.get(i) {
+        crate::text::words::lower_into(t.text(text), buf);
+    }
+    buf.as_str()
+}
+
 fn span_bytes(seg: &Segmentation, t0: usize, t1: usize) -> (usize, usize) {
     match (seg.tokens.get(t0), t1.checked_sub(1).and_then(|i| seg.tokens.get(i))) {
         (Some(a), Some(b)) if t1 > t0 => (a.start(), b.end()),
@@ -187,8 +253,40 @@ fn analyse(r: &Reader, pieces: &[Piece], cues: &[Cue]) -> (Vec<Found>, Vec<Speak
     piece_quotes(&st, &at, &groups, &absorbed, &mut found);
     crate::sort::sort_by_key(&mut found, |f| crate::sort::pair(f.start, !f.end));
     // Step 7: the speakers.
-    let speakers = classify_speakers(&st, &mut found);
+    let mut speakers = classify_speakers(&st, &mut found);
+    widen_trailing_sources(&st, &found, &mut speakers);
     (found, speakers, st.cue_used)
+}
+
+/// A source after its cue that the sentence ends with takes what the
+/// comma after it adds (`…,” said Ann Lee, a broker in Tampa, who sells
+/// farms.`), as PolNeAR marks the whole source noun phrase; not a
+/// participle or a clause of the writer's (`…, adding …`, `…, and …`).
+#[inline(never)]
+fn widen_trailing_sources(st: &State, found: &[Found], speakers: &mut [Speaker]) {
+    let seg = st.r.seg;
+    for f in found {
+        let (Some(c), Some(s)) = (f.cue, f.speaker) else { continue };
+        let (Some(cue), Some(sp)) = (st.cues.get(c), speakers.get_mut(s)) else { continue };
+        let at = st.text_of(sp.t1);
+        if sp.t0 < cue.t1 || sp.t0 > cue.t1 + 1 || !(at == "," || at == "who") {
+            continue;
+        }
+        let Some(range) = seg.sentence_tokens.get(cue.sent) else { continue };
+        let e = st.trim_end(sp.t1, range.end);
+        if e <= sp.t1 + 1 || e - sp.t1 > 40 || (at == "who" && st.text_of(sp.t1.saturating_sub(1)) == ",") {
+            continue;
+        }
+        let next = if at == "who" { "" } else { st.text_of(sp.t1 + 1) };
+        let writer = next.ends_with("ing")
+            || ["and", "but", "according", "as", "in", "on"].iter().any(|w| next.eq_ignore_ascii_case(w));
+        let plain = (sp.t1..e).all(|i| {
+            !matches!(st.text_of(i), "“" | "”" | "\"" | "''" | "``" | ";" | ":" | "(" | ")") && st.cue_starting(i).is_none()
+        });
+        if !writer && plain {
+            sp.t1 = e;
+        }
+    }
 }
 
 /// A piece's attribution: its cue, if any, and its speaker mention.
@@ -245,6 +343,7 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
         _ => 1,
     };
     let mut lead = None;
+    let mut after_that = false;
     for g in 0..=limit {
         let Some(end) = j.checked_sub(g) else { break };
         if end <= s0 {
@@ -254,6 +353,7 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
             let gap_ok = g == 0 || !punct.is_empty() || (g == 1 && st.low(end) == "that");
             if gap_ok && st.cues[c].sent == sent {
                 lead = Some(c);
+                after_that = g == 1 && punct.is_empty();
             }
             break;
         }
@@ -261,6 +361,16 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
     // `wrote “The Audacity of Hope”`: a title after a cue is not speech.
     if punct.is_empty() && title_like(st, q) {
         lead = None;
+    }
+    // `X said that “…”`, `X said “zero” voters would …`: a piece that
+    // opens the cue's content clause, with no colon or comma between, is
+    // part of reported speech; step 5 gives the whole clause, mixed.
+    if let Some(c) = lead
+        && punct.is_empty()
+        && !st.cue_used[c]
+        && (after_that || clause_goes_on(st, q, sent))
+    {
+        return;
     }
     if let Some(c) = lead {
         if st.cue_used[c] {
@@ -322,8 +432,11 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
         let rest = st.low(cue.t1).to_string();
         let clause_follows =
             cue.t1 < s1 && !quote_words().adverbial_starts.contains(rest.as_str()) && st.is_word(cue.t1);
-        !title_like(st, q) && !clause_follows
+        !clause_follows
     });
+    // `on “Sunday Morning Futures,” Rep. Ann Lee said …`: a title before a
+    // cue is no speech, in its sentence too.
+    let trail = trail.filter(|_| !title_like(st, q));
     if let Some((c, m)) = trail {
         st.cue_used[c] = true;
         let mi = st.mention(m);
@@ -337,6 +450,15 @@ fn attribute_piece(st: &mut State, k: usize, at: &mut Attribution) {
             at.mixed_from[k] = Some(s0);
         }
     }
+}
+
+/// Whether words of the piece's sentence follow its closing mark in the
+/// same clause (`“zero” voters would …`, `“A” and “B”`), rather than its
+/// end or a comma, dash or bracket.
+fn clause_goes_on(st: &State, q: &Piece, sent: usize) -> bool {
+    let t = st.tok_at(q.end);
+    let s1 = st.r.seg.sentence_tokens.get(sent).map_or(0, |r| r.end);
+    q.closed && t < s1 && st.is_word(t)
 }
 
 /// The unused cue after a closed piece and its speaker, the piece's
@@ -547,9 +669,9 @@ fn reported_speech(st: &mut State, groups: &Groups) -> (Vec<Found>, Vec<bool>) {
         // "tweeted that …", "responded that …": a verb that otherwise only
         // attributes a quote reports speech when "that" opens its content.
         let that_clause = cues[c].kind == CueKind::DirectOnly
-            && c0 > cues[c].t1
+            && c0 >= cues[c].t1
             && c0 <= cues[c].t1 + 3
-            && st.text_of(c0 - 1).eq_ignore_ascii_case("that");
+            && st.text_of(c0).eq_ignore_ascii_case("that");
         let needs_quote = matches!(cues[c].kind, CueKind::DirectOnly | CueKind::QuotedOnly) && !that_clause;
         // A second part has two words of its own (see `reported`).
         let words = tail.is_some() || st.two_words(c0, c1);
@@ -645,7 +767,15 @@ fn classify_speakers(st: &State, found: &mut [Found]) -> Vec<Speaker> {
     let mut last_named: Option<usize> = None;
     for (new, &old) in order.iter().enumerate() {
         let (t0, t1, app) = st.mentions[old];
-        let sp = st.r.classify(t0, t1, app, &speakers, last_named.and_then(|i| speakers.get(i)));
+        let mut sp = st.r.classify(t0, t1, app, &speakers, last_named.and_then(|i| speakers.get(i)));
+        // The source span holds the appositive that follows the name
+        // ("Ann Lee, a spokeswoman for the mayor,"), as PolNeAR marks it.
+        if let Some((a0, a1)) = app
+            && a0 >= t1
+            && a0 <= t1 + 1
+        {
+            sp.t1 = a1;
+        }
         if sp.kind == Label::NamedPerson {
             last_named = Some(speakers.len());
         }

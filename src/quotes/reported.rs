@@ -45,7 +45,12 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
         from >= s1
             || (st.text_of(from) == ","
                 && (any_comma || matches!(st.low(from + 1), "adding" | "saying" | "who" | "according" | "noting")))
-            || (s1 - from <= 5 && qw.adverbial_starts.contains(st.low(from)))
+            || (qw.adverbial_starts.contains(st.low(from))
+                && (s1 - from <= 5
+                    // "…, she said in a video message to the convention.":
+                    // a longer adverbial, when no clause or quote follows.
+                    || (s1 - from <= 10
+                        && (from + 1..s1).all(|i| st.is_word(i) && !st.text_of(i).eq_ignore_ascii_case("that")))))
     };
     // "…, saying …", "a statement saying …": the participle's subject.
     let participle = cue.kind == CueKind::QuotedOnly && st.low(cue.t0).ends_with("ing");
@@ -53,7 +58,10 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // The comma before the cue closes the subject's appositive or modifier.
     let comma_in_subject = sub
         .as_ref()
-        .is_some_and(|s| s.skipped_modifier || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0));
+        .is_some_and(|s| {
+            s.skipped_modifier
+                || s.appositive.is_some_and(|a| a.1 <= s.t0 || s.t1 + 1 >= cue.t0 || (a.0 > s.t0 && a.1 + 1 >= cue.t0))
+        });
     // CONTENT, said X. Not when a pronoun or a possessive follows the cue:
     // "Another pollster, Ana Ruiz, said her survey …" has its subject
     // before the cue and its content after.
@@ -116,7 +124,11 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // X said (that) CONTENT.
     let mut a = cue.t1;
     let verb = st.low(cue.t0).to_string();
-    if matches!(verb.as_str(), "told" | "tells" | "tell" | "warned" | "warns" | "assured" | "informed") {
+    // "called for …", "called off …": another verb than naming.
+    if verb.starts_with("call") && matches!(st.low(a), "for" | "off" | "on" | "up" | "out" | "back" | "in") {
+        return None;
+    }
+    if matches!(verb.as_str(), "told" | "tells" | "tell" | "telling" | "warned" | "warns" | "assured" | "informed") {
         if let Some(t) = (a..(a + 12).min(s1)).find(|&i| st.text_of(i) == "that") {
             a = t + 1;
         } else if verb.starts_with('t') {
@@ -140,8 +152,19 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     while a < s1 && qw.leading_adverbs.contains(st.low(a)) {
         a += 1;
     }
+    // "said at the time that …", "said during this week’s debate that …":
+    // an adverbial phrase, then the content after "that".
+    if a < s1 && qw.adverbial_starts.contains(st.low(a)) {
+        let that = (a + 1..(a + 10).min(s1))
+            .take_while(|&i| st.is_word(i) || matches!(st.text_of(i), "’s" | "'s" | "-"))
+            .find(|&i| st.text_of(i).eq_ignore_ascii_case("that"));
+        if let Some(t) = that {
+            a = t;
+        }
+    }
     let ends_in_prep = matches!(st.low(cue.t1 - 1), "about" | "over" | "that");
-    if a < s1 && st.low(a) == "that" && !ends_in_prep {
+    let after_that = a < s1 && st.low(a) == "that" && !ends_in_prep;
+    if after_that {
         a += 1;
     }
     let mut b = s1;
@@ -178,13 +201,19 @@ pub(super) fn reported(st: &mut State, c: usize, coord: Option<Mention>) -> Opti
     // "conceded shortly after midnight": an adverbial, not reported content.
     let first = st.low(a).to_string();
     let punct_first = matches!(st.text_of(a), "," | ";" | ":" | ")" | "." | "—" | "–");
+    // After "that" the content has begun ("said that this was …"); "to"
+    // after a verb of promise or appeal opens its content ("vowed to end
+    // “…”", kept only with a quoted phrase, as such cues are).
+    let infinitive = first == "to" && cue.kind == CueKind::DirectOnly;
     if punct_first
-        || qw.adverbial_starts.contains(first.as_str())
+        || (!after_that && !infinitive && qw.adverbial_starts.contains(first.as_str()))
         || matches!(first.as_str(), "shortly" | "soon" | "immediately" | "quickly")
     {
         return None;
     }
-    (b > a).then_some(((a, b), None, m))
+    // The content keeps its "that", as PolNeAR marks it.
+    let a0 = if after_that { a - 1 } else { a };
+    (b > a).then_some(((a0, b), None, m))
 }
 
 /// The speaker of a participle cue after a comma ("…,” he wrote, adding

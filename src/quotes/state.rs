@@ -130,11 +130,18 @@ impl<'r, 'a> State<'r, 'a> {
     }
 
     /// The start of the clause that ends at token `end`: the sentence start
-    /// `s0` or just after a closing quote mark, colon or semicolon.
+    /// `s0` or just after a colon, a semicolon or a quote's closing mark.
     pub(super) fn clause_start(&mut self, s0: usize, end: usize) -> usize {
         let r = self.r;
         let toks = &r.seg.tokens;
-        let k = self.clause_marks.after_last(end, toks.len(), |i| matches!(toks[i].text(r.text), ";" | ":" | "”" | "''"));
+        // A closing mark ends a clause only after the quote's own
+        // punctuation (`“…,” she said`), not mid-clause (`had “put the
+        // biggest crack” yet in …`).
+        let k = self.clause_marks.after_last(end, toks.len(), |i| match toks[i].text(r.text) {
+            ";" | ":" => true,
+            "”" | "''" => i > 0 && matches!(toks[i - 1].text(r.text), "," | "." | "?" | "!" | "…"),
+            _ => false,
+        });
         k.max(s0)
     }
 

@@ -252,7 +252,7 @@ fn a_participle_after_an_attribution_shares_its_speaker() {
         qs,
         vec![
             q("direct", "“It was a terrible mistake!”", Some("Tom Hart")),
-            q("mixed", "rates should be cut “immediately.”", Some("Tom Hart")),
+            q("mixed", "that rates should be cut “immediately.”", Some("Tom Hart")),
         ]
     );
 }

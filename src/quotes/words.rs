@@ -57,6 +57,12 @@ pub struct QuoteWords {
     pub clause_ends: WordList,
     /// Adverbials of time or manner right after a cue, skipped.
     pub leading_adverbs: WordList,
+    /// Words before a cue verb that belong to the cue ("has also said").
+    pub cue_before: WordList,
+    /// Time words after a cue verb that belong to the cue ("said Tuesday").
+    pub cue_after: WordList,
+    /// Media after "in a" or "on" that belong to the cue ("in a statement").
+    pub cue_media: WordList,
 }
 
 /// The parsed lists.
@@ -99,6 +105,9 @@ fn parse(text: &'static str) -> (QuoteWords, Vec<&'static str>) {
                 "adverbial_starts" => Some(&mut w.adverbial_starts),
                 "clause_ends" => Some(&mut w.clause_ends),
                 "leading_adverbs" => Some(&mut w.leading_adverbs),
+                "cue_before" => Some(&mut w.cue_before),
+                "cue_after" => Some(&mut w.cue_after),
+                "cue_media" => Some(&mut w.cue_media),
                 _ => {
                     unknown.push(name);
                     None
@@ -132,6 +141,9 @@ mod tests {
             &w.adverbial_starts,
             &w.clause_ends,
             &w.leading_adverbs,
+            &w.cue_before,
+            &w.cue_after,
+            &w.cue_media,
         ];
         for list in lists {
             assert!(list.iter().next().is_some(), "an empty section in quote_words.txt");

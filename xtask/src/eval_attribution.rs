@@ -537,6 +537,20 @@ fn trim(chars: &[char], (mut a, mut b): Seg) -> Option<Seg> {
     (a < b).then_some((a, b))
 }
 
+/// Prints each predicted span that overlaps a gold span of the same part
+/// with other bounds (`--errors exact`): the boundary errors.
+fn exact_errors(name: &str, what: &str, chars: &[char], gold: &[Seg], pred: &[Seg]) {
+    let g: Vec<Seg> = gold.iter().filter_map(|&s| trim(chars, s)).collect();
+    for p in pred.iter().filter_map(|&s| trim(chars, s)) {
+        if g.contains(&p) {
+            continue;
+        }
+        if let Some(&o) = g.iter().find(|o| o.0 < p.1 && p.0 < o.1) {
+            println!("{name}	exact {what}	gold {:?}	pred {:?}", text_of(chars, &[o]), text_of(chars, &[p]));
+        }
+    }
+}
+
 fn exact(chars: &[char], gold: impl Iterator<Item = Seg>, pred: impl Iterator<Item = Seg>) -> (usize, usize, usize) {
     let g: Vec<Seg> = gold.filter_map(|s| trim(chars, s)).collect();
     let gs: BTreeSet<Seg> = g.iter().copied().collect();
@@ -776,6 +790,20 @@ fn score(fig: &mut Figures, name: &str, chars: &[char], gold: &[GoldAttr], pred:
         }
     }
     // Exact match over all attributions.
+    if want("exact") {
+        let parts: [(&str, Vec<Seg>, Vec<Seg>); 3] = [
+            ("source", gold.iter().flat_map(|a| a.source.iter().copied()).collect(), pred.iter().filter_map(|a| a.source).collect()),
+            ("cue", gold.iter().flat_map(|a| a.cue.iter().copied()).collect(), pred.iter().filter_map(|a| a.cue).collect()),
+            (
+                "content",
+                gold.iter().flat_map(|a| a.content.iter().copied()).collect(),
+                pred.iter().flat_map(|a| a.content.iter().copied()).collect(),
+            ),
+        ];
+        for (what, g, p) in parts {
+            exact_errors(name, what, chars, &g, &p);
+        }
+    }
     let (tp, p, g) = exact(chars, gold.iter().flat_map(|a| a.source.iter().copied()), pred.iter().filter_map(|a| a.source));
     fig.exact_source.add(tp, p, g);
     let (tp, p, g) = exact(chars, gold.iter().flat_map(|a| a.cue.iter().copied()), pred.iter().filter_map(|a| a.cue));
