@@ -216,7 +216,7 @@ fn cue_extent(text: &str, seg: &Segmentation, c: &Cue) -> (usize, usize) {
         e = next;
     }
     let follows_ok = e == range.end
-        || seg.tokens.get(e).is_some_and(|t| t.kind != Label::Word && t.kind != Label::Number)
+        || seg.tokens.get(e).is_some_and(|t| t.kind() != Label::Word && t.kind() != Label::Number)
         || low!(e) == "that";
     (t0, if e > c.t1 && follows_ok { e } else { c.t1 })
 }
