@@ -17,6 +17,7 @@ use crate::text::words::lower_into;
 use crate::text::{Segmentation, Token};
 
 use super::marks::Piece;
+use super::words::quote_words;
 
 const CUES: &str = include_str!("../../data/lexicon/speech_cues.txt");
 
@@ -70,13 +71,6 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('[') && !l.contains(' '))
 }
 
-/// Words after which a verb is not a cue of speech.
-const BLOCKERS: &[&str] = &[
-    "to", "not", "n’t", "n't", "would", "will", "could", "can", "may", "might", "should", "must",
-    "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "these", "those", "his", "her", "their",
-    "its", "our", "such", "so", "widely", "-",
-];
-
 /// Finds the cues of `text` outside the quoted `pieces`.
 pub fn find_cues(text: &str, seg: &Segmentation, pieces: &[Piece]) -> Vec<Cue> {
     let set = lexicon();
@@ -104,7 +98,7 @@ pub fn find_cues(text: &str, seg: &Segmentation, pieces: &[Piece]) -> Vec<Cue> {
             let kind = *m.value;
             let blocked = kind != CueKind::According && i > 0 && {
                 lower_into(toks[i - 1].text(text), &mut buf);
-                BLOCKERS.contains(&buf.as_str())
+                quote_words().cue_blockers.contains(&buf)
             };
             // "According" capitalised is fine; a capitalised verb mid-sentence
             // is a name ("Says Law") or a headline, not a cue.

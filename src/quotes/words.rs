@@ -63,6 +63,8 @@ pub struct QuoteWords {
     pub cue_after: WordList,
     /// Media after "in a" or "on" that belong to the cue ("in a statement").
     pub cue_media: WordList,
+    /// Words after which a verb is not a cue of speech ("was told", "to say").
+    pub cue_blockers: WordList,
 }
 
 /// The parsed lists.
@@ -108,6 +110,7 @@ fn parse(text: &'static str) -> (QuoteWords, Vec<&'static str>) {
                 "cue_before" => Some(&mut w.cue_before),
                 "cue_after" => Some(&mut w.cue_after),
                 "cue_media" => Some(&mut w.cue_media),
+                "cue_blockers" => Some(&mut w.cue_blockers),
                 _ => {
                     unknown.push(name);
                     None
