@@ -1,6 +1,6 @@
 //! The crate's hashing, for two jobs that must not be confused:
 //!
-//! - **Lookup tables** ([`FnvMap`], [`FnvSet`] and the tagger's word index)
+//! - **Lookup tables** ([`FastMap`], [`FastSet`] and the tagger's word index)
 //!   hash with [`word_hash`]: 8 bytes at a time, then one avalanche. The keys
 //!   are short words, from our own compiled-in lists or the text being
 //!   annotated, and the lookups run once or more per token, so this beats
@@ -102,9 +102,9 @@ pub fn word_hash(bytes: &[u8], tag: u64) -> u64 {
 /// [`word_hash`] as a [`Hasher`] for the crate's hash maps. A key made of
 /// several parts (a tuple, a `str` with its terminator) folds each in turn.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct FastHasher(u64);
 
-impl Hasher for Fnv {
+impl Hasher for FastHasher {
     #[inline]
     fn finish(&self) -> u64 {
         avalanche(self.0)
@@ -141,11 +141,11 @@ impl Hasher for Fnv {
     }
 }
 
-/// A hash map hashed with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map hashed with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
-/// A hash set hashed with [`Fnv`].
-pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// A hash set hashed with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -184,11 +184,11 @@ mod tests {
 
     #[test]
     fn the_maps_hash_keys_of_several_parts_apart() {
-        let mut m: FnvMap<(&str, &str), u32> = FnvMap::default();
+        let mut m: FastMap<(&str, &str), u32> = FastMap::default();
         m.insert(("ab", "c"), 1);
         m.insert(("a", "bc"), 2);
         assert_eq!((m[&("ab", "c")], m[&("a", "bc")]), (1, 2));
-        let hash = |k: &(&str, &str)| std::hash::BuildHasher::hash_one(&BuildHasherDefault::<Fnv>::default(), k);
+        let hash = |k: &(&str, &str)| std::hash::BuildHasher::hash_one(&BuildHasherDefault::<FastHasher>::default(), k);
         assert_ne!(hash(&("ab", "c")), hash(&("a", "bc")));
     }
 

@@ -58,10 +58,10 @@ pub struct Place {
     pub country: &'static str,
 }
 
-fn places() -> &'static FnvMap<Place> {
-    static PLACES: OnceLock<FnvMap<Place>> = OnceLock::new();
+fn places() -> &'static FastMap<Place> {
+    static PLACES: OnceLock<FastMap<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map: FnvMap<Place> = FnvMap::with_capacity_and_hasher(PLACES_TSV.len() / 24, Default::default());
+        let mut map: FastMap<Place> = FastMap::with_capacity_and_hasher(PLACES_TSV.len() / 24, Default::default());
         for line in PLACES_TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(form), Some(kind), Some(iso2), Some(country)) =
@@ -131,7 +131,7 @@ fn title_case(s: &str) -> String {
 /// The usual sex of a given name ("Maria" -> Female), when the SSA list is
 /// at least 90% sure and the name is common enough to be listed.
 pub fn given_name_gender(name: &str) -> Option<Gender> {
-    static NAMES: OnceLock<FnvMap<Gender>> = OnceLock::new();
+    static NAMES: OnceLock<FastMap<Gender>> = OnceLock::new();
     let map = NAMES.get_or_init(|| {
         GIVEN_NAMES_TSV
             .lines()
@@ -170,13 +170,13 @@ pub fn is_title(word: &str) -> bool {
     lower_ascii_into(word.trim_end_matches('.'), &mut buf).is_some_and(|w| S.get_or_init(|| set("titles")).contains(w))
 }
 
-/// A set of words hashed with [`Fnv`].
-pub type WordSet = crate::hash::FnvSet<&'static str>;
+/// A set of words hashed with [`FastHasher`].
+pub type WordSet = crate::hash::FastSet<&'static str>;
 
-/// A map keyed by a word of a compiled-in table, hashed with [`Fnv`]
+/// A map keyed by a word of a compiled-in table, hashed with [`FastHasher`]
 /// (SipHash costs more and these keys are not attacker-chosen in any way
 /// that matters).
-type FnvMap<V> = crate::hash::FnvMap<&'static str, V>;
+type FastMap<V> = crate::hash::FastMap<&'static str, V>;
 
 /// The words of section `name` of `coref_words.txt`, as a set.
 fn set(name: &str) -> WordSet {
@@ -378,7 +378,7 @@ pub fn speaker_description(lower: &str) -> Option<bool> {
     // One hash lookup instead of a scan of a hundred words: this runs for
     // the word before every "was", "were", "has", ... and around every
     // speech verb. Singular is inserted last, so it wins as in the scan.
-    static M: OnceLock<FnvMap<bool>> = OnceLock::new();
+    static M: OnceLock<FastMap<bool>> = OnceLock::new();
     M.get_or_init(|| {
         section("speaker_plural")
             .into_iter()

@@ -144,7 +144,7 @@ pub(super) fn annotate_roles(text: &str, seg: &Segmentation, in_quote: &[bool], 
 /// with a hash map: linear.
 pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentions: &mut Vec<Mention<'t>>, linker: &mut Linker<'t>) {
     let tokens = &seg.tokens;
-    let mut known: crate::hash::FnvMap<&str, Option<usize>> = crate::hash::FnvMap::default();
+    let mut known: crate::hash::FastMap<&str, Option<usize>> = crate::hash::FastMap::default();
     for m in mentions
         .iter()
         .filter(|m| m.origin == Origin::Entity && m.entity < linker.entities.len())
@@ -242,9 +242,9 @@ pub(super) fn recover_missed_names<'t>(text: &'t str, seg: &Segmentation, mentio
 
 
 /// Finds `Full Name (ACR)` and `ACR (Full Name)`.
-pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> crate::hash::FnvMap<&'t str, AcronymDef<'t>> {
+pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mentions: &[Mention<'t>]) -> crate::hash::FastMap<&'t str, AcronymDef<'t>> {
     let tokens = &seg.tokens;
-    let mut defs: crate::hash::FnvMap<&'t str, AcronymDef<'t>> = crate::hash::FnvMap::default();
+    let mut defs: crate::hash::FastMap<&'t str, AcronymDef<'t>> = crate::hash::FastMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if token_text(text, tokens, m.t1()) != "(" || m.label == Label::Person {
             continue;
@@ -309,7 +309,7 @@ pub(super) fn acronym_definitions<'t>(text: &'t str, seg: &Segmentation, mention
 pub(super) fn acronym_uses<'t>(
     text: &str,
     seg: &Segmentation,
-    defs: &crate::hash::FnvMap<&str, AcronymDef<'_>>,
+    defs: &crate::hash::FastMap<&str, AcronymDef<'_>>,
     mentions: &[Mention<'t>],
 ) -> Vec<Mention<'t>> {
     let mut uses = Vec::new();

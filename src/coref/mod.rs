@@ -197,11 +197,11 @@ struct Entity<'t> {
     last: usize,
 }
 
-/// Hash maps keyed by names from the text, hashed with FNV: keys are short
+/// Hash maps keyed by names from the text, hashed with the crate's table hash: keys are short
 /// and many, and SipHash's protection against chosen collisions buys
 /// nothing for a text the user annotates on their own machine (lookups per
 /// key stay bounded by [`MAX_CANDIDATES`] either way).
-type NameMap<V> = crate::hash::FnvMap<String, V>;
+type NameMap<V> = crate::hash::FastMap<String, V>;
 
 /// Links mentions to entities by key lookups.
 #[derive(Default)]

@@ -26,7 +26,7 @@ use super::Entity;
 use super::gazetteer::{self, Class, has};
 use super::repair::{cues, holds};
 use crate::doc::{Attrs, Label};
-use crate::hash::{FnvMap, FnvSet};
+use crate::hash::{FastMap, FastSet};
 use crate::text::Segmentation;
 
 /// Labels the pass may turn into ORG.
@@ -36,15 +36,15 @@ fn relabelable(label: Label) -> bool {
 
 /// Applies the pass to `ents` (sorted, flat) of `text`; `cued` holds the
 /// names context marked as organisations.
-pub fn apply(text: &str, seg: &Segmentation, ents: &mut Vec<Entity>, cued: &FnvSet<&str>) {
+pub fn apply(text: &str, seg: &Segmentation, ents: &mut Vec<Entity>, cued: &FastSet<&str>) {
     let g = gazetteer::get();
     let c = cues();
     let name = |e: &Entity| text.get(e.start_byte..e.end_byte).unwrap_or("");
     let place = Class::Country.bit() | Class::City.bit() | Class::Region.bit() | Class::Loc.bit() | Class::Norp.bit();
     let mut buf = String::new();
     // Short names of the document's organisations.
-    let mut short: FnvSet<&str> = FnvSet::default();
-    let mut acronyms: FnvSet<String> = FnvSet::default();
+    let mut short: FastSet<&str> = FastSet::default();
+    let mut acronyms: FastSet<String> = FastSet::default();
     let mut initials = String::new();
     for e in ents.iter().filter(|e| e.label == Label::Org) {
         let n = name(e);
@@ -141,11 +141,11 @@ fn starts_sentence(seg: &Segmentation, k: usize) -> bool {
 ///
 /// One pass over the tokens; a length and first-letter mask turns away
 /// almost every token before any hashing.
-fn drop_common_words(text: &str, seg: &Segmentation, short: &mut FnvSet<&str>) {
+fn drop_common_words(text: &str, seg: &Segmentation, short: &mut FastSet<&str>) {
     if short.is_empty() {
         return;
     }
-    let mut lower: FnvMap<String, &str> = FnvMap::default();
+    let mut lower: FastMap<String, &str> = FastMap::default();
     let (mut lens, mut firsts) = (0u64, 0u32);
     for &w in short.iter() {
         let l = w.to_lowercase();

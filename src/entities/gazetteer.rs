@@ -21,7 +21,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::FnvMap;
+use crate::hash::FastMap;
 use crate::text::Token;
 
 /// The committed table.
@@ -134,7 +134,7 @@ pub struct Entry {
 
 /// The parsed table.
 pub struct Gazetteer {
-    map: FnvMap<&'static str, Entry>,
+    map: FastMap<&'static str, Entry>,
     /// Most tokens in one entry.
     max_tokens: usize,
     /// Most bytes in one key: a longer string is no key, known without
@@ -153,7 +153,7 @@ impl Gazetteer {
         // Sized up front (entries plus prefixes of multi-word ones):
         // growing the map rehashes every key several times, which was a
         // good part of the first call's cost in wasm.
-        let mut map = FnvMap::with_capacity_and_hasher(rows.len() + rows.len() / 4, Default::default());
+        let mut map = FastMap::with_capacity_and_hasher(rows.len() + rows.len() / 4, Default::default());
         let mut max_tokens = 1;
         let mut max_len = 0;
         for (range, cols) in rows {

@@ -30,7 +30,7 @@ pub mod tagger;
 
 use crate::doc::{Attrs, Label, Layer, Value};
 use crate::context::Context;
-use crate::hash::FnvSet;
+use crate::hash::FastSet;
 use crate::text::Segmentation;
 
 /// An entity found in a text: a labelled byte range with attrs.
@@ -56,7 +56,7 @@ pub fn find_named(text: &str, seg: &Segmentation, model: &tagger::Model) -> Vec<
     let mut decoder = tagger::Decoder::new(model, seg.tokens.len());
     let mut tags = Vec::new();
     // Names that context marked as organisations, and scratch for them.
-    let mut cued: FnvSet<&str> = FnvSet::default();
+    let mut cued: FastSet<&str> = FastSet::default();
     let mut cued_runs = Vec::new();
     for s in 0..seg.sentences.len() {
         let Some(range) = seg.sentence_tokens.get(s) else { continue };
@@ -136,14 +136,14 @@ fn split_handles(tokens: &[crate::text::Token], runs: Vec<Run>) -> Vec<Run> {
 /// is a PERSON. News repeats names, and the first, fuller mention usually
 /// has the clearest context.
 fn consistent_labels(text: &str, ents: &mut [Entity]) {
-    use crate::hash::FnvMap;
+    use crate::hash::FastMap;
     let name = |e: &Entity| text.get(e.start_byte..e.end_byte).unwrap_or("");
-    // FNV and sized up front: on a long text these maps hold thousands of
+    // The table hash and sized up front: on a long text these maps hold thousands of
     // names, and SipHash plus regrowth was a tenth of the tagger's cost.
-    let mut votes: FnvMap<&str, [u16; features::LABELS.len()]> =
-        FnvMap::with_capacity_and_hasher(ents.len(), Default::default());
+    let mut votes: FastMap<&str, [u16; features::LABELS.len()]> =
+        FastMap::with_capacity_and_hasher(ents.len(), Default::default());
     // A set, not a list: every entity is checked against every surname.
-    let mut surnames: FnvMap<&str, ()> = FnvMap::default();
+    let mut surnames: FastMap<&str, ()> = FastMap::default();
     for e in ents.iter() {
         if let Some(k) = features::LABELS.iter().position(|&l| l == e.label) {
             votes.entry(name(e)).or_default()[k] += 1;

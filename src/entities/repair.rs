@@ -26,39 +26,39 @@ use super::rules::Sent;
 use super::features::SentenceFeatures;
 use super::gazetteer::{self, Class, has};
 use crate::doc::Label;
-use crate::hash::FnvSet;
+use crate::hash::FastSet;
 use crate::text::Token;
 
 const CUES: &str = include_str!("../../data/lexicon/entity_cues.txt");
 
 /// The lists of `entity_cues.txt`, by section.
 pub(super) struct Cues {
-    headline_verb: FnvSet<&'static str>,
-    pub(super) function_word: FnvSet<&'static str>,
-    disease: FnvSet<&'static str>,
-    disease_head: FnvSet<&'static str>,
-    pub(super) org_after: FnvSet<&'static str>,
-    org_role: FnvSet<&'static str>,
-    result_verb: FnvSet<&'static str>,
-    pub(super) org_generic: FnvSet<&'static str>,
-    share_move: FnvSet<&'static str>,
-    team_after: FnvSet<&'static str>,
+    headline_verb: FastSet<&'static str>,
+    pub(super) function_word: FastSet<&'static str>,
+    disease: FastSet<&'static str>,
+    disease_head: FastSet<&'static str>,
+    pub(super) org_after: FastSet<&'static str>,
+    org_role: FastSet<&'static str>,
+    result_verb: FastSet<&'static str>,
+    pub(super) org_generic: FastSet<&'static str>,
+    share_move: FastSet<&'static str>,
+    team_after: FastSet<&'static str>,
 }
 
 pub(super) fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
         let mut c = Cues {
-            headline_verb: FnvSet::default(),
-            function_word: FnvSet::default(),
-            disease: FnvSet::default(),
-            disease_head: FnvSet::default(),
-            org_after: FnvSet::default(),
-            org_role: FnvSet::default(),
-            result_verb: FnvSet::default(),
-            org_generic: FnvSet::default(),
-            share_move: FnvSet::default(),
-            team_after: FnvSet::default(),
+            headline_verb: FastSet::default(),
+            function_word: FastSet::default(),
+            disease: FastSet::default(),
+            disease_head: FastSet::default(),
+            org_after: FastSet::default(),
+            org_role: FastSet::default(),
+            result_verb: FastSet::default(),
+            org_generic: FastSet::default(),
+            share_move: FastSet::default(),
+            team_after: FastSet::default(),
         };
         let mut section = "";
         for line in CUES.lines().map(str::trim) {
@@ -90,7 +90,7 @@ pub(super) fn cues() -> &'static Cues {
 
 /// Whether `set` holds `w` lower-cased (ASCII; the lists are ASCII but for
 /// a few curly apostrophes, which have no case).
-pub(super) fn holds(set: &FnvSet<&'static str>, w: &str, buf: &mut String) -> bool {
+pub(super) fn holds(set: &FastSet<&'static str>, w: &str, buf: &mut String) -> bool {
     if w.len() > 24 {
         return false;
     }

@@ -63,7 +63,7 @@ pub mod words;
 
 use crate::context::Context;
 use crate::doc::{Attrs, Label, Layer, SpanId, Value};
-use crate::hash::FnvMap;
+use crate::hash::FastMap;
 use crate::text::Segmentation;
 use cues::{Cue, CueKind};
 use marks::Piece;
@@ -306,7 +306,7 @@ struct Attribution {
 /// group the attribution its pieces share.
 struct Groups {
     group: Vec<usize>,
-    attr: FnvMap<usize, Attr>,
+    attr: FastMap<usize, Attr>,
 }
 
 /// Step 3: each piece's attribution, from a cue before it, the subject of a
@@ -566,7 +566,7 @@ fn group_pieces(st: &State, at: &Attribution) -> Groups {
         }
     }
     // A group's attribution, shared by its pieces.
-    let mut group_attr: FnvMap<usize, Attr> = FnvMap::default();
+    let mut group_attr: FastMap<usize, Attr> = FastMap::default();
     for k in 0..n {
         if let Some(a) = attr[k] {
             group_attr.entry(group[k]).or_insert(a);

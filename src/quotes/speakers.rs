@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 
 use super::words::quote_words;
 use crate::doc::{Label, Layer, SpanId, SpanSink, Value};
-use crate::hash::{FnvMap, FnvSet};
+use crate::hash::{FastMap, FastSet};
 use crate::text::words::{WordSet, lower_into};
 use crate::text::{Segmentation, Token};
 
@@ -93,7 +93,7 @@ pub struct Reader<'a> {
     pub earlier: &'a Earlier<'a>,
     /// Full names (two or more capitalised words) by their last word,
     /// lower-cased, with the byte where each occurs; in text order.
-    pub full_names: FnvMap<String, Vec<(usize, &'a str)>>,
+    pub full_names: FastMap<String, Vec<(usize, &'a str)>>,
     /// Person names that open a sentence (its likely subject), with the
     /// byte where each occurs; in text order.
     pub subjects: Vec<(usize, String)>,
@@ -129,7 +129,7 @@ impl<'a> Reader<'a> {
     /// Builds the reader, indexing full names in one pass over the tokens.
     pub fn new(text: &'a str, seg: &'a Segmentation, earlier: &'a Earlier<'a>) -> Reader<'a> {
         let w = words();
-        let mut full_names: FnvMap<String, Vec<(usize, &'a str)>> = FnvMap::default();
+        let mut full_names: FastMap<String, Vec<(usize, &'a str)>> = FastMap::default();
         let mut subjects: Vec<(usize, String)> = Vec::new();
         let mut titled: Vec<(usize, &'static str, &'a str)> = Vec::new();
         let mut sentence_starts = vec![false; seg.tokens.len() + 1];

@@ -10,7 +10,7 @@ use super::scan;
 use super::speakers::Reader;
 use super::Mention;
 use crate::doc::Label;
-use crate::hash::FnvMap;
+use crate::hash::FastMap;
 use crate::text::words::lower_into;
 
 /// Working state of one analysis.
@@ -20,7 +20,7 @@ pub(super) struct State<'r, 'a> {
     pub(super) pieces: &'r [Piece],
     pub(super) cue_used: Vec<bool>,
     pub(super) mentions: Vec<Mention>,
-    mention_index: FnvMap<(usize, usize), usize>,
+    mention_index: FastMap<(usize, usize), usize>,
     /// The speaker mention of each cue used so far, by cue index (ordered:
     /// [`super::reported::participle_speaker`] asks for the last one in a range).
     pub(super) cue_speaker: BTreeMap<usize, usize>,
@@ -48,7 +48,7 @@ impl<'r, 'a> State<'r, 'a> {
             pieces,
             cue_used: vec![false; cues.len()],
             mentions: Vec::new(),
-            mention_index: FnvMap::default(),
+            mention_index: FastMap::default(),
             cue_speaker: BTreeMap::new(),
             buf: String::new(),
             next_according: next_cue(cues, |c| c.kind == CueKind::According),

@@ -10,7 +10,7 @@
 //! buffer, so there is no allocation per token.
 
 use crate::doc::Label;
-use crate::hash::FnvMap;
+use crate::hash::FastMap;
 use crate::text::Token;
 use crate::text::words::{AsciiSet, WordFilter, lower_into};
 
@@ -25,7 +25,7 @@ enum Word {
 /// A set of phrases, each with a payload `T` (its class).
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: FnvMap<String, Phrases<T>>,
+    by_first: FastMap<String, Phrases<T>>,
     /// The phrases' first words: almost every word of a text fails this,
     /// from its first two bytes and its length, before it is lower-cased
     /// and hashed.
@@ -61,7 +61,7 @@ impl<T: Clone> PhraseSet<T> {
     /// to `None` are skipped), and one phrase per line. A phrase whose first
     /// word is `*` is ignored: it could match anywhere.
     pub fn parse(src: &str, section: impl Fn(&str) -> Option<T>) -> PhraseSet<T> {
-        let mut by_first: FnvMap<String, Phrases<T>> = FnvMap::default();
+        let mut by_first: FastMap<String, Phrases<T>> = FastMap::default();
         let mut current: Option<T> = None;
         for line in src.lines() {
             let line = line.trim();

@@ -18,7 +18,7 @@
 //! by char into a reused `String`) and [`lower_ascii_into`] (an ASCII word
 //! into a buffer on the stack).
 
-use crate::hash::FnvSet;
+use crate::hash::FastSet;
 
 /// Longest ASCII word lower-cased on the stack; longer or non-ASCII ones
 /// go through a `String`.
@@ -27,7 +27,7 @@ const STACK: usize = 32;
 /// A set of lower-case words, asked with words in any case.
 #[derive(Clone, Debug)]
 pub struct WordSet {
-    words: FnvSet<String>,
+    words: FastSet<String>,
     filter: WordFilter,
 }
 
@@ -137,7 +137,7 @@ impl Default for WordFilter {
 impl WordSet {
     /// An empty set.
     pub fn new() -> WordSet {
-        WordSet { words: FnvSet::default(), filter: WordFilter::new() }
+        WordSet { words: FastSet::default(), filter: WordFilter::new() }
     }
 
     /// Adds `word`, lower-cased.

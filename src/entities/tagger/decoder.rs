@@ -36,7 +36,7 @@ pub(super) struct Word<'t> {
 /// The decoder's words by (text, headline flag): open addressing over
 /// (hash, word index + 1) pairs, 0 for an empty slot.
 ///
-/// Why not a `FnvMap<(&str, bool), u32>`: it is asked once per token, and
+/// Why not a `FastMap<(&str, bool), u32>`: it is asked once per token, and
 /// there it hashed byte by byte and called `memcmp` (a byte loop in wasm)
 /// on every hit. This uses the maps' hash ([`crate::hash::word_hash`], 8
 /// bytes at a time) with the headline flag as its tag, and compares the text

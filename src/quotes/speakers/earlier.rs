@@ -37,9 +37,9 @@ pub struct Earlier<'s> {
     /// Mention spans.
     pub mentions: Vec<MentionRef<'s>>,
     /// Canonical names of document entities by id, when coref lists them.
-    pub names: FnvMap<String, String>,
+    pub names: FastMap<String, String>,
     /// Index in `entities` by span id.
-    pub by_id: FnvMap<SpanId, usize>,
+    pub by_id: FastMap<SpanId, usize>,
 }
 
 impl<'s> Earlier<'s> {
@@ -74,7 +74,7 @@ impl<'s> Earlier<'s> {
         }
         crate::sort::sort_by_key(&mut entities, |e| crate::sort::pair(e.start, !e.end));
         crate::sort::sort_by_key(&mut mentions, |m| m.start as u128);
-        let mut names = FnvMap::default();
+        let mut names = FastMap::default();
         // Coref's cards name the document entities.
         for e in summaries.entities().unwrap_or_default() {
             names.insert(e.id.clone(), e.name.clone());

@@ -9,9 +9,9 @@ pub(super) const SOURCE_WORDS: &str = include_str!("../../../data/lexicon/source
 
 /// Word lists that describe sources.
 pub struct Words {
-    pub(super) roles: FnvMap<String, String>,
-    pub(super) affiliations: FnvSet<String>,
-    pub(super) documents: FnvSet<String>,
+    pub(super) roles: FastMap<String, String>,
+    pub(super) affiliations: FastSet<String>,
+    pub(super) documents: FastSet<String>,
     pub(super) titles: WordSet,
     pub(super) orgs: WordSet,
 }
@@ -21,9 +21,9 @@ pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
         let mut w = Words {
-            roles: FnvMap::default(),
-            affiliations: FnvSet::default(),
-            documents: FnvSet::default(),
+            roles: FastMap::default(),
+            affiliations: FastSet::default(),
+            documents: FastSet::default(),
             titles: WordSet::new(),
             orgs: WordSet::new(),
         };
