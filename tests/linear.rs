@@ -87,4 +87,9 @@ linear! {
     quote_marks: |n| repeat("\"", n);
     nested_brackets: |n| format!("{}{}", "(".repeat(n / 2), ")".repeat(n / 2));
     commas: |n| repeat(",", n);
+    // Found by the fuzzer: one whitespace-free chunk with a hashtag after
+    // every opener (each measured the rest of the chunk), and the same with
+    // e-mail-like words.
+    hashtags_in_one_chunk: |n| repeat("（#Iraq'#Iraq", n);
+    at_signs_in_one_chunk: |n| repeat("'ab'cd@ef.gh", n);
 }

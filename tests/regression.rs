@@ -23,6 +23,24 @@ fn deeply_nested_low_and_corner_quotes_obey_the_laws() {
     laws::check(&text, &Options::default());
 }
 
+/// Fuzz finding (structured target, `timeout-4f1b9b3d…`, this session's
+/// run after the memory work): 215 KB without a space, `（#Iraq'#Iraq`
+/// repeated, then `）#Iraq#Iraq`. Every hashtag after an opener made the
+/// tokenizer measure the rest of the whitespace-free chunk (fullwidth
+/// brackets do not end one), so the text took 100 s in the fuzz build and
+/// 4.5 s natively; the special-token reader now reads only as far as each
+/// kind needs (`tests/linear.rs` holds the time to a size ratio). Here the
+/// same shape at 64 KiB obeys every law, and each hashtag after the ASCII
+/// quote is a token (after a fullwidth bracket, a `#` is a symbol, as before).
+#[test]
+fn hashtags_in_one_long_chunk_obey_the_laws() {
+    let text = format!("{}{}", "（#Iraq'#Iraq".repeat(2000), "）#Iraq#Iraq".repeat(2000));
+    laws::check(&text, &Options::default());
+    let doc = newslens::annotate(&text, &Options::with_layers(&[newslens::Layer::Token])).expect("annotates");
+    let hashtags = doc.spans.iter().filter(|s| s.label == newslens::Label::Hashtag).count();
+    assert_eq!(hashtags, 2000, "every #Iraq after the quote mark is one hashtag token");
+}
+
 /// Fuzz finding (bytes target, 13 inputs like `crash-f9318f8e…`, found
 /// replaying the corpus after the CLI began writing floats as JS does):
 /// a CARDINAL's `value` of 1e16 and more (`99999999999999999`) is written
