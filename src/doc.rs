@@ -315,6 +315,14 @@ impl Value {
     pub const fn name(s: &'static str) -> Value {
         Value::Str(Cow::Borrowed(s))
     }
+
+    /// The text, if this is a `Str`.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 impl From<&str> for Value {

@@ -31,10 +31,7 @@ fn coref<'a>(text: &'a str, spans: &[(usize, usize, Label)]) -> Context<'a> {
 }
 
 fn entity(attrs: &Attrs) -> Option<&str> {
-    match attrs.get("entity") {
-        Some(Value::Str(e)) => Some(e),
-        _ => None,
-    }
+    attrs.get("entity").and_then(Value::as_str)
 }
 
 /// Whole-word byte ranges of `names` in `text`, longest names first, no overlaps.

@@ -15,10 +15,7 @@ fn doc(text: &str) -> Document {
 }
 
 fn attr<'a>(s: &'a Span, k: &str) -> Option<&'a str> {
-    match s.attrs.get(k) {
-        Some(Value::Str(v)) => Some(&**v),
-        _ => None,
-    }
+    s.attrs.get(k).and_then(Value::as_str)
 }
 
 fn id_attr(s: &Span, k: &str) -> Option<u32> {

@@ -425,10 +425,7 @@ fn predict(text: &str) -> Result<Vec<PredAttr>, String> {
         Some(Value::Int(i)) => by_id.get(&(*i as u32)).map(|x| (cp[x.start_byte], cp[x.end_byte])),
         _ => None,
     };
-    let string = |s: &Span, k: &str| match s.attrs.get(k) {
-        Some(Value::Str(v)) => Some(v.to_string()),
-        _ => None,
-    };
+    let string = |s: &Span, k: &str| s.attrs.get(k).and_then(Value::as_str).map(str::to_string);
     let mut out: Vec<PredAttr> = Vec::new();
     let mut group_of: BTreeMap<i64, usize> = BTreeMap::new();
     for s in doc.spans.iter().filter(|s| s.layer == Layer::Quote) {

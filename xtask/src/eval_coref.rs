@@ -257,10 +257,7 @@ fn chains_from(text: &str, spans: impl Iterator<Item = (usize, usize, Option<Str
 }
 
 fn entity_attr(attrs: &Attrs) -> Option<String> {
-    match attrs.get("entity") {
-        Some(Value::Str(e)) => Some(e.to_string()),
-        _ => None,
-    }
+    attrs.get("entity").and_then(Value::as_str).map(str::to_string)
 }
 
 fn predict(text: &str) -> Chains {

@@ -79,10 +79,7 @@ fn cp_index(text: &str) -> Vec<usize> {
 }
 
 fn attr_str(s: &Span, key: &str) -> Option<String> {
-    match s.attrs.get(key) {
-        Some(newslens::Value::Str(v)) => Some(v.to_string()),
-        _ => None,
-    }
+    s.attrs.get(key).and_then(newslens::Value::as_str).map(str::to_string)
 }
 
 fn norm(name: &str) -> String {
